@@ -1,0 +1,179 @@
+package dev.bluegreen.watcher.parse;
+
+import dev.bluegreen.watcher.parse.LogFormat.Segment;
+
+/**
+ * Parses access-log lines laid out by one {@link LogFormat}, straight from bytes: no regex, no copy
+ * of the line, and Strings only for the few values the detectors need (interned). Not thread safe;
+ * use one per reading thread.
+ */
+public final class LineParser {
+  private static final Malformed BAD_STATUS = new Malformed("$status is not a number");
+  private static final Malformed BAD_TIME = new Malformed("the timestamp is not a valid time");
+  private static final Malformed BAD_UPSTREAM_STATUS =
+      new Malformed("$upstream_status is not a list of statuses");
+  private static final Malformed TRAILING = new Malformed("text after the end of the format");
+
+  private final LogFormat format;
+  private final Interner interner = new Interner();
+
+  public LineParser(LogFormat format) {
+    this.format = format;
+  }
+
+  public LogFormat format() {
+    return format;
+  }
+
+  /** Parses {@code len} bytes from {@code off}: one line without its line terminator. */
+  public Parsed parse(byte[] b, int off, int len) {
+    int end = off + len;
+    if (len == 0) {
+      return Malformed.EMPTY;
+    }
+    if (!Utf8.isValid(b, off, end)) {
+      return Malformed.INVALID_UTF8;
+    }
+    byte[] prefix = format.prefix();
+    if (!matchesAt(b, off, end, prefix)) {
+      return format.missingPrefix();
+    }
+    int pos = off + prefix.length;
+    long time = AccessEvent.NO_TIME;
+    int status = -1;
+    String pool = null;
+    String release = null;
+    String upstreamAddr = null;
+    int attempts = 0;
+    int upstream5xx = 0;
+    int requestMillis = -1;
+
+    Segment[] segments = format.segments();
+    for (int k = 0; k < segments.length; k++) {
+      Segment segment = segments[k];
+      byte[] following = segment.following();
+      boolean last = k == segments.length - 1;
+      int valueEnd;
+      if (segment.fixedWidth() > 0) {
+        valueEnd = pos + segment.fixedWidth();
+        if (valueEnd > end || !matchesAt(b, valueEnd, end, following)) {
+          return segment.missingFollowing();
+        }
+        if (last && valueEnd + following.length != end) {
+          return TRAILING;
+        }
+      } else if (last) {
+        valueEnd = end - following.length;
+        if (valueEnd < pos || !matchesAt(b, valueEnd, end, following)) {
+          return segment.missingFollowing();
+        }
+      } else {
+        valueEnd = find(b, pos, end, following, segment.multiValue());
+        if (valueEnd < 0) {
+          return segment.missingFollowing();
+        }
+      }
+
+      switch (segment.field()) {
+        case STATUS -> {
+          status = Values.status(b, pos, valueEnd);
+          if (status < 0) {
+            return BAD_STATUS;
+          }
+        }
+        case TIME_LOCAL -> time = Timestamps.timeLocal(b, pos, valueEnd);
+        case TIME_ISO8601 -> time = Timestamps.timeIso8601(b, pos, valueEnd);
+        case MSEC -> time = Timestamps.msec(b, pos, valueEnd);
+        case POOL -> pool = lastValue(b, pos, valueEnd);
+        case RELEASE -> release = lastValue(b, pos, valueEnd);
+        case UPSTREAM_ADDR -> upstreamAddr = lastValue(b, pos, valueEnd);
+        case UPSTREAM_STATUS -> {
+          long counts = Values.upstreamStatuses(b, pos, valueEnd);
+          if (counts < 0) {
+            return BAD_UPSTREAM_STATUS;
+          }
+          attempts = (int) (counts >>> 32);
+          upstream5xx = (int) counts;
+        }
+        case REQUEST_TIME -> requestMillis = Values.secondsAsMillis(b, pos, valueEnd);
+        case OTHER -> {}
+      }
+      if (time == AccessEvent.NO_TIME && isTime(segment.field())) {
+        return BAD_TIME;
+      }
+      pos = valueEnd + following.length;
+    }
+    return new AccessEvent(
+        time, status, pool, release, upstreamAddr, attempts, upstream5xx, requestMillis);
+  }
+
+  private static boolean isTime(Field field) {
+    return field == Field.TIME_LOCAL || field == Field.TIME_ISO8601 || field == Field.MSEC;
+  }
+
+  /**
+   * The last of the comma- or colon-separated values Nginx logs per upstream attempt (the attempt
+   * that answered the client), or {@code null} when it is {@code -} or empty.
+   */
+  private String lastValue(byte[] b, int s, int e) {
+    int start = Values.lastValueStart(b, s, e);
+    if (start >= e || (e - start == 1 && b[start] == '-')) {
+      return null;
+    }
+    if (format.jsonEscaped() && Values.indexOf(b, start, e, (byte) '\\') >= 0) {
+      return Values.unescapeJson(b, start, e);
+    }
+    return interner.intern(b, start, e);
+  }
+
+  private static boolean matchesAt(byte[] b, int at, int end, byte[] literal) {
+    if (at + literal.length > end) {
+      return false;
+    }
+    for (int i = 0; i < literal.length; i++) {
+      if (b[at + i] != literal[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where {@code literal} next occurs in the line. Inside a multi-value variable, a space or comma
+   * that is part of Nginx's own {@code ", "} or {@code " : "} separators does not end the value.
+   */
+  private static int find(byte[] b, int from, int end, byte[] literal, boolean multiValue) {
+    byte first = literal[0];
+    int lastStart = end - literal.length;
+    outer:
+    for (int i = from; i <= lastStart; i++) {
+      if (b[i] != first) {
+        continue;
+      }
+      for (int k = 1; k < literal.length; k++) {
+        if (b[i + k] != literal[k]) {
+          continue outer;
+        }
+      }
+      if (multiValue && isSeparator(b, from, end, i, literal)) {
+        continue;
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static boolean isSeparator(byte[] b, int from, int end, int i, byte[] literal) {
+    byte second = literal.length > 1 ? literal[1] : 0;
+    if (literal[0] == ' ') {
+      boolean afterComma = i > from && b[i - 1] == ',';
+      boolean beforeColon = i + 2 < end && b[i + 1] == ':' && b[i + 2] == ' ' && second != ':';
+      boolean afterColon = i - 2 >= from && b[i - 1] == ':' && b[i - 2] == ' ';
+      return afterComma || beforeColon || afterColon;
+    }
+    if (literal[0] == ',') {
+      return i + 1 < end && b[i + 1] == ' ' && second != ' ';
+    }
+    return false;
+  }
+}

@@ -1,0 +1,135 @@
+package dev.bluegreen.watcher.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+
+/** Reads single variable values from a line's bytes without allocating. */
+final class Values {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Values() {}
+
+  /** A three-digit HTTP status, or -1. */
+  static int status(byte[] b, int s, int e) {
+    if (e - s != 3) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = s; i < e; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value >= 100 ? value : -1;
+  }
+
+  /**
+   * Counts the attempts in {@code $upstream_status} ({@code "502, 200 : 504"}), packed as attempts
+   * in the high int and 5xx answers in the low int; -1 when the text is not such a list. {@code -}
+   * entries (no answer recorded) are not attempts.
+   */
+  static long upstreamStatuses(byte[] b, int s, int e) {
+    int attempts = 0;
+    int failures = 0;
+    int i = s;
+    while (i < e) {
+      int tokenEnd = i;
+      while (tokenEnd < e && b[tokenEnd] != ',' && b[tokenEnd] != ' ') {
+        tokenEnd++;
+      }
+      if (tokenEnd - i == 1 && b[i] == '-') {
+        // no status recorded for this attempt
+      } else {
+        int status = status(b, i, tokenEnd);
+        if (status < 0) {
+          return -1;
+        }
+        attempts++;
+        if (status >= 500 && status <= 599) {
+          failures++;
+        }
+      }
+      i = skipSeparator(b, tokenEnd, e);
+      if (i < 0) {
+        return -1;
+      }
+    }
+    return ((long) attempts << 32) | failures;
+  }
+
+  /**
+   * Index after a {@code ", "} or {@code " : "} separator at {@code i}, {@code e} at the end, or
+   * -1.
+   */
+  private static int skipSeparator(byte[] b, int i, int e) {
+    if (i >= e) {
+      return e;
+    }
+    if (b[i] == ',' && i + 1 < e && b[i + 1] == ' ') {
+      return i + 2;
+    }
+    if (b[i] == ' ' && i + 2 < e && b[i + 1] == ':' && b[i + 2] == ' ') {
+      return i + 3;
+    }
+    return -1;
+  }
+
+  /** Where the last {@code ", "}- or {@code " : "}-separated value starts. */
+  static int lastValueStart(byte[] b, int s, int e) {
+    for (int i = e - 2; i >= s; i--) {
+      if (b[i] == ',' && b[i + 1] == ' ') {
+        return i + 2;
+      }
+      if (b[i] == ':' && b[i + 1] == ' ' && i > s && b[i - 1] == ' ') {
+        return i + 2;
+      }
+    }
+    return s;
+  }
+
+  /** Seconds with up to millisecond resolution ({@code 0.514}) as milliseconds, or -1. */
+  static int secondsAsMillis(byte[] b, int s, int e) {
+    int i = s;
+    long millis = 0;
+    while (i < e && b[i] >= '0' && b[i] <= '9') {
+      millis = millis * 10 + (b[i] - '0');
+      i++;
+    }
+    if (i == s || millis > Integer.MAX_VALUE / 1000) {
+      return -1;
+    }
+    millis *= 1000;
+    if (i < e && b[i] == '.') {
+      i++;
+      int scale = 100;
+      while (i < e && b[i] >= '0' && b[i] <= '9') {
+        millis += (b[i] - '0') * scale;
+        scale /= 10;
+        i++;
+      }
+    }
+    return i == e ? (int) millis : -1;
+  }
+
+  static int indexOf(byte[] b, int s, int e, byte wanted) {
+    for (int i = s; i < e; i++) {
+      if (b[i] == wanted) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Decodes a value Nginx wrote with {@code escape=json}; the rare slow path. */
+  static String unescapeJson(byte[] b, int s, int e) {
+    String raw = new String(b, s, e - s, StandardCharsets.UTF_8);
+    try {
+      return JSON.readValue("\"" + raw + "\"", String.class);
+    } catch (JsonProcessingException badEscape) {
+      return raw;
+    }
+  }
+}
