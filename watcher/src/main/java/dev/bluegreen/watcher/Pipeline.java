@@ -1,0 +1,127 @@
+package dev.bluegreen.watcher;
+
+import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.AlertGate;
+import dev.bluegreen.watcher.detect.ErrorRateDetector;
+import dev.bluegreen.watcher.detect.LineRef;
+import dev.bluegreen.watcher.detect.PoolFlipDetector;
+import dev.bluegreen.watcher.parse.AccessEvent;
+import dev.bluegreen.watcher.parse.LineParser;
+import dev.bluegreen.watcher.parse.Malformed;
+import dev.bluegreen.watcher.parse.Parsed;
+import dev.bluegreen.watcher.source.LineReader;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * The reading thread's whole job for one line: parse it, count it, run the detectors, hand any
+ * alert on. Replay and live tailing feed the same pipeline, so they decide alike. Not thread safe.
+ */
+public final class Pipeline implements LineReader.Handler {
+  private static final Malformed OVERSIZED =
+      new Malformed("longer than " + LineReader.MAX_LINE_BYTES + " bytes");
+
+  private final LineParser parser;
+  private final AlertGate gate;
+  private final ErrorRateDetector errorRate;
+  private final PoolFlipDetector poolFlips;
+  private final Consumer<Alert> alerts;
+  private final LongSupplier clock;
+
+  private String file = "-";
+  private long lineNumber;
+  private long lines;
+  private long malformed;
+  private long alertCount;
+  private LineRef firstMalformedAt;
+  private Malformed firstMalformed;
+  private long lastTime = AccessEvent.NO_TIME;
+
+  /**
+   * @param clock epoch millis used for lines that carry no timestamp of their own
+   * @param alerts receives every alert, on the reading thread
+   */
+  public Pipeline(WatcherConfig config, LongSupplier clock, Consumer<Alert> alerts) {
+    this.parser = new LineParser(config.logFormat());
+    this.gate = new AlertGate(config.alertCooldown().toMillis(), config.maintenance());
+    this.errorRate =
+        new ErrorRateDetector(
+            config.windowSize(), config.errorRateThreshold(), config.minRequests(), gate);
+    this.poolFlips = new PoolFlipDetector(config.activePool(), gate);
+    this.clock = clock;
+    this.alerts =
+        alert -> {
+          alertCount++;
+          alerts.accept(alert);
+        };
+  }
+
+  /** Lines that follow come from {@code name}, numbered from 1. */
+  public void startFile(String name) {
+    file = name;
+    lineNumber = 0;
+  }
+
+  @Override
+  public void line(byte[] bytes, int offset, int length) {
+    lineNumber++;
+    lines++;
+    Parsed parsed = parser.parse(bytes, offset, length);
+    if (parsed instanceof AccessEvent event) {
+      long now = event.hasTime() ? event.epochMillis() : clock.getAsLong();
+      lastTime = now;
+      LineRef where = new LineRef(file, lineNumber);
+      errorRate.observe(event, where, now, alerts);
+      poolFlips.observe(event, where, now, alerts);
+    } else {
+      countMalformed((Malformed) parsed);
+    }
+  }
+
+  @Override
+  public void oversized() {
+    lineNumber++;
+    lines++;
+    countMalformed(OVERSIZED);
+  }
+
+  private void countMalformed(Malformed reason) {
+    malformed++;
+    if (firstMalformed == null) {
+      firstMalformed = reason;
+      firstMalformedAt = new LineRef(file, lineNumber);
+    }
+  }
+
+  /** Lets time-based decisions happen while no line arrives; {@code now} is epoch millis. */
+  public void tick(long now) {
+    poolFlips.tick(now, alerts);
+  }
+
+  /**
+   * The input ended (end of a replay): decide what a live watcher would decide once the log has
+   * been quiet long enough, so a flip in the last lines is not left unannounced.
+   */
+  public void finish() {
+    if (lastTime != AccessEvent.NO_TIME) {
+      tick(lastTime + PoolFlipDetector.SETTLE_MILLIS);
+    }
+  }
+
+  public AlertGate gate() {
+    return gate;
+  }
+
+  public Stats stats() {
+    return new Stats(lines, malformed, alertCount, firstMalformedAt, firstMalformed);
+  }
+
+  /** Counters since the pipeline started; the first malformed line is kept as an example. */
+  public record Stats(
+      long lines, long malformed, long alerts, LineRef firstMalformedAt, Malformed firstMalformed) {
+
+    public long parsed() {
+      return lines - malformed;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.bluegreen.watcher;
+
+import dev.bluegreen.watcher.parse.LogFormat;
+import dev.bluegreen.watcher.parse.LogFormatException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the watcher's decisions depend on, validated once at start.
+ *
+ * @param logFormat the Nginx log_format the access log is written in
+ * @param windowSize requests in the sliding error-rate window
+ * @param errorRateThreshold percent of the window that must be errors to alert (strictly more)
+ * @param minRequests requests the window must hold before the error rate is judged
+ * @param alertCooldown minimum time between two alerts of one kind
+ * @param activePool the pool expected to serve; traffic elsewhere is a failover
+ * @param maintenance alerts are suppressed
+ */
+public record WatcherConfig(
+    LogFormat logFormat,
+    int windowSize,
+    double errorRateThreshold,
+    int minRequests,
+    Duration alertCooldown,
+    String activePool,
+    boolean maintenance) {
+
+  /** The last 200 requests: enough to smooth noise, short enough to react within seconds. */
+  public static final int DEFAULT_WINDOW_SIZE = 200;
+
+  /** Alert when more than 2 % of the window failed. */
+  public static final double DEFAULT_ERROR_RATE_THRESHOLD = 2.0;
+
+  /** Judge the rate only once 50 requests are in: 1 error in 3 requests is not a spike. */
+  public static final int DEFAULT_MIN_REQUESTS = 50;
+
+  /** At most one alert of a kind per 5 minutes. */
+  public static final int DEFAULT_ALERT_COOLDOWN_SEC = 300;
+
+  /** Blue is the primary pool, green the backup. */
+  public static final String DEFAULT_ACTIVE_POOL = "blue";
+
+  public static final int MAX_WINDOW_SIZE = 1_000_000;
+
+  private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+  /**
+   * Reads and validates every setting; throws {@link InvalidSettingException} on the first bad one.
+   */
+  public static WatcherConfig load(Settings settings) {
+    LogFormat format;
+    String formatText = settings.text("NGINX_LOG_FORMAT", LogFormat.SANDBOX);
+    try {
+      format = LogFormat.compile(formatText);
+    } catch (LogFormatException e) {
+      throw settings.invalid("NGINX_LOG_FORMAT", abbreviate(formatText), e.getMessage());
+    }
+    int windowSize = settings.integer("WINDOW_SIZE", DEFAULT_WINDOW_SIZE, 1, MAX_WINDOW_SIZE);
+    double threshold =
+        settings.decimal("ERROR_RATE_THRESHOLD", DEFAULT_ERROR_RATE_THRESHOLD, 0, 100);
+    int minRequests = settings.integer("MIN_REQUESTS", DEFAULT_MIN_REQUESTS, 1, MAX_WINDOW_SIZE);
+    if (minRequests > windowSize) {
+      throw settings.invalid(
+          "MIN_REQUESTS",
+          Integer.toString(minRequests),
+          "larger than WINDOW_SIZE (" + windowSize + "), so the error rate would never be judged");
+    }
+    int cooldown =
+        settings.integer("ALERT_COOLDOWN_SEC", DEFAULT_ALERT_COOLDOWN_SEC, 0, 7 * 24 * 3600);
+    String activePool = settings.text("ACTIVE_POOL", DEFAULT_ACTIVE_POOL).strip();
+    if (!POOL_NAME.matcher(activePool).matches()) {
+      throw settings.invalid(
+          "ACTIVE_POOL", activePool, "must be a pool name such as blue (letters, digits, _ . -)");
+    }
+    boolean maintenance = settings.bool("MAINTENANCE_MODE", false);
+    return new WatcherConfig(
+        format,
+        windowSize,
+        threshold,
+        minRequests,
+        Duration.ofSeconds(cooldown),
+        activePool,
+        maintenance);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+  }
+}

@@ -1,0 +1,159 @@
+package dev.bluegreen.watcher.cli;
+
+import dev.bluegreen.watcher.Pipeline;
+import dev.bluegreen.watcher.Watcher;
+import dev.bluegreen.watcher.WatcherConfig;
+import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.notify.AlertJson;
+import dev.bluegreen.watcher.notify.AlertText;
+import dev.bluegreen.watcher.source.ReplaySource.ReplayException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code watcher replay}: the alerts the watcher would have sent for existing logs. */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Runs existing access logs through the same decisions as the live watcher and prints the"
+          + " alerts it would have sent, in order. Nothing is sent anywhere.",
+      "Alerts go to stdout; a summary (lines, malformed, alerts, lines/s) and progress go to"
+          + " stderr."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  watcher replay /var/log/nginx/access.log",
+      "  watcher replay --format json access.log.2.gz access.log.1 access.log",
+      "  zcat old.log.gz | watcher replay -",
+      "  watcher replay --nginx-log-format \"$(grep -A3 'log_format main' nginx.conf)\" access.log"
+    })
+final class ReplayCommand implements Callable<Integer> {
+  /** How often a long replay reports progress. */
+  private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+  enum Format {
+    text,
+    json
+  }
+
+  @ParentCommand WatcherCommand parent;
+
+  @Spec CommandSpec spec;
+
+  @Mixin DetectionOptions options;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      defaultValue = "text",
+      description =
+          "text: one readable line per alert. json: one JSON object per line (kind, file, line,"
+              + " at, from/to/release or rate/errors/requests). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Logs to replay in order: plain, .gz, or - for standard input.")
+  List<String> files;
+
+  @Override
+  public Integer call() {
+    WatcherConfig config = options.toConfig(parent.env());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (config.maintenance()) {
+      err.println("watcher: maintenance mode is on: alerts are suppressed");
+    }
+    if (!config.logFormat().hasPool()) {
+      err.println(
+          "watcher: the log format has no $upstream_http_x_app_pool, so failovers cannot be"
+              + " seen; only the error rate is watched");
+    }
+    Consumer<Alert> print =
+        format == Format.json
+            ? alert -> out.println(AlertJson.toLine(alert))
+            : alert -> out.println(AlertText.toLine(alert));
+    Progress progress = new Progress(err);
+    Pipeline.Stats stats;
+    try {
+      stats =
+          new Watcher(config, System::currentTimeMillis)
+              .replay(files, parent.stdin(), print, progress::report);
+    } catch (ReplayException e) {
+      out.flush();
+      throw new CliException(e.getMessage(), 1);
+    }
+    out.flush();
+    printSummary(err, stats, System.nanoTime() - progress.start);
+    return 0;
+  }
+
+  private void printSummary(PrintWriter err, Pipeline.Stats stats, long nanos) {
+    double seconds = nanos / 1e9;
+    err.printf(
+        Locale.ROOT,
+        "replay: %,d lines from %d file%s, %,d requests, %,d malformed, %,d alerts in %.2f s"
+            + " (%,d lines/s)%n",
+        stats.lines(),
+        files.size(),
+        files.size() == 1 ? "" : "s",
+        stats.parsed(),
+        stats.malformed(),
+        stats.alerts(),
+        seconds,
+        (long) (stats.lines() / Math.max(seconds, 1e-9)));
+    if (stats.malformed() > 0) {
+      err.println(
+          "replay: first malformed line "
+              + stats.firstMalformedAt()
+              + ": "
+              + stats.firstMalformed().reason());
+    }
+    if (stats.lines() > 0 && stats.parsed() == 0) {
+      err.println(
+          "replay: no line matched the log format; pass your nginx log_format with"
+              + " --nginx-log-format (or NGINX_LOG_FORMAT)");
+    }
+    err.flush();
+  }
+
+  /** Prints a progress line every few seconds, so a long replay is visibly alive. */
+  private static final class Progress {
+    final long start = System.nanoTime();
+    private final PrintWriter err;
+    private long next = start + PROGRESS_EVERY_NANOS;
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    void report(Pipeline.Stats stats) {
+      long now = System.nanoTime();
+      if (now < next) {
+        return;
+      }
+      next = now + PROGRESS_EVERY_NANOS;
+      double seconds = (now - start) / 1e9;
+      err.printf(
+          Locale.ROOT,
+          "replay: %,d lines so far (%,d lines/s), %,d alerts%n",
+          stats.lines(),
+          (long) (stats.lines() / seconds),
+          stats.alerts());
+      err.flush();
+    }
+  }
+}

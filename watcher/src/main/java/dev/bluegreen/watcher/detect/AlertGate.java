@@ -1,0 +1,46 @@
+package dev.bluegreen.watcher.detect;
+
+import java.util.Arrays;
+
+/**
+ * Decides whether an alert may go out now: at most one alert of a kind per cooldown, nothing in
+ * maintenance mode, and never a cooldown on recoveries and resolutions. Time is passed in.
+ */
+public final class AlertGate {
+  private static final long NEVER = Long.MIN_VALUE;
+
+  private final long cooldownMillis;
+  private final long[] lastAnnounced = new long[AlertKind.values().length];
+  private volatile boolean maintenance;
+
+  public AlertGate(long cooldownMillis, boolean maintenance) {
+    this.cooldownMillis = cooldownMillis;
+    this.maintenance = maintenance;
+    Arrays.fill(lastAnnounced, NEVER);
+  }
+
+  /** Whether an alert of {@code kind} may be announced at {@code now}. */
+  public boolean mayAnnounce(AlertKind kind, long now) {
+    if (maintenance) {
+      return false;
+    }
+    if (kind.closesIncident()) {
+      return true;
+    }
+    long last = lastAnnounced[kind.ordinal()];
+    return last == NEVER || now - last >= cooldownMillis;
+  }
+
+  /** Records that an alert of {@code kind} went out at {@code now}. */
+  public void announced(AlertKind kind, long now) {
+    lastAnnounced[kind.ordinal()] = now;
+  }
+
+  public boolean maintenance() {
+    return maintenance;
+  }
+
+  public void maintenance(boolean on) {
+    maintenance = on;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.bluegreen.watcher.detect;
+
+/** What an alert announces; {@link #wireName()} is the name used in JSON and by the sinks. */
+public enum AlertKind {
+  FAILOVER("failover"),
+  RECOVERY("recovery"),
+  ERROR_RATE("error_rate"),
+  ERROR_RATE_RESOLVED("error_rate_resolved");
+
+  private final String wireName;
+
+  AlertKind(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /**
+   * Recoveries and resolutions close an incident someone was told about: no cooldown ever holds
+   * them back.
+   */
+  public boolean closesIncident() {
+    return this == RECOVERY || this == ERROR_RATE_RESOLVED;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.bluegreen.watcher.detect;
+
+/** The outcomes of the last N requests in a ring, with running counts: O(1) per request. */
+final class ErrorWindow {
+  private static final byte OK = 0;
+  private static final byte CLIENT_ERROR = 1;
+  private static final byte HIDDEN_ERROR = 2;
+
+  private final byte[] ring;
+  private int next;
+  private int size;
+  private int clientErrors;
+  private int hiddenErrors;
+
+  ErrorWindow(int capacity) {
+    this.ring = new byte[capacity];
+  }
+
+  void add(boolean clientError, boolean hiddenError) {
+    byte outcome = clientError ? CLIENT_ERROR : hiddenError ? HIDDEN_ERROR : OK;
+    if (size == ring.length) {
+      byte evicted = ring[next];
+      if (evicted == CLIENT_ERROR) {
+        clientErrors--;
+      } else if (evicted == HIDDEN_ERROR) {
+        hiddenErrors--;
+      }
+    } else {
+      size++;
+    }
+    ring[next] = outcome;
+    next = next + 1 == ring.length ? 0 : next + 1;
+    if (outcome == CLIENT_ERROR) {
+      clientErrors++;
+    } else if (outcome == HIDDEN_ERROR) {
+      hiddenErrors++;
+    }
+  }
+
+  int size() {
+    return size;
+  }
+
+  int errors() {
+    return clientErrors + hiddenErrors;
+  }
+
+  int clientErrors() {
+    return clientErrors;
+  }
+
+  int hiddenErrors() {
+    return hiddenErrors;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.bluegreen.watcher.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.ErrorRate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one JSON shape of an alert: printed by {@code replay --format json}, posted by the generic
+ * webhook. Fields: kind, file, line, at, reminder; from, to, release for pool alerts; rate, errors,
+ * client_errors, hidden_errors, requests, threshold for error-rate alerts.
+ */
+public final class AlertJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private AlertJson() {}
+
+  public static Map<String, Object> toMap(Alert alert) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("kind", alert.kind().wireName());
+    map.put("file", alert.where().file());
+    map.put("line", alert.where().line());
+    map.put("at", alert.at().toString());
+    map.put("reminder", alert.reminder());
+    if (alert.to() != null) {
+      map.put("from", alert.from());
+      map.put("to", alert.to());
+      map.put("release", alert.release());
+    }
+    ErrorRate rate = alert.rate();
+    if (rate != null) {
+      map.put("rate", Math.round(rate.percent() * 100) / 100.0);
+      map.put("errors", rate.errors());
+      map.put("client_errors", rate.clientErrors());
+      map.put("hidden_errors", rate.hiddenErrors());
+      map.put("requests", rate.requests());
+      map.put("threshold", rate.thresholdPercent());
+    }
+    return map;
+  }
+
+  /** One line of JSON, no trailing newline. */
+  public static String toLine(Alert alert) {
+    try {
+      return MAPPER.writeValueAsString(toMap(alert));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an alert map of plain values always serializes", e);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.bluegreen.watcher.source;
+
+import dev.bluegreen.watcher.Pipeline;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Feeds existing logs to a pipeline, in the order given: plain files, {@code .gz} files as
+ * logrotate leaves them, or {@code -} for standard input.
+ */
+public final class ReplaySource {
+  /** Names standard input among the files. */
+  public static final String STDIN = "-";
+
+  private final InputStream stdin;
+
+  public ReplaySource(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** Fails before reading anything when a file cannot be opened, so a typo costs no replay. */
+  public void checkReadable(List<String> files) {
+    for (String file : files) {
+      if (file.equals(STDIN)) {
+        continue;
+      }
+      Path path = Path.of(file);
+      if (!Files.exists(path)) {
+        throw new ReplayException("cannot read " + file + ": no such file");
+      }
+      if (Files.isDirectory(path)) {
+        throw new ReplayException("cannot read " + file + ": it is a directory");
+      }
+      if (!Files.isReadable(path)) {
+        throw new ReplayException("cannot read " + file + ": permission denied");
+      }
+    }
+  }
+
+  /**
+   * Reads every file to its end through {@code pipeline}, calling {@code afterRead} after each
+   * chunk read (for progress reports); throws {@link ReplayException}.
+   */
+  public void replay(List<String> files, Pipeline pipeline, Runnable afterRead) {
+    checkReadable(files);
+    LineReader.Handler handler =
+        new LineReader.Handler() {
+          @Override
+          public void line(byte[] bytes, int offset, int length) {
+            pipeline.line(bytes, offset, length);
+          }
+
+          @Override
+          public void oversized() {
+            pipeline.oversized();
+          }
+
+          @Override
+          public void afterRead() {
+            afterRead.run();
+          }
+        };
+    for (String file : files) {
+      pipeline.startFile(file);
+      try (InputStream in = open(file)) {
+        LineReader.read(in, handler);
+      } catch (NoSuchFileException | AccessDeniedException e) {
+        throw new ReplayException("cannot read " + file + ": " + e.getClass().getSimpleName());
+      } catch (IOException | UncheckedIOException e) {
+        throw new ReplayException("error reading " + file + ": " + e.getMessage());
+      }
+    }
+    pipeline.finish();
+  }
+
+  private InputStream open(String file) throws IOException {
+    if (file.equals(STDIN)) {
+      return new NonClosing(stdin);
+    }
+    InputStream in = Files.newInputStream(Path.of(file));
+    if (file.endsWith(".gz")) {
+      return new GZIPInputStream(in, 64 * 1024);
+    }
+    return in;
+  }
+
+  /** Leaves standard input open for whoever owns it. */
+  private static final class NonClosing extends BufferedInputStream {
+    NonClosing(InputStream in) {
+      super(in, 64 * 1024);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /** A log that could not be read; the message names the file and the reason. */
+  public static final class ReplayException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ReplayException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}
