@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "  watcher replay /var/log/nginx/access.log",
       "  watcher replay --format json access.log.2.gz access.log.1 access.log",
       "  zcat old.log.gz | watcher replay -",
-      "  watcher replay --nginx-log-format \"$(grep -A3 'log_format main' nginx.conf)\" access.log"
+      "  watcher replay --nginx-log-format \"$(cat my-log-format.conf)\" access.log"
     })
 final class ReplayCommand implements Callable<Integer> {
   /** How often a long replay reports progress. */

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Follows Nginx's access log for a blue/green pair and alerts on failovers and 5xx spikes.",
       "",
-      "Every option can also be set by the environment variable named in its description;",
-      "a flag beats the environment. Run 'watcher COMMAND --help' for a command's options."
+      "Every option can also be set by the environment variable named in its description; a flag"
+          + " beats the environment. Run 'watcher COMMAND --help' for a command's options."
     },
     footer = {
       "",

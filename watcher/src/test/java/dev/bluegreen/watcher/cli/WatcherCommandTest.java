@@ -1,0 +1,58 @@
+package dev.bluegreen.watcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WatcherCommandTest {
+
+  @Test
+  void helpListsTheCommandsAndTheEnvironmentRule() {
+    Cli.Result result = Cli.run(Map.of(), "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage: watcher", "replay", "environment variable");
+  }
+
+  @Test
+  void replayHelpNamesEverySettingWithItsEnvironmentVariableAndDefault() {
+    Cli.Result result = Cli.run(Map.of(), "replay", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    String unwrapped = result.out().replaceAll("\\s+", " ");
+    assertThat(unwrapped)
+        .contains("--nginx-log-format", "NGINX_LOG_FORMAT")
+        .contains("--window-size", "WINDOW_SIZE, default 200")
+        .contains("--error-rate-threshold", "ERROR_RATE_THRESHOLD, default 2")
+        .contains("--min-requests", "MIN_REQUESTS, default 50")
+        .contains("--alert-cooldown-sec", "ALERT_COOLDOWN_SEC, default 300")
+        .contains("--active-pool", "ACTIVE_POOL, default blue")
+        .contains("--maintenance", "MAINTENANCE_MODE, default false")
+        .contains("--format");
+  }
+
+  @Test
+  void versionNamesTheProgram() {
+    Cli.Result result = Cli.run(Map.of(), "--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("watcher ").doesNotContain("unknown");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Cli.Result result = Cli.run(Map.of());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("missing command", "Usage: watcher");
+  }
+
+  @Test
+  void anUnknownOptionIsAUsageErrorWithoutAStackTrace() {
+    Cli.Result result = Cli.run(Map.of(), "replay", "--no-such-flag", "x.log");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--no-such-flag").doesNotContain("at dev.bluegreen");
+  }
+}

@@ -1,0 +1,177 @@
+package dev.bluegreen.watcher.detect;
+
+import static dev.bluegreen.watcher.detect.Events.clientError;
+import static dev.bluegreen.watcher.detect.Events.hiddenError;
+import static dev.bluegreen.watcher.detect.Events.served;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bluegreen.watcher.parse.AccessEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ErrorRateDetectorTest {
+  private static final long COOLDOWN = 300_000;
+
+  private final List<Alert> alerts = new ArrayList<>();
+  private final AlertGate gate = new AlertGate(COOLDOWN, false);
+  private final ErrorRateDetector detector = new ErrorRateDetector(200, 2.0, 50, gate);
+  private long now = 1_000_000;
+  private long line;
+
+  private void feed(int count, AccessEvent event) {
+    for (int i = 0; i < count; i++) {
+      line++;
+      now += 100;
+      detector.observe(event, new LineRef("access.log", line), now, alerts::add);
+    }
+  }
+
+  @Test
+  void silentBelowMinRequestsEvenWhenEverythingFails() {
+    feed(49, clientError("blue"));
+
+    assertThat(detector.verdict()).isEqualTo(Verdict.BELOW_MIN_REQUESTS);
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void alertsOnTheRequestThatCrossesTheThreshold() {
+    feed(196, served("blue"));
+    feed(4, clientError("blue")); // 4 of 200 = 2 %: not MORE than 2 %
+    assertThat(alerts).isEmpty();
+
+    feed(1, clientError("blue")); // window slides: 5 of 200 = 2.5 %
+
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.kind()).isEqualTo(AlertKind.ERROR_RATE);
+              assertThat(alert.where().line()).isEqualTo(201);
+              assertThat(alert.rate().errors()).isEqualTo(5);
+              assertThat(alert.rate().requests()).isEqualTo(200);
+              assertThat(alert.rate().percent()).isEqualTo(2.5);
+              assertThat(alert.reminder()).isFalse();
+            });
+  }
+
+  @Test
+  void countsErrorsHiddenByRetriesApartFromThoseClientsSaw() {
+    feed(100, served("blue"));
+    feed(3, hiddenError("green"));
+    feed(2, clientError("green"));
+
+    Alert alert = alerts.get(0);
+    assertThat(alert.rate().hiddenErrors()).isEqualTo(3);
+    assertThat(alert.rate().clientErrors()).isEqualTo(0);
+    assertThat(detector.snapshot().clientErrors()).isEqualTo(2);
+    assertThat(detector.snapshot().errors()).isEqualTo(5);
+  }
+
+  @Test
+  void oneAlertPerSpikeNotOnePerFailedRequest() {
+    feed(100, served("blue"));
+    feed(50, clientError("blue"));
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.ERROR_RATE);
+  }
+
+  @Test
+  void resolvesOnlyOnceTheRateIsDownToHalfTheThreshold() {
+    feed(100, served("blue"));
+    feed(10, clientError("blue"));
+    feed(100, served("blue")); // 10 of 200 = 5 %
+    assertThat(alerts).hasSize(1);
+
+    feed(94, served("blue")); // errors start leaving the window: 6 of 200 = 3 %
+    assertThat(detector.snapshot().errors()).isEqualTo(6);
+    feed(3, served("blue")); // 3 of 200 = 1.5 %: below the threshold, above half of it
+    assertThat(alerts).hasSize(1);
+    assertThat(detector.verdict()).isEqualTo(Verdict.ELEVATED);
+
+    feed(1, served("blue")); // 2 of 200 = 1 %
+
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED);
+    assertThat(alerts.get(1).rate().errors()).isEqualTo(2);
+  }
+
+  @Test
+  void aSpikeStillPresentAfterTheCooldownIsAlertedAgainAsAReminder() {
+    feed(100, served("blue"));
+    feed(10, clientError("blue"));
+    now += COOLDOWN - 2_000;
+    feed(1, clientError("blue"));
+    assertThat(alerts).hasSize(1);
+
+    now += 2_000;
+    feed(1, clientError("blue"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE);
+    assertThat(alerts.get(1).reminder()).isTrue();
+  }
+
+  @Test
+  void aNewSpikeWithinTheCooldownWaitsAndIsDroppedIfItEndsFirst() {
+    feed(100, served("blue"));
+    feed(10, clientError("blue"));
+    feed(200, served("blue"));
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED);
+
+    feed(10, clientError("blue")); // within the cooldown of the first alert
+    feed(200, served("blue"));
+
+    assertThat(alerts).hasSize(2);
+  }
+
+  @Test
+  void aNewSpikeWithinTheCooldownIsAlertedWhenTheCooldownEndsIfStillPresent() {
+    feed(100, served("blue"));
+    feed(10, clientError("blue"));
+    feed(200, served("blue"));
+    feed(10, clientError("blue"));
+    now += COOLDOWN;
+
+    feed(1, clientError("blue"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED, AlertKind.ERROR_RATE);
+    assertThat(alerts.get(2).reminder()).isFalse();
+  }
+
+  @Test
+  void maintenanceSuppressesAlertsAndTheTruthIsToldWhenItEnds() {
+    gate.maintenance(true);
+    feed(100, served("blue"));
+    feed(10, clientError("blue"));
+    assertThat(alerts).isEmpty();
+
+    gate.maintenance(false);
+    feed(1, clientError("blue"));
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.ERROR_RATE);
+  }
+
+  @Test
+  void zeroThresholdAlertsOnTheFirstErrorAndResolvesWhenNoneAreLeft() {
+    ErrorRateDetector strict = new ErrorRateDetector(10, 0, 1, gate);
+    strict.observe(served("blue"), new LineRef("a", 1), now, alerts::add);
+    strict.observe(clientError("blue"), new LineRef("a", 2), now, alerts::add);
+    for (int i = 3; i <= 12; i++) {
+      strict.observe(served("blue"), new LineRef("a", i), now, alerts::add);
+    }
+
+    assertThat(alerts)
+        .extracting(Alert::kind, a -> a.where().line())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, 2L),
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE_RESOLVED, 12L));
+  }
+}

@@ -1,0 +1,224 @@
+package dev.bluegreen.watcher.detect;
+
+import static dev.bluegreen.watcher.detect.Events.hiddenError;
+import static dev.bluegreen.watcher.detect.Events.noPool;
+import static dev.bluegreen.watcher.detect.Events.served;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.bluegreen.watcher.parse.AccessEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PoolFlipDetectorTest {
+  private static final long COOLDOWN = 300_000;
+
+  private final List<Alert> alerts = new ArrayList<>();
+  private final AlertGate gate = new AlertGate(COOLDOWN, false);
+  private final PoolFlipDetector detector = new PoolFlipDetector("blue", gate);
+  private long now = 1_000_000;
+  private long line;
+
+  /** One request per 100 ms of log time. */
+  private void feed(int count, AccessEvent event) {
+    for (int i = 0; i < count; i++) {
+      line++;
+      now += 100;
+      detector.observe(event, new LineRef("access.log", line), now, alerts::add);
+    }
+  }
+
+  private void feedPools(String... pools) {
+    for (String pool : pools) {
+      feed(1, served(pool));
+    }
+  }
+
+  @Test
+  void trafficOnThePrimaryIsNotAnAlert() {
+    feed(1000, served("blue"));
+
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void theFirstRequestServedByTheBackupIsAFailover() {
+    feed(10, served("blue"));
+    feed(1, hiddenError("green"));
+
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.kind()).isEqualTo(AlertKind.FAILOVER);
+              assertThat(alert.from()).isEqualTo("blue");
+              assertThat(alert.to()).isEqualTo("green");
+              assertThat(alert.release()).isEqualTo("v1-green");
+              assertThat(alert.where().line()).isEqualTo(11);
+            });
+  }
+
+  @Test
+  void recoveryIsAnnouncedOnceThePrimaryServedThreeInARowAtTheLineWhereItCameBack() {
+    feed(10, served("blue"));
+    feed(20, served("green"));
+    feed(2, served("blue"));
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+
+    feed(1, served("blue"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind, a -> a.where().line(), Alert::from, Alert::to)
+        .containsExactly(
+            tuple(AlertKind.FAILOVER, 11L, "blue", "green"),
+            tuple(AlertKind.RECOVERY, 31L, "green", "blue"));
+  }
+
+  @Test
+  void aSingleRequestBackOnThePrimaryIsARecoveryOnceTheLogHasBeenQuietLongEnough() {
+    feed(10, served("blue"));
+    feed(5, served("green"));
+    feed(1, served("blue"));
+    detector.tick(now + PoolFlipDetector.SETTLE_MILLIS - 1, alerts::add);
+    assertThat(alerts).hasSize(1);
+
+    detector.tick(now + PoolFlipDetector.SETTLE_MILLIS, alerts::add);
+
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.FAILOVER, AlertKind.RECOVERY);
+  }
+
+  @Test
+  void mixedTrafficWhileFailingOverIsOneFailover() {
+    feed(10, served("blue"));
+    feedPools("green", "blue", "green", "blue", "blue", "green", "green", "green");
+    feed(50, served("green"));
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+    assertThat(detector.announcedPool()).isEqualTo("green");
+  }
+
+  @Test
+  void mixedTrafficWhileRecoveringIsOneRecovery() {
+    feed(10, served("blue"));
+    feed(10, served("green"));
+    feedPools("blue", "green", "blue", "blue", "green", "blue", "green");
+    feed(50, served("blue"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.FAILOVER, AlertKind.RECOVERY);
+    assertThat(detector.announcedPool()).isEqualTo("blue");
+  }
+
+  @Test
+  void requestsNginxAnsweredItselfNeverFlipAnything() {
+    feed(10, served("blue"));
+    feed(100, noPool(500));
+    feed(10, served("green"));
+    feed(100, noPool(404));
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+  }
+
+  @Test
+  void aRecoveryIsNeverSwallowedBecauseAFailoverWentOutRecently() {
+    feed(10, served("blue"));
+    feed(3, served("green"));
+    feed(3, served("blue"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.FAILOVER, AlertKind.RECOVERY);
+  }
+
+  @Test
+  void aSecondFailoverWithinTheCooldownWaitsAndIsDroppedIfTrafficReturnsFirst() {
+    feedPools("blue", "green", "green", "green", "blue", "blue", "blue");
+    feed(10, served("green"));
+    feed(10, served("blue"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(AlertKind.FAILOVER, AlertKind.RECOVERY);
+  }
+
+  @Test
+  void aSecondFailoverWithinTheCooldownGoesOutWhenTheCooldownEndsIfTrafficIsStillThere() {
+    feedPools("blue", "green", "green", "green", "blue", "blue", "blue");
+    long firstFailover = now - 500;
+    feed(10, served("green"));
+    assertThat(alerts).hasSize(2);
+
+    now = firstFailover + COOLDOWN;
+    feed(1, served("green"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind, Alert::reminder)
+        .containsExactly(
+            tuple(AlertKind.FAILOVER, false),
+            tuple(AlertKind.RECOVERY, false),
+            tuple(AlertKind.FAILOVER, false));
+    assertThat(alerts.get(2).where().line()).as("where traffic moved").isEqualTo(8);
+  }
+
+  @Test
+  void trafficStillOnTheBackupAfterTheCooldownIsRemindedOncePerCooldown() {
+    feed(1, served("blue"));
+    feed(1, served("green"));
+    now += COOLDOWN;
+    feed(5, served("green"));
+    now += COOLDOWN / 2;
+    feed(5, served("green"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind, Alert::reminder, Alert::to)
+        .containsExactly(
+            tuple(AlertKind.FAILOVER, false, "green"), tuple(AlertKind.FAILOVER, true, "green"));
+  }
+
+  @Test
+  void aThirdPoolIsAnnouncedOnceItSettledAndTheFailoverCooldownEnded() {
+    feed(5, served("blue"));
+    feed(5, served("green"));
+    feed(3, served("red"));
+    assertThat(alerts).as("one failover per cooldown").hasSize(1);
+
+    now += COOLDOWN;
+    feed(1, served("red"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind, Alert::from, Alert::to)
+        .containsExactly(
+            tuple(AlertKind.FAILOVER, "blue", "green"), tuple(AlertKind.FAILOVER, "green", "red"));
+  }
+
+  @Test
+  void maintenanceSuppressesFlipsAndTheTruthIsToldWhenItEnds() {
+    gate.maintenance(true);
+    feed(5, served("blue"));
+    feed(5, served("green"));
+    assertThat(alerts).isEmpty();
+
+    gate.maintenance(false);
+    feed(1, served("green"));
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+  }
+
+  @Test
+  void poolNamesAreWhateverTheUpstreamReports() {
+    PoolFlipDetector canary = new PoolFlipDetector("stable-2026.11", gate);
+    canary.observe(served("canary_7"), new LineRef("a", 1), now, alerts::add);
+
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.from()).isEqualTo("stable-2026.11");
+              assertThat(alert.to()).isEqualTo("canary_7");
+            });
+  }
+}
