@@ -88,7 +88,28 @@ public final class Settings {
     String origin =
         flag != null && flag.value() != null ? "set by " + flag.flag() : "set in the environment";
     return new InvalidSettingException(
-        "invalid " + name + " '" + value + "' (" + origin + "): " + problem);
+        oneLine("invalid " + name + " '" + value + "' (" + origin + "): " + problem));
+  }
+
+  /** Escapes line breaks and other control characters, e.g. of a log format pasted from a file. */
+  private static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (Character.isISOControl(c)) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static String plain(double value) {

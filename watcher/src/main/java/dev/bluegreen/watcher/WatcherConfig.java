@@ -58,7 +58,10 @@ public record WatcherConfig(
     int windowSize = settings.integer("WINDOW_SIZE", DEFAULT_WINDOW_SIZE, 1, MAX_WINDOW_SIZE);
     double threshold =
         settings.decimal("ERROR_RATE_THRESHOLD", DEFAULT_ERROR_RATE_THRESHOLD, 0, 100);
-    int minRequests = settings.integer("MIN_REQUESTS", DEFAULT_MIN_REQUESTS, 1, MAX_WINDOW_SIZE);
+    // unset, it is at most the window: a small WINDOW_SIZE alone is valid, judged once full
+    int minRequests =
+        settings.integer(
+            "MIN_REQUESTS", Math.min(DEFAULT_MIN_REQUESTS, windowSize), 1, MAX_WINDOW_SIZE);
     if (minRequests > windowSize) {
       throw settings.invalid(
           "MIN_REQUESTS",

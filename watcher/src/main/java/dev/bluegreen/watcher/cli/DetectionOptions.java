@@ -42,7 +42,7 @@ final class DetectionOptions {
       paramLabel = "N",
       description =
           "Judge the error rate only once the window holds this many requests."
-              + " Env MIN_REQUESTS, default 50.")
+              + " Env MIN_REQUESTS, default 50 (or the window size if that is smaller).")
   String minRequests;
 
   @Option(

@@ -50,7 +50,8 @@ public final class LineReader {
         }
         start = i + 1;
       }
-      if (end - start > MAX_LINE_BYTES) {
+      // one byte more than the limit may be a \r that the \n still to come would drop
+      if (end - start > MAX_LINE_BYTES + 1) {
         skipping = true;
         start = end;
       }
@@ -73,6 +74,10 @@ public final class LineReader {
 
   private static void deliver(byte[] buf, int start, int newline, Handler handler) {
     int stop = newline > start && buf[newline - 1] == '\r' ? newline - 1 : newline;
-    handler.line(buf, start, stop - start);
+    if (stop - start > MAX_LINE_BYTES) {
+      handler.oversized();
+    } else {
+      handler.line(buf, start, stop - start);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.source;
 
 import dev.bluegreen.watcher.Pipeline;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,10 +76,20 @@ public final class ReplaySource {
       } catch (NoSuchFileException | AccessDeniedException e) {
         throw new ReplayException("cannot read " + file + ": " + e.getClass().getSimpleName());
       } catch (IOException | UncheckedIOException e) {
-        throw new ReplayException("error reading " + file + ": " + e.getMessage());
+        throw new ReplayException("error reading " + file + ": " + reason(e));
       }
     }
     pipeline.finish();
+  }
+
+  /** What went wrong; a truncated .gz throws an EOFException without a message. */
+  private static String reason(Exception e) {
+    if (e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return e instanceof EOFException
+        ? "unexpected end of file (truncated?)"
+        : e.getClass().getSimpleName();
   }
 
   private InputStream open(String file) throws IOException {
