@@ -12,6 +12,8 @@ public final class LineParser {
   private static final Malformed BAD_TIME = new Malformed("the timestamp is not a valid time");
   private static final Malformed BAD_UPSTREAM_STATUS =
       new Malformed("$upstream_status is not a list of statuses");
+  private static final Malformed BAD_REQUEST_TIME =
+      new Malformed("$request_time is not a number of seconds");
   private static final Malformed TRAILING = new Malformed("text after the end of the format");
 
   private final LogFormat format;
@@ -68,7 +70,7 @@ public final class LineParser {
           return segment.missingFollowing();
         }
       } else {
-        valueEnd = find(b, pos, end, following, segment.multiValue());
+        valueEnd = find(b, pos, end, following, segment.multiValue(), format.jsonEscaped());
         if (valueEnd < 0) {
           return segment.missingFollowing();
         }
@@ -95,7 +97,12 @@ public final class LineParser {
           attempts = (int) (counts >>> 32);
           upstream5xx = (int) counts;
         }
-        case REQUEST_TIME -> requestMillis = Values.secondsAsMillis(b, pos, valueEnd);
+        case REQUEST_TIME -> {
+          requestMillis = Values.secondsAsMillis(b, pos, valueEnd);
+          if (requestMillis == Values.NOT_A_NUMBER) {
+            return BAD_REQUEST_TIME;
+          }
+        }
         case OTHER -> {}
       }
       if (time == AccessEvent.NO_TIME && isTime(segment.field())) {
@@ -141,8 +148,11 @@ public final class LineParser {
   /**
    * Where {@code literal} next occurs in the line. Inside a multi-value variable, a space or comma
    * that is part of Nginx's own {@code ", "} or {@code " : "} separators does not end the value.
+   * With {@code escape=json}, a byte Nginx escaped with a backslash (a {@code \"} inside the
+   * request, say) is part of the value, not the literal that ends it.
    */
-  private static int find(byte[] b, int from, int end, byte[] literal, boolean multiValue) {
+  private static int find(
+      byte[] b, int from, int end, byte[] literal, boolean multiValue, boolean jsonEscaped) {
     byte first = literal[0];
     int lastStart = end - literal.length;
     outer:
@@ -158,9 +168,24 @@ public final class LineParser {
       if (multiValue && isSeparator(b, from, end, i, literal)) {
         continue;
       }
+      if (jsonEscaped && isEscaped(b, from, i)) {
+        continue;
+      }
       return i;
     }
     return -1;
+  }
+
+  /**
+   * Whether Nginx escaped {@code b[i]}: an odd run of backslashes, inside the value that starts at
+   * {@code from}, comes right before it.
+   */
+  private static boolean isEscaped(byte[] b, int from, int i) {
+    int k = i - 1;
+    while (k >= from && b[k] == '\\') {
+      k--;
+    }
+    return ((i - 1 - k) & 1) == 1;
   }
 
   private static boolean isSeparator(byte[] b, int from, int end, int i, byte[] literal) {

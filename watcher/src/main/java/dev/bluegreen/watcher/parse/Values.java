@@ -90,18 +90,31 @@ final class Values {
     return s;
   }
 
-  /** Seconds with up to millisecond resolution ({@code 0.514}) as milliseconds, or -1. */
+  /** What {@link #secondsAsMillis} returns for text that is not a number of seconds. */
+  static final int NOT_A_NUMBER = -2;
+
+  /**
+   * Seconds with up to millisecond resolution ({@code 0.514}) as milliseconds; digits past the
+   * third decimal are dropped. -1 when absent ({@code -} or empty) or beyond what an int holds
+   * (about 24.8 days), {@link #NOT_A_NUMBER} for any other text.
+   */
   static int secondsAsMillis(byte[] b, int s, int e) {
-    int i = s;
-    long millis = 0;
-    while (i < e && b[i] >= '0' && b[i] <= '9') {
-      millis = millis * 10 + (b[i] - '0');
-      i++;
-    }
-    if (i == s || millis > Integer.MAX_VALUE / 1000) {
+    if (s == e || (e - s == 1 && b[s] == '-')) {
       return -1;
     }
-    millis *= 1000;
+    int i = s;
+    long seconds = 0;
+    while (i < e && b[i] >= '0' && b[i] <= '9') {
+      if (seconds <= Integer.MAX_VALUE) {
+        // stop accumulating once it is too large anyway, so that it cannot wrap around
+        seconds = seconds * 10 + (b[i] - '0');
+      }
+      i++;
+    }
+    if (i == s) {
+      return NOT_A_NUMBER;
+    }
+    long millis = seconds * 1000;
     if (i < e && b[i] == '.') {
       i++;
       int scale = 100;
@@ -111,7 +124,10 @@ final class Values {
         i++;
       }
     }
-    return i == e ? (int) millis : -1;
+    if (i != e) {
+      return NOT_A_NUMBER;
+    }
+    return millis > Integer.MAX_VALUE ? -1 : (int) millis;
   }
 
   static int indexOf(byte[] b, int s, int e, byte wanted) {
