@@ -2,6 +2,7 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertGate;
+import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRateDetector;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolFlipDetector;
@@ -33,6 +34,7 @@ public final class Pipeline implements LineReader.Handler {
   private long lines;
   private long malformed;
   private long alertCount;
+  private final long[] alertsByKind = new long[AlertKind.values().length];
   private LineRef firstMalformedAt;
   private Malformed firstMalformed;
   private long lastTime = AccessEvent.NO_TIME;
@@ -52,6 +54,7 @@ public final class Pipeline implements LineReader.Handler {
     this.alerts =
         alert -> {
           alertCount++;
+          alertsByKind[alert.kind().ordinal()]++;
           alerts.accept(alert);
         };
   }

@@ -1,6 +1,8 @@
 package dev.bluegreen.watcher.detect;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Decides whether an alert may go out now: at most one alert of a kind per cooldown, nothing in
@@ -42,5 +44,32 @@ public final class AlertGate {
 
   public void maintenance(boolean on) {
     maintenance = on;
+  }
+
+  /**
+   * When each kind was last announced (epoch millis, by {@link AlertKind#wireName()}) and whether
+   * maintenance is on.
+   */
+  public record State(Map<String, Long> lastAnnounced, boolean maintenance) {}
+
+  public State state() {
+    Map<String, Long> last = new LinkedHashMap<>();
+    for (AlertKind kind : AlertKind.values()) {
+      if (lastAnnounced[kind.ordinal()] != NEVER) {
+        last.put(kind.wireName(), lastAnnounced[kind.ordinal()]);
+      }
+    }
+    return new State(last, maintenance);
+  }
+
+  public void restore(State state) {
+    Arrays.fill(lastAnnounced, NEVER);
+    for (AlertKind kind : AlertKind.values()) {
+      Long last = state.lastAnnounced() == null ? null : state.lastAnnounced().get(kind.wireName());
+      if (last != null) {
+        lastAnnounced[kind.ordinal()] = last;
+      }
+    }
+    maintenance = state.maintenance();
   }
 }

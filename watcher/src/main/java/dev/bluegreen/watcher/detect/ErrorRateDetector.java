@@ -61,4 +61,16 @@ public final class ErrorRateDetector {
   public boolean alerting() {
     return announced;
   }
+
+  /** What a restarted watcher needs to go on deciding as if it had never stopped. */
+  public record State(String window, boolean announced) {}
+
+  public State state() {
+    return new State(window.encode(), announced);
+  }
+
+  public void restore(State state) {
+    window.restore(state.window() == null ? "" : state.window());
+    announced = state.announced();
+  }
 }

@@ -52,4 +52,26 @@ final class ErrorWindow {
   int hiddenErrors() {
     return hiddenErrors;
   }
+
+  /** The outcomes oldest first, one character each: 0 ok, 1 client error, 2 hidden error. */
+  String encode() {
+    StringBuilder out = new StringBuilder(size);
+    int first = size == ring.length ? next : 0;
+    for (int k = 0; k < size; k++) {
+      out.append((char) ('0' + ring[(first + k) % ring.length]));
+    }
+    return out.toString();
+  }
+
+  /** Refills the window from {@link #encode()}d text; keeps the newest if it no longer fits. */
+  void restore(String encoded) {
+    next = 0;
+    size = 0;
+    clientErrors = 0;
+    hiddenErrors = 0;
+    for (int k = Math.max(0, encoded.length() - ring.length); k < encoded.length(); k++) {
+      char c = encoded.charAt(k);
+      add(c == '1', c == '2');
+    }
+  }
 }

@@ -13,6 +13,10 @@ import java.util.function.Consumer;
  * the latest pool for {@link #SETTLE_MILLIS}. Mixed traffic while Nginx flips therefore yields one
  * message, and the last message says which pool serves. A failover within the cooldown of the
  * previous one waits for the cooldown and goes out only if traffic is still on that pool.
+ *
+ * <p>A planned switch ({@link #plannedSwitch}) makes the new pool the primary without an alert;
+ * requests the old primary still serves during the next {@link #SWITCH_GRACE_MILLIS} (in flight
+ * while Nginx reloads) are not a failover.
  */
 public final class PoolFlipDetector {
   /** Requests in a row from a pool that make it the serving pool. */
@@ -21,9 +25,14 @@ public final class PoolFlipDetector {
   /** Time as the latest pool that makes a pool the serving pool. */
   public static final long SETTLE_MILLIS = 5_000;
 
-  private final String primary;
+  /** After a planned switch, how long the old primary's requests are expected and ignored. */
+  public static final long SWITCH_GRACE_MILLIS = 30_000;
+
   private final AlertGate gate;
+  private String primary;
   private String announced;
+  private String previousPrimary;
+  private long switchedAt;
 
   private String candidate;
   private int candidateRequests;
@@ -41,7 +50,7 @@ public final class PoolFlipDetector {
   public void observe(AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
     tick(now, alerts);
     String pool = event.pool();
-    if (pool == null) {
+    if (pool == null || inSwitchGrace(pool, now)) {
       return;
     }
     if (pool.equals(announced)) {
@@ -67,6 +76,25 @@ public final class PoolFlipDetector {
     if (candidate != null && now - candidateSince >= SETTLE_MILLIS) {
       announceCandidate(now, alerts);
     }
+  }
+
+  /**
+   * The operator moved traffic to {@code newPrimary} on purpose: it becomes the expected pool, and
+   * people are told by a notice, not by this detector.
+   */
+  public void plannedSwitch(String newPrimary, long now) {
+    if (newPrimary.equals(primary)) {
+      return;
+    }
+    previousPrimary = primary;
+    switchedAt = now;
+    primary = newPrimary;
+    announced = newPrimary;
+    candidate = null;
+  }
+
+  private boolean inSwitchGrace(String pool, long now) {
+    return pool.equals(previousPrimary) && now - switchedAt < SWITCH_GRACE_MILLIS;
   }
 
   private void announceCandidate(long now, Consumer<Alert> alerts) {
@@ -98,5 +126,42 @@ public final class PoolFlipDetector {
 
   public String primary() {
     return primary;
+  }
+
+  /** Everything this detector remembers, for the state file. */
+  public record State(
+      String primary,
+      String announced,
+      String previousPrimary,
+      long switchedAt,
+      String candidate,
+      int candidateRequests,
+      long candidateSince,
+      LineRef candidateWhere,
+      String candidateRelease) {}
+
+  public State state() {
+    return new State(
+        primary,
+        announced,
+        previousPrimary,
+        switchedAt,
+        candidate,
+        candidateRequests,
+        candidateSince,
+        candidateWhere,
+        candidateRelease);
+  }
+
+  public void restore(State state) {
+    primary = state.primary();
+    announced = state.announced();
+    previousPrimary = state.previousPrimary();
+    switchedAt = state.switchedAt();
+    candidate = state.candidate();
+    candidateRequests = state.candidateRequests();
+    candidateSince = state.candidateSince();
+    candidateWhere = state.candidateWhere();
+    candidateRelease = state.candidateRelease();
   }
 }

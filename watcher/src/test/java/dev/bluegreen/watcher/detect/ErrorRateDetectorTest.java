@@ -174,4 +174,34 @@ class ErrorRateDetectorTest {
             org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, 2L),
             org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE_RESOLVED, 12L));
   }
+
+  @Test
+  void aDetectorRestoredFromItsStateKeepsItsWindowAndDoesNotAlertAgain() {
+    feed(100, served("blue"));
+    feed(10, clientError("blue"));
+    ErrorRateDetector.State saved = detector.state();
+    AlertGate restartedGate = new AlertGate(COOLDOWN, false);
+    restartedGate.restore(gate.state());
+    ErrorRateDetector restarted = new ErrorRateDetector(200, 2.0, 50, restartedGate);
+
+    restarted.restore(saved);
+    List<Alert> afterRestart = new ArrayList<>();
+    restarted.observe(clientError("blue"), new LineRef("a", 111), now + 100, afterRestart::add);
+
+    assertThat(restarted.snapshot()).isEqualTo(new ErrorRate(111, 11, 0, 2.0));
+    assertThat(restarted.alerting()).isTrue();
+    assertThat(afterRestart).isEmpty();
+  }
+
+  @Test
+  void aRestoredWindowThatNoLongerFitsKeepsTheNewestRequests() {
+    feed(190, served("blue"));
+    feed(10, clientError("blue"));
+    ErrorRateDetector smaller = new ErrorRateDetector(20, 2.0, 10, gate);
+
+    smaller.restore(detector.state());
+
+    assertThat(smaller.snapshot().requests()).isEqualTo(20);
+    assertThat(smaller.snapshot().clientErrors()).isEqualTo(10);
+  }
 }

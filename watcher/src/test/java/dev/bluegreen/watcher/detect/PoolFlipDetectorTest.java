@@ -221,4 +221,58 @@ class PoolFlipDetectorTest {
               assertThat(alert.to()).isEqualTo("canary_7");
             });
   }
+
+  @Test
+  void aPlannedSwitchIsNotAFailoverAndInFlightRequestsOnTheOldPoolAreExpected() {
+    feed(10, served("blue"));
+    detector.plannedSwitch("green", now);
+    feed(3, served("blue")); // in flight while Nginx reloads
+    feed(20, served("green"));
+
+    assertThat(alerts).isEmpty();
+    assertThat(detector.primary()).isEqualTo("green");
+  }
+
+  @Test
+  void afterAPlannedSwitchTheOldPoolServingAgainIsAFailover() {
+    feed(10, served("blue"));
+    detector.plannedSwitch("green", now);
+    feed(20, served("green"));
+    now += PoolFlipDetector.SWITCH_GRACE_MILLIS;
+
+    feed(1, served("blue"));
+
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.kind()).isEqualTo(AlertKind.FAILOVER);
+              assertThat(alert.from()).isEqualTo("green");
+              assertThat(alert.to()).isEqualTo("blue");
+            });
+  }
+
+  @Test
+  void aDetectorRestoredFromItsStateGoesOnAsIfItHadNeverStopped() {
+    feed(10, served("blue"));
+    feed(5, served("green"));
+    feed(2, served("blue")); // a recovery is pending: 2 of the 3 requests seen
+    PoolFlipDetector.State saved = detector.state();
+
+    AlertGate restartedGate = new AlertGate(COOLDOWN, false);
+    restartedGate.restore(gate.state());
+    PoolFlipDetector restarted = new PoolFlipDetector("blue", restartedGate);
+    restarted.restore(saved);
+    List<Alert> afterRestart = new ArrayList<>();
+    restarted.observe(served("blue"), new LineRef("access.log", 18), now + 100, afterRestart::add);
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+    assertThat(afterRestart)
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.kind()).isEqualTo(AlertKind.RECOVERY);
+              assertThat(alert.where().line()).isEqualTo(16);
+            });
+  }
 }
