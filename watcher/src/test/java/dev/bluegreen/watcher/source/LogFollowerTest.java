@@ -1,0 +1,327 @@
+package dev.bluegreen.watcher.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The follower against real files in a temp dir, rotated the ways logrotate and Nginx do it. */
+class LogFollowerTest {
+  private static final Duration POLL = Duration.ofMillis(10);
+
+  @TempDir Path dir;
+
+  private Path log;
+  private final RecordingSink sink = new RecordingSink();
+  private LogFollower follower;
+
+  @AfterEach
+  void stop() {
+    if (follower != null) {
+      follower.close();
+    }
+  }
+
+  private void follow(LogFollower.Start start) {
+    follow(start, null);
+  }
+
+  private void follow(LogFollower.Start start, LogPosition resume) {
+    follower = new LogFollower(log, start, resume, POLL, sink);
+    follower.start();
+  }
+
+  private static List<String> numbered(String prefix, int from, int to) {
+    return IntStream.range(from, to).mapToObj(i -> prefix + i).toList();
+  }
+
+  private static void append(Path file, List<String> lines) throws IOException {
+    Files.writeString(
+        file,
+        String.join("\n", lines) + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
+
+  private static void appendRaw(Path file, String text) throws IOException {
+    Files.writeString(
+        file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  @Test
+  void readsLinesAppendedAfterStartingAtTheEnd() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("old ", 0, 5));
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(3);
+
+    append(log, numbered("new ", 0, 100));
+    sink.awaitLines(100);
+
+    assertThat(sink.lines()).isEqualTo(numbered("new ", 0, 100));
+  }
+
+  @Test
+  void fromTheBeginningReadsWhatIsAlreadyThere() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("old ", 0, 5));
+    follow(LogFollower.Start.BEGINNING);
+
+    sink.awaitLines(5);
+
+    assertThat(sink.lines()).isEqualTo(numbered("old ", 0, 5));
+  }
+
+  @Test
+  void startingAtTheEndWaitsForTheRestOfAPartialLastLine() throws IOException {
+    log = dir.resolve("access.log");
+    appendRaw(log, "complete\npart");
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(3);
+
+    appendRaw(log, "ial\nnext\n");
+    sink.awaitLines(2);
+
+    assertThat(sink.lines()).containsExactly("partial", "next");
+  }
+
+  @Test
+  void aPartialLineIsHeldUntilItsNewlineArrives() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(2);
+
+    appendRaw(log, "first half");
+    sink.awaitPolls(5);
+    assertThat(sink.lines()).isEmpty();
+
+    appendRaw(log, " and second half\n");
+    sink.awaitLines(1);
+    assertThat(sink.lines()).containsExactly("first half and second half");
+  }
+
+  @Test
+  void aTouchWithoutGrowthReadsNothingAgain() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("line ", 0, 3));
+    follow(LogFollower.Start.BEGINNING);
+    sink.awaitLines(3);
+
+    Files.setLastModifiedTime(log, FileTime.from(Instant.now().plusSeconds(60)));
+    sink.awaitPolls(10);
+
+    assertThat(sink.lines()).isEqualTo(numbered("line ", 0, 3));
+  }
+
+  @Test
+  void aMissingFileIsWaitedForAndReadFromItsStart() throws IOException {
+    log = dir.resolve("access.log");
+    follow(LogFollower.Start.END);
+    RecordingSink.await(Duration.ofSeconds(5), follower::waiting, "the follower to wait");
+
+    append(log, numbered("line ", 0, 10));
+    sink.awaitLines(10);
+
+    assertThat(sink.lines()).isEqualTo(numbered("line ", 0, 10));
+    assertThat(follower.waiting()).isFalse();
+  }
+
+  @Test
+  void renameRotationDrainsTheOldFileIncludingLinesWrittenBeforeNginxReopened() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("a ", 0, 10));
+    follow(LogFollower.Start.BEGINNING);
+    sink.awaitLines(10);
+
+    Path rotated = dir.resolve("access.log.1");
+    Files.move(log, rotated); // logrotate: rename, then create
+    Files.createFile(log);
+    append(rotated, numbered("b ", 0, 10)); // Nginx still writes to the renamed file...
+    append(log, numbered("c ", 0, 10)); // ...until USR1 makes it reopen
+    sink.awaitLines(30);
+
+    assertThat(sink.lines())
+        .containsExactlyElementsOf(
+            concat(numbered("a ", 0, 10), numbered("b ", 0, 10), numbered("c ", 0, 10)));
+    assertThat(follower.rotations()).isEqualTo(1);
+  }
+
+  @Test
+  void deleteAndRecreateDrainsTheDeletedFileThroughItsOpenDescriptor() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("a ", 0, 5));
+    follow(LogFollower.Start.BEGINNING);
+    sink.awaitLines(5);
+
+    try (var writer = Files.newBufferedWriter(log, StandardOpenOption.APPEND)) {
+      Files.delete(log);
+      writer.write("b 0\nb 1\n"); // a writer holding the deleted file
+    }
+    append(log, numbered("c ", 0, 5));
+    sink.awaitLines(12);
+
+    assertThat(sink.lines())
+        .containsExactlyElementsOf(
+            concat(numbered("a ", 0, 5), List.of("b 0", "b 1"), numbered("c ", 0, 5)));
+  }
+
+  @Test
+  void copytruncateTakesUnreadLinesFromTheCopyThenReadsTheLogFromItsStart() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("a ", 0, 10));
+    follow(LogFollower.Start.BEGINNING);
+    sink.awaitLines(10);
+    follower.close(); // stop reading so lines pile up unread, as between two polls
+    follower = null;
+
+    // pretend the follower had read up to here, then copytruncate happens with more lines after it
+    RecordingSink resumed = new RecordingSink();
+    LogPosition readUpTo = positionAfterLines(log, 10);
+    append(log, numbered("b ", 0, 10));
+    Files.copy(log, dir.resolve("access.log.1"), StandardCopyOption.COPY_ATTRIBUTES);
+    try (var channel = java.nio.channels.FileChannel.open(log, StandardOpenOption.WRITE)) {
+      channel.truncate(0);
+    }
+    append(log, numbered("c ", 0, 30)); // grows past the old offset before anyone polls
+
+    follower = new LogFollower(log, LogFollower.Start.END, readUpTo, POLL, resumed);
+    follower.start();
+    resumed.awaitLines(40);
+
+    assertThat(resumed.lines())
+        .containsExactlyElementsOf(concat(numbered("b ", 0, 10), numbered("c ", 0, 30)));
+  }
+
+  @Test
+  void copytruncateWhileFollowingLosesNothingThatReachedTheCopy() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("a ", 0, 10));
+    follow(LogFollower.Start.BEGINNING);
+    sink.awaitLines(10);
+
+    append(log, numbered("b ", 0, 5));
+    Files.copy(log, dir.resolve("access.log.1"), StandardCopyOption.REPLACE_EXISTING);
+    try (var channel = java.nio.channels.FileChannel.open(log, StandardOpenOption.WRITE)) {
+      channel.truncate(0);
+    }
+    append(log, numbered("c ", 0, 5));
+    sink.awaitLines(20);
+    sink.awaitPolls(5);
+
+    assertThat(sink.lines())
+        .containsExactlyElementsOf(
+            concat(numbered("a ", 0, 10), numbered("b ", 0, 5), numbered("c ", 0, 5)));
+  }
+
+  @Test
+  void resumesWhereThePreviousRunStopped() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("a ", 0, 10));
+    LogPosition stoppedAt = positionAfterLines(log, 6);
+
+    follow(LogFollower.Start.END, stoppedAt);
+    sink.awaitLines(4);
+
+    assertThat(sink.lines()).isEqualTo(numbered("a ", 6, 10));
+  }
+
+  @Test
+  void resumesFromTheRenamedFileWhenTheLogWasRotatedWhileStopped() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, numbered("a ", 0, 10));
+    LogPosition stoppedAt = positionAfterLines(log, 4);
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, numbered("c ", 0, 3));
+
+    follow(LogFollower.Start.END, stoppedAt);
+    sink.awaitLines(9);
+
+    assertThat(sink.lines())
+        .containsExactlyElementsOf(concat(numbered("a ", 4, 10), numbered("c ", 0, 3)));
+  }
+
+  @Test
+  void anOversizedLineIsReportedAndFollowingLinesStillArrive() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(2);
+
+    appendRaw(log, "x".repeat(200_000) + "\nafter\n");
+    sink.awaitLines(1);
+
+    assertThat(sink.oversizedCount()).isEqualTo(1);
+    assertThat(sink.lines()).containsExactly("after");
+  }
+
+  @Test
+  void keepsFollowingWhenTheSinkThrows() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    RecordingSink delegate = new RecordingSink();
+    LogFollower.Sink throwing =
+        new LogFollower.Sink() {
+          @Override
+          public void startFile(String name) {}
+
+          @Override
+          public void line(byte[] bytes, int offset, int length) {
+            if (new String(bytes, offset, length, StandardCharsets.UTF_8).equals("boom")) {
+              throw new IllegalStateException("pipeline bug");
+            }
+            delegate.line(bytes, offset, length);
+          }
+
+          @Override
+          public void oversized() {}
+
+          @Override
+          public void poll() {
+            delegate.poll();
+          }
+        };
+    follower = new LogFollower(log, LogFollower.Start.END, null, POLL, throwing);
+    follower.start();
+    delegate.awaitPolls(2);
+
+    append(log, List.of("one", "boom", "two"));
+    delegate.awaitLines(2);
+
+    assertThat(delegate.lines()).containsExactly("one", "two");
+  }
+
+  /** Where a reader stands after the first {@code lines} lines of {@code file}. */
+  static LogPosition positionAfterLines(Path file, int lines) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    int seen = 0;
+    int offset = 0;
+    while (seen < lines) {
+      if (bytes[offset++] == '\n') {
+        seen++;
+      }
+    }
+    try (var channel = java.nio.channels.FileChannel.open(file)) {
+      return new LogPosition(
+          new FileIdentity(FileIdentity.fileKey(file), FileIdentity.fingerprint(channel)), offset);
+    }
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... parts) {
+    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+  }
+}
