@@ -111,20 +111,76 @@ public final class Pipeline implements LineReader.Handler {
     }
   }
 
-  public AlertGate gate() {
-    return gate;
+  /** Turns maintenance mode on or off; suppressed conditions are announced once it is off. */
+  public void maintenance(boolean on) {
+    gate.maintenance(on);
+  }
+
+  public boolean maintenance() {
+    return gate.maintenance();
+  }
+
+  /** The operator moved traffic to {@code pool} on purpose: not a failover. */
+  public void plannedSwitch(String pool, long now) {
+    poolFlips.plannedSwitch(pool, now);
+  }
+
+  /** The pool expected to serve now. */
+  public String primary() {
+    return poolFlips.primary();
+  }
+
+  /** The pool people were last told serves. */
+  public String announcedPool() {
+    return poolFlips.announcedPool();
   }
 
   public Stats stats() {
-    return new Stats(lines, malformed, alertCount, firstMalformedAt, firstMalformed);
+    return new Stats(
+        lines,
+        malformed,
+        alertCount,
+        alertsByKind.clone(),
+        errorRate.snapshot().percent() / 100,
+        firstMalformedAt,
+        firstMalformed);
   }
 
-  /** Counters since the pipeline started; the first malformed line is kept as an example. */
+  /**
+   * Counters since the pipeline started; the first malformed line is kept as an example.
+   *
+   * @param alertsByKind alerts decided, indexed by {@link AlertKind#ordinal()}
+   * @param windowErrorRatio errors in the window as a fraction (0..1)
+   */
   public record Stats(
-      long lines, long malformed, long alerts, LineRef firstMalformedAt, Malformed firstMalformed) {
+      long lines,
+      long malformed,
+      long alerts,
+      long[] alertsByKind,
+      double windowErrorRatio,
+      LineRef firstMalformedAt,
+      Malformed firstMalformed) {
 
     public long parsed() {
       return lines - malformed;
     }
+
+    public long alerts(AlertKind kind) {
+      return alertsByKind[kind.ordinal()];
+    }
+  }
+
+  /** What the detectors remember, for the state file: a restart decides as if it never stopped. */
+  public record State(
+      ErrorRateDetector.State errorRate, PoolFlipDetector.State poolFlips, AlertGate.State gate) {}
+
+  public State state() {
+    return new State(errorRate.state(), poolFlips.state(), gate.state());
+  }
+
+  public void restore(State state) {
+    errorRate.restore(state.errorRate());
+    poolFlips.restore(state.poolFlips());
+    gate.restore(state.gate());
   }
 }

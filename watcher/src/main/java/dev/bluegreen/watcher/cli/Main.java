@@ -38,6 +38,6 @@ public final class Main {
           command.getErr().println("watcher: internal error: " + e);
           return 1;
         });
-    return cli.execute(args);
+    return cli.execute(WatcherCommand.withDefaultCommand(args));
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "watcher",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ReplayCommand.class},
+    subcommands = {RunCommand.class, ReplayCommand.class, CtlCommand.class},
     description = {
       "Follows Nginx's access log for a blue/green pair and alerts on failovers and 5xx spikes.",
       "",
@@ -48,5 +48,25 @@ final class WatcherCommand implements Callable<Integer> {
     spec.commandLine().getErr().println("watcher: missing command");
     spec.commandLine().usage(spec.commandLine().getErr());
     return Main.EXIT_USAGE;
+  }
+
+  /**
+   * {@code run} is the default command: {@code watcher --log x} means {@code watcher run --log x}.
+   */
+  static String[] withDefaultCommand(String[] args) {
+    boolean startsWithCommand = args.length > 0 && !args[0].startsWith("-");
+    boolean asksTopLevel =
+        args.length > 0
+            && (args[0].equals("-h")
+                || args[0].equals("--help")
+                || args[0].equals("-V")
+                || args[0].equals("--version"));
+    if (startsWithCommand || asksTopLevel) {
+      return args;
+    }
+    String[] withRun = new String[args.length + 1];
+    withRun[0] = "run";
+    System.arraycopy(args, 0, withRun, 1, args.length);
+    return withRun;
   }
 }

@@ -71,6 +71,7 @@ public final class LogFollower implements AutoCloseable {
   private volatile long rotations;
   private volatile long lastLineMillis;
   private volatile boolean waiting;
+  private volatile boolean following;
   private boolean waitedForIt;
   private boolean sawLine;
 
@@ -81,6 +82,7 @@ public final class LogFollower implements AutoCloseable {
   private long lastSize;
   private long lastGrowthNanos;
   private String lastError;
+  private LogPosition lastPosition;
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
@@ -124,6 +126,11 @@ public final class LogFollower implements AutoCloseable {
     return lastLineMillis;
   }
 
+  /** Whether a log file is open and being tailed (false while starting or waiting for it). */
+  public boolean following() {
+    return following;
+  }
+
   /** Whether the log file is missing and being waited for. */
   public boolean waiting() {
     return waiting;
@@ -136,7 +143,7 @@ public final class LogFollower implements AutoCloseable {
   /** How far the reading thread has read; call it on that thread (from {@link Sink#poll()}). */
   public LogPosition position() throws IOException {
     OpenLogFile file = current;
-    return file == null ? null : new LogPosition(file.identity(), file.base() + consumed);
+    return file == null ? lastPosition : new LogPosition(file.identity(), file.base() + consumed);
   }
 
   private void run() {
@@ -217,6 +224,7 @@ public final class LogFollower implements AutoCloseable {
     lastSize = file.absoluteSize();
     lastGrowthNanos = System.nanoTime();
     sink.startFile(path.toString());
+    following = true;
     try {
       while (!closed && !switchRequested) {
         Tailer running =
@@ -247,8 +255,12 @@ public final class LogFollower implements AutoCloseable {
       }
     } finally {
       tailer = null;
+      if (!switchRequested) {
+        lastPosition = position(); // where a restart resumes
+      }
       file.close();
       current = null;
+      following = false;
     }
   }
 

@@ -41,11 +41,14 @@ class WatcherCommandTest {
   }
 
   @Test
-  void noCommandIsAUsageError() {
-    Cli.Result result = Cli.run(Map.of());
-
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("missing command", "Usage: watcher");
+  void runIsTheDefaultCommand() {
+    assertThat(WatcherCommand.withDefaultCommand(new String[] {})).containsExactly("run");
+    assertThat(WatcherCommand.withDefaultCommand(new String[] {"--log", "x.log"}))
+        .containsExactly("run", "--log", "x.log");
+    assertThat(WatcherCommand.withDefaultCommand(new String[] {"replay", "x.log"}))
+        .containsExactly("replay", "x.log");
+    assertThat(WatcherCommand.withDefaultCommand(new String[] {"--help"}))
+        .containsExactly("--help");
   }
 
   @Test

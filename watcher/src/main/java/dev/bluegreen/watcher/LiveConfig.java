@@ -1,0 +1,56 @@
+package dev.bluegreen.watcher;
+
+import dev.bluegreen.watcher.source.LogFollower;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Settings of {@code watcher run} beyond the decisions: which log to follow, where to keep state,
+ * where to serve health and metrics, and how the watcher writes its own log.
+ *
+ * @param logPath the access log to follow
+ * @param start where to begin when there is no state to resume from
+ * @param stateFile where the position and alert state are kept across restarts, or {@code null}
+ * @param httpBind the address /healthz, /metrics and the admin endpoints listen on
+ * @param httpPort their port; 0 picks a free one
+ * @param jsonLogs the watcher's own log lines as JSON (for containers) rather than text
+ */
+public record LiveConfig(
+    Path logPath,
+    LogFollower.Start start,
+    Path stateFile,
+    String httpBind,
+    int httpPort,
+    boolean jsonLogs) {
+
+  /** Where Nginx writes its access log on Debian and in the official image. */
+  public static final String DEFAULT_LOG_PATH = "/var/log/nginx/access.log";
+
+  /** The watcher's HTTP port: /healthz, /metrics, admin. */
+  public static final int DEFAULT_HTTP_PORT = 9180;
+
+  /** Loopback only by default; the container image sets 0.0.0.0 so Prometheus can scrape it. */
+  public static final String DEFAULT_HTTP_BIND = "127.0.0.1";
+
+  /** Reads and validates the live settings; throws {@link InvalidSettingException}. */
+  public static LiveConfig load(Settings settings, boolean fromStart) {
+    String log = settings.text("LOG_PATH", DEFAULT_LOG_PATH).strip();
+    if (log.isEmpty()) {
+      throw settings.invalid("LOG_PATH", log, "must name the access log file");
+    }
+    String state = settings.text("STATE_FILE", "").strip();
+    int port = settings.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65_535);
+    String bind = settings.text("HTTP_BIND", DEFAULT_HTTP_BIND).strip();
+    String format = settings.text("LOG_FORMAT", "text").strip().toLowerCase(Locale.ROOT);
+    if (!format.equals("text") && !format.equals("json")) {
+      throw settings.invalid("LOG_FORMAT", format, "must be text or json");
+    }
+    return new LiveConfig(
+        Path.of(log),
+        fromStart ? LogFollower.Start.BEGINNING : LogFollower.Start.END,
+        state.isEmpty() ? null : Path.of(state),
+        bind,
+        port,
+        format.equals("json"));
+  }
+}

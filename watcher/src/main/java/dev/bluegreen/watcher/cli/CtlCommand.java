@@ -1,0 +1,149 @@
+package dev.bluegreen.watcher.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.LiveConfig;
+import dev.bluegreen.watcher.Settings;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code watcher ctl}: changes a running watcher without a restart, through its admin endpoint. */
+@Command(
+    name = "ctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Controls a running 'watcher run' on this machine, through its admin endpoint on"
+          + " 127.0.0.1:HTTP_PORT.",
+      "  ctl maintenance on|off     suppress alerts during planned work; announced once",
+      "  ctl active-pool NAME       a planned switch: NAME becomes the expected pool; a notice,"
+          + " not a failover page",
+      "  ctl status                 what the watcher sees now"
+    },
+    footer = {"", "Exit status: 0 applied, 1 no watcher answered or it refused, 2 usage."})
+final class CtlCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ParentCommand WatcherCommand parent;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "The watcher's HTTP port. Env HTTP_PORT, default 9180.")
+  String httpPort;
+
+  @Parameters(index = "0", paramLabel = "WHAT", description = "maintenance, active-pool or status")
+  String what;
+
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "VALUE",
+      description = "on|off for maintenance; a pool name for active-pool")
+  String value;
+
+  @Override
+  public Integer call() {
+    int port =
+        new Settings(Map.of("HTTP_PORT", new Settings.Flag("--http-port", httpPort)), parent.env())
+            .integer("HTTP_PORT", LiveConfig.DEFAULT_HTTP_PORT, 1, 65_535);
+    HttpRequest request = request(port);
+    HttpResponse<String> response;
+    try {
+      response =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(3))
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new CliException(
+          "no watcher answers on 127.0.0.1:"
+              + port
+              + "; is 'watcher run' running? (set HTTP_PORT if it uses another port)",
+          1);
+    } catch (IOException e) {
+      throw new CliException("talking to the watcher on 127.0.0.1:" + port + " failed: " + e, 1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted", 1);
+    }
+    JsonNode body = readTree(response.body());
+    if (response.statusCode() != 200) {
+      throw new CliException(
+          "the watcher refused: " + body.path("error").asText(response.body()), 1);
+    }
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "maintenance %s, active pool %s, serving %s, %d lines read%n",
+            body.path("maintenance").asBoolean() ? "on" : "off",
+            body.path("active_pool").asText(),
+            body.path("serving_pool").asText(),
+            body.path("lines").asLong());
+    return 0;
+  }
+
+  private HttpRequest request(int port) {
+    String base = "http://127.0.0.1:" + port + "/admin/";
+    HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(Duration.ofSeconds(10));
+    return switch (what) {
+      case "status" -> {
+        requireNoValue();
+        yield builder.uri(URI.create(base + "status")).GET().build();
+      }
+      case "maintenance" -> {
+        if (!"on".equals(value) && !"off".equals(value)) {
+          throw new CliException("usage: watcher ctl maintenance on|off", Main.EXIT_USAGE);
+        }
+        yield builder
+            .uri(URI.create(base + "maintenance?on=" + value.equals("on")))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+      }
+      case "active-pool" -> {
+        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+          throw new CliException(
+              "usage: watcher ctl active-pool NAME (a pool name such as blue or green)",
+              Main.EXIT_USAGE);
+        }
+        yield builder
+            .uri(URI.create(base + "active-pool?pool=" + value))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+      }
+      default ->
+          throw new CliException(
+              "unknown ctl command '" + what + "' (maintenance, active-pool or status)",
+              Main.EXIT_USAGE);
+    };
+  }
+
+  private void requireNoValue() {
+    if (value != null) {
+      throw new CliException("usage: watcher ctl status", Main.EXIT_USAGE);
+    }
+  }
+
+  private static JsonNode readTree(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return JSON.createObjectNode();
+    }
+  }
+}

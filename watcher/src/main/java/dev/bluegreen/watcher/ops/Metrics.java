@@ -1,0 +1,78 @@
+package dev.bluegreen.watcher.ops;
+
+import dev.bluegreen.watcher.LiveWatcher;
+import dev.bluegreen.watcher.detect.AlertKind;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.Supplier;
+
+/**
+ * The watcher's own metrics in Prometheus text format. Every value is read from the latest status
+ * snapshot at scrape time, so the reading thread pays nothing per line for them.
+ */
+public final class Metrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+  public Metrics(Supplier<LiveWatcher.Status> status) {
+    CounterWithCallback.builder()
+        .name("watcher_lines_total")
+        .help("Access-log lines read, malformed ones included.")
+        .callback(c -> c.call(status.get().stats().lines()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("watcher_lines_malformed_total")
+        .help("Lines that did not fit the log format and were skipped.")
+        .callback(c -> c.call(status.get().stats().malformed()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("watcher_alerts_total")
+        .help("Alerts decided, by kind (failover, recovery, error_rate, error_rate_resolved).")
+        .labelNames("kind")
+        .callback(
+            c -> {
+              LiveWatcher.Status now = status.get();
+              for (AlertKind kind : AlertKind.values()) {
+                c.call(now.stats().alerts(kind), kind.wireName());
+              }
+            })
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("watcher_alert_delivery_failures_total")
+        .help("Alerts a sink refused for good (revoked webhook, bad payload, ...).")
+        .callback(c -> c.call(status.get().deliveryFailures()))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("watcher_log_rotations_total")
+        .help("Log rotations followed: renames, deletions, truncations.")
+        .callback(c -> c.call(status.get().rotations()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_window_error_ratio")
+        .help("Errors (seen by clients or hidden by retries) in the sliding window, 0..1.")
+        .callback(c -> c.call(status.get().stats().windowErrorRatio()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_maintenance")
+        .help("1 while maintenance mode suppresses alerts.")
+        .callback(c -> c.call(status.get().maintenance() ? 1 : 0))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_last_line_timestamp_seconds")
+        .help("Wall-clock time the last line was read (0 before the first).")
+        .callback(c -> c.call(status.get().lastLineMillis() / 1000.0))
+        .register(registry);
+  }
+
+  public String contentType() {
+    return writer.getContentType();
+  }
+
+  public void write(OutputStream out) throws IOException {
+    writer.write(out, registry.scrape());
+  }
+}

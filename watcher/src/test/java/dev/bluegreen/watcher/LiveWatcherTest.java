@@ -1,0 +1,175 @@
+package dev.bluegreen.watcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.source.LogFollower;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live watcher end to end in-process: real files, real follower, a recording outlet. */
+class LiveWatcherTest {
+  private static final Path STORY = Path.of("src/test/resources/replay/failover-and-recovery.log");
+
+  @TempDir Path dir;
+
+  private Path log;
+  private Path state;
+  private List<String> story;
+  private LiveWatcher watcher;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    log = dir.resolve("access.log");
+    state = dir.resolve("state/watcher.json");
+    story = Files.readAllLines(STORY);
+    Files.createFile(log);
+  }
+
+  @AfterEach
+  void tearDown() {
+    if (watcher != null) {
+      watcher.close();
+    }
+  }
+
+  private LiveWatcher start(RecordingOutlet outlet, Map<String, String> env) {
+    WatcherConfig config = WatcherConfig.load(new Settings(Map.of(), env));
+    LiveConfig live = new LiveConfig(log, LogFollower.Start.END, state, "127.0.0.1", 0, false);
+    LiveWatcher started =
+        new LiveWatcher(config, live, outlet, System::currentTimeMillis, Duration.ofMillis(10));
+    started.start();
+    await(() -> started.status().stats() != null && polled(started), "the watcher to start");
+    return started;
+  }
+
+  private static boolean polled(LiveWatcher w) {
+    return w.status().following();
+  }
+
+  private void append(int fromLine, int toLine) throws IOException {
+    Files.write(log, story.subList(fromLine - 1, toLine), StandardOpenOption.APPEND);
+  }
+
+  private static void await(BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private void awaitLines(LiveWatcher w, long lines) {
+    await(() -> w.status().stats().lines() >= lines, lines + " lines read");
+  }
+
+  @Test
+  void alertsAsLinesArrive() throws IOException {
+    RecordingOutlet outlet = new RecordingOutlet();
+    watcher = start(outlet, Map.of());
+
+    append(1, 400);
+    awaitLines(watcher, 400);
+
+    assertThat(outlet.kinds())
+        .containsExactly(
+            AlertKind.FAILOVER,
+            AlertKind.ERROR_RATE,
+            AlertKind.RECOVERY,
+            AlertKind.ERROR_RATE_RESOLVED);
+  }
+
+  @Test
+  void aRestartResumesWhereItStoppedAlertsWhatItMissedAndRepeatsNothing() throws IOException {
+    RecordingOutlet before = new RecordingOutlet();
+    watcher = start(before, Map.of());
+    append(1, 150);
+    awaitLines(watcher, 150);
+    watcher.close();
+    watcher = null;
+    append(151, 400); // written while the watcher is down
+
+    RecordingOutlet after = new RecordingOutlet();
+    watcher = start(after, Map.of());
+    awaitLines(watcher, 250);
+
+    assertThat(before.kinds()).containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
+    assertThat(after.kinds()).containsExactly(AlertKind.RECOVERY, AlertKind.ERROR_RATE_RESOLVED);
+    assertThat(after.alerts().get(0).where().line())
+        .as("counted from the resume point")
+        .isEqualTo(51);
+    assertThat(watcher.status().stats().lines()).isEqualTo(250);
+  }
+
+  @Test
+  void maintenanceSuppressesAlertsIsAnnouncedOnceAndTellsTheTruthWhenItEnds() throws Exception {
+    RecordingOutlet outlet = new RecordingOutlet();
+    watcher = start(outlet, Map.of());
+
+    watcher.maintenance(true).get();
+    watcher.maintenance(true).get();
+    append(1, 150);
+    awaitLines(watcher, 150);
+    assertThat(outlet.alerts()).isEmpty();
+
+    watcher.maintenance(false).get();
+    append(151, 160);
+    awaitLines(watcher, 160);
+
+    assertThat(outlet.notices()).containsExactly("maintenance on", "maintenance off");
+    assertThat(outlet.kinds()).containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
+  }
+
+  @Test
+  void aPlannedSwitchPostsANoticeAndNoFailover() throws Exception {
+    RecordingOutlet outlet = new RecordingOutlet();
+    watcher = start(outlet, Map.of());
+    append(1, 100); // blue serves
+
+    watcher.activePool("green").get();
+    List<String> green =
+        story.subList(101, 200).stream()
+            .filter(line -> line.contains("pool=green") && line.contains("status=200"))
+            .map(
+                line ->
+                    line.replace("upstream_status=502, 200", "upstream_status=200")
+                        .replace("upstream_status=504, 200", "upstream_status=200"))
+            .toList();
+    Files.write(log, green, StandardOpenOption.APPEND);
+    awaitLines(watcher, 100 + green.size());
+
+    assertThat(outlet.notices()).containsExactly("switch blue -> green");
+    assertThat(outlet.alerts()).isEmpty();
+    assertThat(watcher.status().primary()).isEqualTo("green");
+  }
+
+  @Test
+  void aControlSurvivesARestartUnlessTheSettingChanged() throws Exception {
+    watcher = start(new RecordingOutlet(), Map.of());
+    watcher.activePool("green").get();
+    watcher.close();
+
+    watcher = start(new RecordingOutlet(), Map.of());
+    assertThat(watcher.status().primary()).isEqualTo("green");
+    watcher.close();
+
+    watcher = start(new RecordingOutlet(), Map.of("ACTIVE_POOL", "blue-2"));
+    assertThat(watcher.status().primary()).isEqualTo("blue-2");
+  }
+}
