@@ -83,6 +83,7 @@ public final class LogFollower implements AutoCloseable {
   private long lastGrowthNanos;
   private String lastError;
   private LogPosition lastPosition;
+  private boolean switchedAway;
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
@@ -108,7 +109,7 @@ public final class LogFollower implements AutoCloseable {
     if (running != null) {
       running.close();
     }
-    thread.interrupt();
+    // no interrupt: it would close the FileChannel mid-read; the thread stops within a poll
     try {
       thread.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
@@ -225,6 +226,11 @@ public final class LogFollower implements AutoCloseable {
     lastGrowthNanos = System.nanoTime();
     sink.startFile(path.toString());
     following = true;
+    if (switchedAway) {
+      switchedAway = false;
+      rotations++;
+      log.info("{} was rotated; the old file is drained, reading the new one", path);
+    }
     try {
       while (!closed && !switchRequested) {
         Tailer running =
@@ -250,8 +256,7 @@ public final class LogFollower implements AutoCloseable {
       }
       if (switchRequested) {
         deliverPartialRemainder(file);
-        rotations++;
-        log.info("{} was rotated; the old file is drained, reading the new one", path);
+        switchedAway = true; // counted once the new file is open
       }
     } finally {
       tailer = null;
