@@ -1,0 +1,336 @@
+package dev.bluegreen.watcher.notify;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One sink's sender: takes messages from its own bounded queue in order and delivers each with
+ * retries (exponential backoff with jitter, or the sink's Retry-After), never more than one request
+ * per {@link Notifier#minInterval()}. A slow sink therefore never delays the log reader or the
+ * other sinks. Log lines go through {@link Notifier#redact}; a repeated failure is logged once
+ * until its reason changes.
+ */
+final class SinkWorker {
+  /** How long the sender waits for a message before checking for a refresh or a stop. */
+  private static final long IDLE_POLL_MILLIS = 1000;
+
+  /** Shared counts of all sinks. */
+  static final class Counters {
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong dropped = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+  }
+
+  private final Notifier notifier;
+  private final DeliveryQueue queue;
+  private final RetryPolicy policy;
+  private final Timing timing;
+  private final Counters counters;
+  private final PrintWriter log;
+  private final Consumer<Receipt> receipts;
+  private final Thread thread;
+
+  private final Object wakeLock = new Object();
+  private boolean sleeping; // guarded by wakeLock: only a sleeping sender is interrupted
+  private volatile boolean stopping;
+  private volatile boolean forced;
+  private volatile long stopDeadline;
+
+  private final AtomicLong droppedHere = new AtomicLong();
+  private long lastRequest;
+  private boolean requested;
+  private String lastTrouble;
+
+  SinkWorker(
+      Notifier notifier,
+      int capacity,
+      RetryPolicy policy,
+      Timing timing,
+      Counters counters,
+      PrintWriter log,
+      Consumer<Receipt> receipts) {
+    this.notifier = notifier;
+    this.queue = new DeliveryQueue(capacity);
+    this.policy = policy;
+    this.timing = timing;
+    this.counters = counters;
+    this.log = log;
+    this.receipts = receipts;
+    this.thread = new Thread(this::run, "alert-sender-" + notifier.name());
+    thread.setDaemon(true);
+  }
+
+  Notifier notifier() {
+    return notifier;
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues {@code message} without blocking; a full queue drops by {@link DeliveryQueue}. */
+  void offer(Message message) {
+    if (message.notice() != null && !notifier.takesNotices()) {
+      return;
+    }
+    Message dropped = queue.offer(message);
+    if (dropped != null) {
+      counters.dropped.incrementAndGet();
+      long n = droppedHere.incrementAndGet();
+      if (n == 1 || n == 10 || n == 100 || n % 1000 == 0) {
+        log(
+            "queue full: dropped the oldest "
+                + dropped.describe()
+                + " ("
+                + n
+                + " dropped so far; recoveries and resolutions are kept longest)");
+      }
+      receipt(dropped, Receipt.Outcome.DROPPED, "queue full", 0);
+    }
+  }
+
+  int queued() {
+    return queue.size();
+  }
+
+  /** Stops once the queue is empty or at {@code deadlineNanos} (of {@link Timing#nanoTime()}). */
+  void requestStop(long deadlineNanos) {
+    stopDeadline = deadlineNanos;
+    stopping = true;
+    queue.wakeUp();
+    synchronized (wakeLock) {
+      if (sleeping) {
+        thread.interrupt(); // a backoff longer than the drain: decide again with the deadline
+      }
+    }
+  }
+
+  /** Waits for the sender to end; false if it is still running after {@code timeout}. */
+  boolean await(Duration timeout) throws InterruptedException {
+    thread.join(Math.max(1, timeout.toMillis()));
+    return !thread.isAlive();
+  }
+
+  /** Abandons the message in progress: the drain time is over. */
+  void forceStop() {
+    synchronized (wakeLock) {
+      forced = true;
+      thread.interrupt();
+    }
+    notifier.cancel();
+  }
+
+  private void run() {
+    try {
+      while (!forced) {
+        if (stopping && (queue.size() == 0 || timing.nanoTime() - stopDeadline >= 0)) {
+          break;
+        }
+        Message message =
+            stopping ? queue.pollNow() : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (message != null) {
+          deliver(message);
+        } else if (!stopping) {
+          refresh();
+        }
+      }
+    } catch (InterruptedException forcedStop) {
+      // forceStop: what is left is counted below
+    } catch (RuntimeException bug) {
+      log("sender stopped by an internal error: " + bug);
+    } finally {
+      dropRemaining();
+    }
+  }
+
+  private void deliver(Message message) throws InterruptedException {
+    byte[] body;
+    try {
+      body = notifier.render(message);
+    } catch (RuntimeException bug) {
+      counters.failed.incrementAndGet();
+      log("cannot render the " + message.describe() + ": " + bug);
+      receipt(message, Receipt.Outcome.REJECTED, "cannot render: " + bug, 0);
+      return;
+    }
+    long first = timing.nanoTime();
+    int attempts = 0;
+    String reason = "not sent";
+    while (!forced) {
+      if (!sleepUntil(lastRequest + notifier.minInterval().toNanos())) {
+        break;
+      }
+      attempts++;
+      Attempt attempt = send(body);
+      reason = attempt.reason();
+      switch (attempt.verdict()) {
+        case ACCEPTED -> {
+          counters.sent.incrementAndGet();
+          if (lastTrouble != null) {
+            log("delivering again (" + message.describe() + " accepted)");
+            lastTrouble = null;
+          }
+          receipt(message, Receipt.Outcome.DELIVERED, reason, attempts);
+          return;
+        }
+        case REJECTED -> {
+          counters.failed.incrementAndGet();
+          log(
+              "rejected the "
+                  + message.describe()
+                  + ": "
+                  + reason
+                  + hint(reason)
+                  + "; not retried ("
+                  + counters.failed.get()
+                  + " failed so far)");
+          receipt(message, Receipt.Outcome.REJECTED, reason, attempts);
+          return;
+        }
+        case RETRY -> {
+          Duration delay =
+              attempt.retryAfter() != null
+                  ? attempt.retryAfter()
+                  : policy.nextDelay(attempts, timing.random());
+          long retryAt = timing.nanoTime() + delay.toNanos();
+          if (retryAt - first > policy.giveUpAfter().toNanos()) {
+            break;
+          }
+          counters.retries.incrementAndGet();
+          trouble(reason, message, delay, attempts);
+          if (!sleepUntil(retryAt)) {
+            break;
+          }
+        }
+      }
+    }
+    counters.failed.incrementAndGet();
+    log(
+        "gave up on the "
+            + message.describe()
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + (stopping ? " (shutting down)" : "")
+            + ": "
+            + reason);
+    receipt(message, Receipt.Outcome.GAVE_UP, reason, attempts);
+  }
+
+  private Attempt send(byte[] body) {
+    lastRequest = timing.nanoTime();
+    requested = true;
+    return notifier.post(body);
+  }
+
+  /** Alertmanager forgets firing alerts that are not re-sent: one attempt, when idle. */
+  private void refresh() throws InterruptedException {
+    byte[] body = notifier.refresh(timing.now());
+    if (body == null || !sleepUntil(lastRequest + notifier.minInterval().toNanos())) {
+      return;
+    }
+    Attempt attempt = send(body);
+    if (attempt.verdict() != Attempt.Verdict.ACCEPTED && !attempt.reason().equals(lastTrouble)) {
+      lastTrouble = attempt.reason();
+      log("re-sending firing alerts failed: " + attempt.reason() + "; tried again in a minute");
+    }
+  }
+
+  /**
+   * Sleeps until {@code atNanos}; false when that is past the stop deadline, so the message is
+   * given up instead of holding the shutdown.
+   */
+  private boolean sleepUntil(long atNanos) throws InterruptedException {
+    while (true) {
+      long remaining = atNanos - timing.nanoTime();
+      if (!requested || remaining <= 0) {
+        return true;
+      }
+      synchronized (wakeLock) {
+        if (forced || (stopping && atNanos - stopDeadline > 0)) {
+          return false;
+        }
+        sleeping = true;
+      }
+      try {
+        timing.sleep(remaining);
+      } catch (InterruptedException wokenUp) {
+        if (forced) {
+          throw wokenUp;
+        }
+      } finally {
+        synchronized (wakeLock) {
+          sleeping = false;
+          if (!forced) {
+            Thread.interrupted(); // a wake-up for the stop request, handled by the loop
+          }
+        }
+      }
+    }
+  }
+
+  private void trouble(String reason, Message message, Duration delay, int attempts) {
+    if (reason.equals(lastTrouble)) {
+      return;
+    }
+    lastTrouble = reason;
+    log(
+        String.format(
+            Locale.ROOT,
+            "%s: %s; retrying in %.1f s (attempt %d; the same failure is logged again only once it"
+                + " changes)",
+            message.describe(),
+            reason,
+            delay.toMillis() / 1000.0,
+            attempts + 1));
+  }
+
+  private void dropRemaining() {
+    int left = 0;
+    Message message;
+    while ((message = queue.pollNow()) != null) {
+      left++;
+      counters.dropped.incrementAndGet();
+      receipt(message, Receipt.Outcome.DROPPED, "still queued at shutdown", 0);
+    }
+    if (left > 0) {
+      log(left + " queued message" + (left == 1 ? " was" : "s were") + " not sent before shutdown");
+    }
+  }
+
+  /** What a permanent answer means, in Slack's words. */
+  private static String hint(String reason) {
+    if (reason.contains("no_service")) {
+      return " (the webhook was revoked or deleted: create a new one and set SLACK_WEBHOOK_URL)";
+    }
+    if (reason.contains("channel_is_archived")) {
+      return " (the webhook's channel is archived)";
+    }
+    if (reason.contains("invalid_payload") || reason.contains("no_text")) {
+      return " (Slack cannot read the message: a watcher bug, please report it)";
+    }
+    if (reason.startsWith("403")) {
+      return " (the webhook may not post there)";
+    }
+    return "";
+  }
+
+  private void receipt(Message message, Receipt.Outcome outcome, String reason, int attempts) {
+    try {
+      receipts.accept(
+          new Receipt(notifier.name(), message, outcome, notifier.redact(reason), attempts));
+    } catch (RuntimeException ignored) {
+      // an observer's failure must not stop delivery
+    }
+  }
+
+  private void log(String line) {
+    log.println(notifier.redact("watcher: " + notifier.name() + ": " + line));
+    log.flush();
+  }
+}
