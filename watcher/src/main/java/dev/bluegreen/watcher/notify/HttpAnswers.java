@@ -48,7 +48,9 @@ public final class HttpAnswers {
   /** A request that got no answer: always worth another try. */
   public static Attempt classify(IOException e, Duration timeout) {
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      return Attempt.retry("no answer within " + timeout.toSeconds() + " s (timeout)", null);
+      String within =
+          timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+      return Attempt.retry("no answer within " + within + " (timeout)", null);
     }
     if (e instanceof UnknownHostException) {
       return Attempt.retry("unknown host", null);

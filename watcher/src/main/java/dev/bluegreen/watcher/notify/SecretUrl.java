@@ -3,6 +3,8 @@ package dev.bluegreen.watcher.notify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -12,6 +14,10 @@ import okhttp3.HttpUrl;
  */
 public final class SecretUrl {
   private static final String MASK = "***";
+
+  /** Any URL: its scheme and host are kept, the rest (path, query, user info) may be secret. */
+  private static final Pattern ANY_URL =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/\\s'\"@]*@)?([^/\\s'\"]*)[^\\s'\"]*");
 
   private final HttpUrl url;
   private final List<String> secrets;
@@ -62,6 +68,16 @@ public final class SecretUrl {
       out = out.replace(secret, MASK);
     }
     return out;
+  }
+
+  /**
+   * The text with the path, query and user info of every URL in it masked: for text that may hold a
+   * URL nobody parsed yet, such as a command-line error about a misplaced argument.
+   */
+  public static String maskUrls(String text) {
+    return text == null
+        ? null
+        : ANY_URL.matcher(text).replaceAll("$1$2/" + Matcher.quoteReplacement(MASK));
   }
 
   @Override

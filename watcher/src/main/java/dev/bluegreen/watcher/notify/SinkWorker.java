@@ -126,6 +126,7 @@ final class SinkWorker {
   }
 
   private void run() {
+    Message unsent = null;
     try {
       while (!forced) {
         if (stopping && (queue.size() == 0 || timing.nanoTime() - stopDeadline >= 0)) {
@@ -134,7 +135,10 @@ final class SinkWorker {
         Message message =
             stopping ? queue.pollNow() : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (message != null) {
-          deliver(message);
+          if (!deliver(message)) {
+            unsent = message;
+            break;
+          }
         } else if (!stopping) {
           refresh();
         }
@@ -144,11 +148,12 @@ final class SinkWorker {
     } catch (RuntimeException bug) {
       log("sender stopped by an internal error: " + bug);
     } finally {
-      dropRemaining();
+      dropRemaining(unsent);
     }
   }
 
-  private void deliver(Message message) throws InterruptedException {
+  /** Delivers, retries or gives up; false when shut down before a first attempt was made. */
+  private boolean deliver(Message message) throws InterruptedException {
     byte[] body;
     try {
       body = notifier.render(message);
@@ -156,7 +161,7 @@ final class SinkWorker {
       counters.failed.incrementAndGet();
       log("cannot render the " + message.describe() + ": " + bug);
       receipt(message, Receipt.Outcome.REJECTED, "cannot render: " + bug, 0);
-      return;
+      return true;
     }
     long first = timing.nanoTime();
     int attempts = 0;
@@ -176,7 +181,7 @@ final class SinkWorker {
             lastTrouble = null;
           }
           receipt(message, Receipt.Outcome.DELIVERED, reason, attempts);
-          return;
+          return true;
         }
         case REJECTED -> {
           counters.failed.incrementAndGet();
@@ -190,7 +195,7 @@ final class SinkWorker {
                   + counters.failed.get()
                   + " failed so far)");
           receipt(message, Receipt.Outcome.REJECTED, reason, attempts);
-          return;
+          return true;
         }
         case RETRY -> {
           Duration delay =
@@ -209,6 +214,9 @@ final class SinkWorker {
         }
       }
     }
+    if (attempts == 0) {
+      return false; // the drain time is over before its turn came
+    }
     counters.failed.incrementAndGet();
     log(
         "gave up on the "
@@ -220,6 +228,7 @@ final class SinkWorker {
             + ": "
             + reason);
     receipt(message, Receipt.Outcome.GAVE_UP, reason, attempts);
+    return true;
   }
 
   private Attempt send(byte[] body) {
@@ -290,13 +299,15 @@ final class SinkWorker {
             attempts + 1));
   }
 
-  private void dropRemaining() {
+  /** Counts what was not sent at shutdown: {@code first} (may be null), then the queue. */
+  private void dropRemaining(Message first) {
     int left = 0;
-    Message message;
-    while ((message = queue.pollNow()) != null) {
+    Message message = first;
+    while (message != null || (message = queue.pollNow()) != null) {
       left++;
       counters.dropped.incrementAndGet();
       receipt(message, Receipt.Outcome.DROPPED, "still queued at shutdown", 0);
+      message = null;
     }
     if (left > 0) {
       log(left + " queued message" + (left == 1 ? " was" : "s were") + " not sent before shutdown");
