@@ -8,8 +8,11 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Delivers alerts and notices to every configured sink without ever blocking the log reader: each
@@ -33,7 +36,7 @@ public final class AlertDelivery implements AutoCloseable {
   private final Timing timing;
   private final Duration drainTimeout;
   private final PrintWriter log;
-  private boolean closed;
+  private volatile boolean closed;
 
   private AlertDelivery(
       List<SinkWorker> workers,
@@ -69,13 +72,21 @@ public final class AlertDelivery implements AutoCloseable {
       PrintWriter log,
       Timing timing,
       Consumer<Receipt> receipts) {
-    List<Notifier> notifiers = notifiers(config, out);
+    UnaryOperator<String> redact = redactor(config);
+    List<Notifier> notifiers = notifiers(config, out, redact);
     SinkWorker.Counters counters = new SinkWorker.Counters();
     List<SinkWorker> workers = new ArrayList<>();
     for (Notifier notifier : notifiers) {
       workers.add(
           new SinkWorker(
-              notifier, config.queueCapacity(), config.retry(), timing, counters, log, receipts));
+              notifier,
+              config.queueCapacity(),
+              config.retry(),
+              timing,
+              counters,
+              log,
+              receipts,
+              redact));
     }
     AlertDelivery delivery =
         new AlertDelivery(workers, counters, timing, config.drainTimeout(), log);
@@ -90,7 +101,23 @@ public final class AlertDelivery implements AutoCloseable {
     return delivery;
   }
 
-  private static List<Notifier> notifiers(DeliveryConfig config, PrintWriter out) {
+  /** Removes every configured secret: a sink's answer could echo another sink's URL. */
+  private static UnaryOperator<String> redactor(DeliveryConfig config) {
+    List<SecretUrl> secrets =
+        Stream.of(config.slackWebhook(), config.alertWebhook(), config.alertmanager())
+            .filter(Objects::nonNull)
+            .toList();
+    return text -> {
+      String out = text;
+      for (SecretUrl secret : secrets) {
+        out = secret.redact(out);
+      }
+      return out;
+    };
+  }
+
+  private static List<Notifier> notifiers(
+      DeliveryConfig config, PrintWriter out, UnaryOperator<String> redact) {
     List<Notifier> notifiers = new ArrayList<>();
     if (config.slackWebhook() == null
         && config.alertWebhook() == null
@@ -98,7 +125,8 @@ public final class AlertDelivery implements AutoCloseable {
       notifiers.add(new ConsoleNotifier(out));
       return notifiers;
     }
-    JsonPost http = new JsonPost(JsonPost.client(config.requestTimeout()), config.requestTimeout());
+    JsonPost http =
+        new JsonPost(JsonPost.client(config.requestTimeout()), config.requestTimeout(), redact);
     if (config.slackWebhook() != null) {
       notifiers.add(
           new SlackNotifier(config.slackWebhook(), config.instance(), http, config.minInterval()));
@@ -132,6 +160,10 @@ public final class AlertDelivery implements AutoCloseable {
   }
 
   private void offer(Message message) {
+    if (closed) {
+      counters.dropped.addAndGet(workers.size()); // too late: the senders are gone
+      return;
+    }
     for (SinkWorker worker : workers) {
       try {
         worker.offer(message);

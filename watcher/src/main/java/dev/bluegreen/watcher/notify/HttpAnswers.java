@@ -45,8 +45,12 @@ public final class HttpAnswers {
     return Attempt.rejected(reason);
   }
 
-  /** A request that got no answer: always worth another try. */
-  public static Attempt classify(IOException e, Duration timeout) {
+  /**
+   * A request that got no answer: always worth another try.
+   *
+   * @param message the exception's message, already without secrets
+   */
+  public static Attempt classify(IOException e, String message, Duration timeout) {
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       String within =
           timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
@@ -56,11 +60,9 @@ public final class HttpAnswers {
       return Attempt.retry("unknown host", null);
     }
     if (e instanceof ConnectException) {
-      return Attempt.retry(
-          "cannot connect (" + oneLine(String.valueOf(e.getMessage())) + ")", null);
+      return Attempt.retry("cannot connect (" + oneLine(message) + ")", null);
     }
-    return Attempt.retry(
-        e.getClass().getSimpleName() + ": " + oneLine(String.valueOf(e.getMessage())), null);
+    return Attempt.retry(e.getClass().getSimpleName() + ": " + oneLine(message), null);
   }
 
   /** Retry-After in seconds or as an HTTP date; {@code null} when absent or unreadable. */

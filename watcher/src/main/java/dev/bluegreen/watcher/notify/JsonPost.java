@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -20,10 +21,16 @@ public final class JsonPost {
 
   private final OkHttpClient client;
   private final Duration timeout;
+  private final UnaryOperator<String> redact;
 
-  public JsonPost(OkHttpClient client, Duration timeout) {
+  /**
+   * @param redact removes every configured secret from an answer or error message, before it is cut
+   *     to one line (a cut could leave half a token that no longer matches)
+   */
+  public JsonPost(OkHttpClient client, Duration timeout, UnaryOperator<String> redact) {
     this.client = client;
     this.timeout = timeout;
+    this.redact = redact;
   }
 
   /**
@@ -53,9 +60,12 @@ public final class JsonPost {
             .build();
     try (Response response = client.newCall(request).execute()) {
       return HttpAnswers.classify(
-          response.code(), response.header("Retry-After"), bodyOf(response), Instant.now());
+          response.code(),
+          response.header("Retry-After"),
+          redact.apply(bodyOf(response)),
+          Instant.now());
     } catch (IOException e) {
-      return HttpAnswers.classify(e, timeout);
+      return HttpAnswers.classify(e, redact.apply(String.valueOf(e.getMessage())), timeout);
     }
   }
 

@@ -38,6 +38,11 @@ public interface Notifier {
     return null;
   }
 
+  /** What a permanent answer means here, e.g. {@code " (the webhook was revoked ...)"}, or "". */
+  default String explain(String reason) {
+    return "";
+  }
+
   /** Removes this sink's secrets from a text about to be logged. */
   default String redact(String text) {
     return text;

@@ -6,13 +6,14 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * One sink's sender: takes messages from its own bounded queue in order and delivers each with
  * retries (exponential backoff with jitter, or the sink's Retry-After), never more than one request
  * per {@link Notifier#minInterval()}. A slow sink therefore never delays the log reader or the
- * other sinks. Log lines go through {@link Notifier#redact}; a repeated failure is logged once
- * until its reason changes.
+ * other sinks. Log lines and receipts go through a redactor of every configured secret; a repeated
+ * failure is logged once until its reason changes.
  */
 final class SinkWorker {
   /** How long the sender waits for a message before checking for a refresh or a stop. */
@@ -33,6 +34,7 @@ final class SinkWorker {
   private final Counters counters;
   private final PrintWriter log;
   private final Consumer<Receipt> receipts;
+  private final UnaryOperator<String> redact;
   private final Thread thread;
 
   private final Object wakeLock = new Object();
@@ -53,7 +55,8 @@ final class SinkWorker {
       Timing timing,
       Counters counters,
       PrintWriter log,
-      Consumer<Receipt> receipts) {
+      Consumer<Receipt> receipts,
+      UnaryOperator<String> redact) {
     this.notifier = notifier;
     this.queue = new DeliveryQueue(capacity);
     this.policy = policy;
@@ -61,6 +64,7 @@ final class SinkWorker {
     this.counters = counters;
     this.log = log;
     this.receipts = receipts;
+    this.redact = redact;
     this.thread = new Thread(this::run, "alert-sender-" + notifier.name());
     thread.setDaemon(true);
   }
@@ -190,7 +194,7 @@ final class SinkWorker {
                   + message.describe()
                   + ": "
                   + reason
-                  + hint(reason)
+                  + notifier.explain(reason)
                   + "; not retried ("
                   + counters.failed.get()
                   + " failed so far)");
@@ -314,34 +318,17 @@ final class SinkWorker {
     }
   }
 
-  /** What a permanent answer means, in Slack's words. */
-  private static String hint(String reason) {
-    if (reason.contains("no_service")) {
-      return " (the webhook was revoked or deleted: create a new one and set SLACK_WEBHOOK_URL)";
-    }
-    if (reason.contains("channel_is_archived")) {
-      return " (the webhook's channel is archived)";
-    }
-    if (reason.contains("invalid_payload") || reason.contains("no_text")) {
-      return " (Slack cannot read the message: a watcher bug, please report it)";
-    }
-    if (reason.startsWith("403")) {
-      return " (the webhook may not post there)";
-    }
-    return "";
-  }
-
   private void receipt(Message message, Receipt.Outcome outcome, String reason, int attempts) {
     try {
       receipts.accept(
-          new Receipt(notifier.name(), message, outcome, notifier.redact(reason), attempts));
+          new Receipt(notifier.name(), message, outcome, redact.apply(reason), attempts));
     } catch (RuntimeException ignored) {
       // an observer's failure must not stop delivery
     }
   }
 
   private void log(String line) {
-    log.println(notifier.redact("watcher: " + notifier.name() + ": " + line));
+    log.println(redact.apply("watcher: " + notifier.name() + ": " + line));
     log.flush();
   }
 }

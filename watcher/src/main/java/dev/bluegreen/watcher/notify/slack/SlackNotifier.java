@@ -64,6 +64,24 @@ public final class SlackNotifier implements Notifier {
     return http.post(webhook.reveal(), Headers.of(), body);
   }
 
+  /** What Slack's reasons mean, for the one log line of a permanent failure. */
+  @Override
+  public String explain(String reason) {
+    if (reason.contains("no_service")) {
+      return " (the webhook was revoked or deleted: create a new one and set SLACK_WEBHOOK_URL)";
+    }
+    if (reason.contains("channel_is_archived")) {
+      return " (the webhook's channel is archived)";
+    }
+    if (reason.contains("invalid_payload") || reason.contains("no_text")) {
+      return " (Slack cannot read the message: a watcher bug, please report it)";
+    }
+    if (reason.startsWith("403")) {
+      return " (the webhook may not post there)";
+    }
+    return "";
+  }
+
   @Override
   public String redact(String text) {
     return webhook.redact(text);
