@@ -235,10 +235,17 @@ final class SinkWorker {
     return true;
   }
 
+  /**
+   * One request. The pace counts from its end: the next request then reaches the sink at least
+   * {@link Notifier#minInterval()} after this one did, whatever the network's delays.
+   */
   private Attempt send(byte[] body) {
-    lastRequest = timing.nanoTime();
-    requested = true;
-    return notifier.post(body);
+    try {
+      return notifier.post(body);
+    } finally {
+      lastRequest = timing.nanoTime();
+      requested = true;
+    }
   }
 
   /** Alertmanager forgets firing alerts that are not re-sent: one attempt, when idle. */
