@@ -206,6 +206,9 @@ final class SinkWorker {
               attempt.retryAfter() != null
                   ? attempt.retryAfter()
                   : policy.nextDelay(attempts, timing.random());
+          if (delay.compareTo(notifier.minInterval()) < 0) {
+            delay = notifier.minInterval(); // the pace holds for retries too
+          }
           long retryAt = timing.nanoTime() + delay.toNanos();
           if (retryAt - first > policy.giveUpAfter().toNanos()) {
             break;

@@ -91,7 +91,7 @@ class SlackDeliveryTest {
         .containsExactly(Outcome.DELIVERED, 2);
     assertThat(slack.gaps()).singleElement().isEqualTo(SECOND);
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 1, 0));
-    assertThat(recorder.log()).contains("500 rollup_error; retrying in 0.8 s (attempt 2");
+    assertThat(recorder.log()).contains("500 rollup_error; retrying in 1.0 s (attempt 2");
   }
 
   @Test
