@@ -44,6 +44,8 @@ final class SinkWorker {
   private volatile long stopDeadline;
 
   private final AtomicLong droppedHere = new AtomicLong();
+  private volatile String lastDropped;
+  private long nextDropReport = 1;
   private long lastRequest;
   private boolean requested;
   private String lastTrouble;
@@ -85,17 +87,29 @@ final class SinkWorker {
     Message dropped = queue.offer(message);
     if (dropped != null) {
       counters.dropped.incrementAndGet();
-      long n = droppedHere.incrementAndGet();
-      if (n == 1 || n == 10 || n == 100 || n % 1000 == 0) {
-        log(
-            "queue full: dropped the oldest "
-                + dropped.describe()
-                + " ("
-                + n
-                + " dropped so far; recoveries and resolutions are kept longest)");
-      }
+      lastDropped = dropped.describe();
+      droppedHere.incrementAndGet();
+      queue.wakeUp(); // the sender logs it: the caller's thread never writes
       receipt(dropped, Receipt.Outcome.DROPPED, "queue full", 0);
     }
+  }
+
+  /** Logs queue drops from the sender thread: at the 1st, 10th, 100th and every 1000th. */
+  private void reportDrops() {
+    long n = droppedHere.get();
+    if (n >= nextDropReport) {
+      logDrops(n);
+      nextDropReport = n < 10 ? 10 : n < 100 ? 100 : (n / 1000 + 1) * 1000;
+    }
+  }
+
+  private void logDrops(long n) {
+    log(
+        "queue full: dropped the oldest "
+            + lastDropped
+            + " ("
+            + n
+            + " dropped so far; recoveries and resolutions are kept longest)");
   }
 
   int queued() {
@@ -133,25 +147,29 @@ final class SinkWorker {
     Message unsent = null;
     try {
       while (!forced) {
+        reportDrops();
         if (stopping && (queue.size() == 0 || timing.nanoTime() - stopDeadline >= 0)) {
           break;
         }
         Message message =
             stopping ? queue.pollNow() : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        if (message != null) {
-          if (!deliver(message)) {
-            unsent = message;
-            break;
+        try {
+          if (message != null) {
+            if (!deliver(message)) {
+              unsent = message;
+              break;
+            }
+          } else if (!stopping) {
+            refresh();
           }
-        } else if (!stopping) {
-          refresh();
+        } catch (RuntimeException bug) {
+          log("internal error, the sender goes on: " + bug); // one bad message must not stop all
         }
       }
     } catch (InterruptedException forcedStop) {
       // forceStop: what is left is counted below
-    } catch (RuntimeException bug) {
-      log("sender stopped by an internal error: " + bug);
     } finally {
+      reportDrops();
       dropRemaining(unsent);
     }
   }
@@ -245,6 +263,9 @@ final class SinkWorker {
   private Attempt send(byte[] body) {
     try {
       return notifier.post(body);
+    } catch (RuntimeException bug) {
+      // not a network failure: the same request would fail the same way
+      return Attempt.rejected("internal error: " + bug);
     } finally {
       lastRequest = timing.nanoTime();
       requested = true;
