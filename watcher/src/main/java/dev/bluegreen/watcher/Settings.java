@@ -84,11 +84,24 @@ public final class Settings {
 
   /** An error naming setting {@code name}, its value and where it came from. */
   public InvalidSettingException invalid(String name, String value, String problem) {
-    Flag flag = flags.get(name);
-    String origin =
-        flag != null && flag.value() != null ? "set by " + flag.flag() : "set in the environment";
     return new InvalidSettingException(
-        oneLine("invalid " + name + " '" + value + "' (" + origin + "): " + problem));
+        oneLine("invalid " + name + " '" + value + "' (" + origin(name) + "): " + problem));
+  }
+
+  /**
+   * An error naming secret setting {@code name} and where it came from, without its value: a
+   * credential must not reach a terminal or a log.
+   */
+  public InvalidSettingException invalidSecret(String name, String problem) {
+    return new InvalidSettingException(
+        oneLine("invalid " + name + " (" + origin(name) + "): " + problem));
+  }
+
+  private String origin(String name) {
+    Flag flag = flags.get(name);
+    return flag != null && flag.value() != null
+        ? "set by " + flag.flag()
+        : "set in the environment";
   }
 
   /** Escapes line breaks and other control characters, e.g. of a log format pasted from a file. */

@@ -1,12 +1,15 @@
 package dev.bluegreen.watcher.cli;
 
 import dev.bluegreen.watcher.InvalidSettingException;
+import dev.bluegreen.watcher.notify.SecretUrl;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point of {@code watcher.jar}; the only place that calls {@code System.exit}. */
 public final class Main {
@@ -35,9 +38,24 @@ public final class Main {
             command.getErr().println("watcher: " + e.getMessage());
             return failure.exitCode();
           }
-          command.getErr().println("watcher: internal error: " + e);
+          command.getErr().println("watcher: internal error: " + SecretUrl.maskUrls(e.toString()));
           return 1;
         });
+    cli.setParameterExceptionHandler(Main::usageError);
     return cli.execute(WatcherCommand.withDefaultCommand(args));
+  }
+
+  /**
+   * Picocli's usage error, with URLs masked: an argument in the wrong place may be a webhook URL,
+   * and picocli would echo it.
+   */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println(SecretUrl.maskUrls(e.getMessage()));
+    UnmatchedArgumentException.printSuggestions(e, err);
+    command.usage(err);
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 }

@@ -4,14 +4,19 @@ import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.LiveWatcher;
 import dev.bluegreen.watcher.Outlet;
 import dev.bluegreen.watcher.WatcherConfig;
-import dev.bluegreen.watcher.notify.ConsoleOutlet;
+import dev.bluegreen.watcher.notify.AlertDelivery;
+import dev.bluegreen.watcher.notify.DeliveryConfig;
+import dev.bluegreen.watcher.notify.DeliveryOutlet;
 import dev.bluegreen.watcher.ops.AdminServer;
 import dev.bluegreen.watcher.ops.LogSetup;
+import dev.bluegreen.watcher.ops.LogWriter;
 import dev.bluegreen.watcher.source.LogFollower;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,18 +42,27 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin DetectionOptions options;
 
+  @Mixin DeliveryOptions delivery;
+
   @Override
   public Integer call() throws InterruptedException {
     WatcherConfig config = options.toConfig(parent.env());
     LiveConfig live = liveOptions.toConfig(parent.env());
     LogSetup.configure(live.jsonLogs());
-    Outlet outlet = new ConsoleOutlet(spec.commandLine().getOut());
+    DeliveryConfig deliveryConfig = delivery.toConfig(parent.env());
+    AlertDelivery alerts =
+        AlertDelivery.start(
+            deliveryConfig,
+            spec.commandLine().getOut(),
+            new PrintWriter(new LogWriter(LoggerFactory.getLogger(AlertDelivery.class)), true));
+    Outlet outlet = new DeliveryOutlet(alerts);
     LiveWatcher watcher =
         new LiveWatcher(config, live, outlet, System::currentTimeMillis, LogFollower.DEFAULT_POLL);
     AdminServer admin;
     try {
       admin = AdminServer.start(live.httpBind(), live.httpPort(), watcher);
     } catch (BindException e) {
+      alerts.close();
       throw new CliException(
           "cannot listen on "
               + live.httpBind()
@@ -59,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
               + "); is another watcher running? Set HTTP_PORT to use another port",
           1);
     } catch (IOException e) {
+      alerts.close();
       throw new CliException("cannot start the HTTP server: " + e, 1);
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -66,8 +81,9 @@ final class RunCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  watcher.close();
+                  watcher.close(); // saves the state; last alerts are queued
                   admin.close();
+                  alerts.close(); // queued alerts get up to 10 s to go out
                   stopped.countDown();
                 },
                 "shutdown"));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "watcher",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunCommand.class, ReplayCommand.class, CtlCommand.class},
+    subcommands = {RunCommand.class, ReplayCommand.class, CtlCommand.class, TestAlertCommand.class},
     description = {
       "Follows Nginx's access log for a blue/green pair and alerts on failovers and 5xx spikes.",
       "",

@@ -9,6 +9,11 @@ public final class AlertText {
   private AlertText() {}
 
   public static String toLine(Alert alert) {
+    return alert.at() + "  " + summary(alert) + "  [" + alert.where() + "]";
+  }
+
+  /** What happened, without when and where: {@code FAILOVER traffic moved from blue to green}. */
+  public static String summary(Alert alert) {
     String what =
         switch (alert.kind()) {
           case FAILOVER ->
@@ -23,7 +28,7 @@ public final class AlertText {
     if (alert.release() != null) {
       what += " (release " + alert.release() + ")";
     }
-    return alert.at() + "  " + what + "  [" + alert.where() + "]";
+    return what;
   }
 
   private static String rateText(ErrorRate rate) {
@@ -39,7 +44,7 @@ public final class AlertText {
   }
 
   /** 2 -> "2", 2.5 -> "2.5", 3.3333 -> "3.33". */
-  static String percent(double value) {
+  public static String percent(double value) {
     double rounded = Math.round(value * 100) / 100.0;
     return rounded == Math.rint(rounded)
         ? Long.toString((long) rounded)

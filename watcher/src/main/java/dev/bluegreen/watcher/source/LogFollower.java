@@ -84,6 +84,7 @@ public final class LogFollower implements AutoCloseable {
   private String lastError;
   private LogPosition lastPosition;
   private boolean switchedAway;
+  private boolean readAgainFromStart;
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
@@ -247,8 +248,14 @@ public final class LogFollower implements AutoCloseable {
         if (closed) {
           break;
         }
-        running.run(); // returns when closed, on a switch, or after an error it reported
-        if (!closed && !switchRequested) {
+        running.run(); // returns when closed, on a switch or truncation, or after an error
+        if (readAgainFromStart) {
+          readAgainFromStart = false;
+          file.truncated();
+          consumed = 0;
+          lastSize = file.absoluteSize();
+          sink.startFile(path.toString());
+        } else if (!closed && !switchRequested) {
           sleepQuietly(pollDelay.toMillis());
           file.startAt(file.base() + consumed); // go on from the last complete line
           consumed = 0;
@@ -285,8 +292,14 @@ public final class LogFollower implements AutoCloseable {
       lastSize = size;
       lastGrowthNanos = now;
     }
+    if (readAgainFromStart) {
+      return; // this tailer is stopping
+    }
     if (size < file.base() + consumed || contentReplaced(file)) {
       truncated(file);
+      if (running != null) {
+        running.close();
+      }
       return;
     }
     String key = FileIdentity.fileKey(path);
@@ -315,7 +328,10 @@ public final class LogFollower implements AutoCloseable {
     return !known.isEmpty() && !known.equals(file.currentFingerprint());
   }
 
-  /** copytruncate: take what was not read yet from the copy, then read the log from its start. */
+  /**
+   * copytruncate: take what was not read yet from the copy, then stop this tailer; {@link #follow}
+   * starts a new one at the log's start.
+   */
   private void truncated(OpenLogFile file) throws IOException {
     long unreadFrom = file.base() + consumed;
     FileIdentity before = file.identity();
@@ -328,10 +344,8 @@ public final class LogFollower implements AutoCloseable {
         "{} was truncated (copytruncate){}; reading it from its start",
         path,
         copy.map(c -> ", the unread rest taken from " + c).orElse(""));
-    file.truncated(consumed > 0);
-    consumed = 0;
-    lastSize = file.absoluteSize();
-    sink.startFile(path.toString());
+    file.freeze(consumed); // the stopping tailer reads nothing more; the next starts at 0
+    readAgainFromStart = true;
   }
 
   private void drain(Path rotated, long offset) throws IOException {

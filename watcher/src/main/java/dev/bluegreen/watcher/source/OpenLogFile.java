@@ -27,8 +27,7 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
   private final PollHook hook;
   private String fingerprint;
   private long base;
-  private int generation;
-  private boolean signalTruncation;
+  private long frozenSize = -1;
 
   private OpenLogFile(Path path, FileChannel channel, String fileKey, long base, PollHook hook)
       throws IOException {
@@ -104,20 +103,22 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
   /** Where the tailer starts; only before the tailer reads. */
   void startAt(long absoluteOffset) {
     base = absoluteOffset;
+    frozenSize = -1;
   }
 
   /**
-   * The content was replaced (copytruncate): read it from its start. When the tailer has read past
-   * its start, the next size it sees is 0, so it takes a fresh reader from the start, and the old
-   * reader reads nothing more (it would read the new content from the old position).
+   * Until {@link #startAt} or {@link #truncated}, the tailer sees this size: it reads nothing more
+   * from this content while the follower replaces the tailer.
    */
-  void truncated(boolean tailerHasReadSome) throws IOException {
+  void freeze(long logicalSize) {
+    frozenSize = logicalSize;
+  }
+
+  /** The content was replaced (copytruncate): the next tailer reads it from its start. */
+  void truncated() throws IOException {
     base = 0;
+    frozenSize = -1;
     fingerprint = FileIdentity.fingerprint(channel);
-    if (tailerHasReadSome) {
-      generation++;
-      signalTruncation = true;
-    }
   }
 
   /** Reads bytes at an absolute offset, for draining a partial last line. */
@@ -128,11 +129,7 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
   @Override
   public long size() throws IOException {
     hook.poll(this);
-    if (signalTruncation) {
-      signalTruncation = false;
-      return 0;
-    }
-    return Math.max(0, channel.size() - base);
+    return frozenSize >= 0 ? frozenSize : Math.max(0, channel.size() - base);
   }
 
   @Override
@@ -147,7 +144,7 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
 
   @Override
   public Tailer.RandomAccessResourceBridge getRandomAccess(String mode) {
-    return new Reader(generation);
+    return new Reader();
   }
 
   @Override
@@ -157,12 +154,7 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
 
   /** The tailer's reader: a position over this file's bytes from {@code base}. */
   private final class Reader implements Tailer.RandomAccessResourceBridge {
-    private final int readerGeneration;
     private long pointer;
-
-    Reader(int generation) {
-      this.readerGeneration = generation;
-    }
 
     @Override
     public long getPointer() {
@@ -171,9 +163,6 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
 
     @Override
     public int read(byte[] b) throws IOException {
-      if (readerGeneration != generation) {
-        return -1;
-      }
       int n = channel.read(ByteBuffer.wrap(b), base + pointer);
       if (n > 0) {
         pointer += n;

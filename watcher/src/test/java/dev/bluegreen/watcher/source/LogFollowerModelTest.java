@@ -30,7 +30,11 @@ class LogFollowerModelTest {
   private Path log;
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5})
+  @ValueSource(
+      longs = {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+        26, 27, 28, 29, 30
+      })
   void everyLineWrittenIsReadOnceInOrder(long seed) throws Exception {
     Random random = new Random(seed);
     log = dir.resolve("access.log");
@@ -42,23 +46,30 @@ class LogFollowerModelTest {
         int reopenAfter = 1 + random.nextInt(5);
         Path rotatedName = dir.resolve("access.log." + step);
         if (op < 55) {
-          writer.write(1 + random.nextInt(60));
+          int lines = 1 + random.nextInt(60);
+          history.add("write " + lines);
+          writer.write(lines);
         } else if (op < 65) {
+          history.add("half");
           writer.writeHalfALine();
         } else if (op < 90) {
           settle(writer);
           caughtUp(writer);
           pendingSince = follower.rotations();
           if (op < 75) {
+            history.add("rename, reopen after " + reopenAfter);
             writer.renameTo(rotatedName, reopenAfter);
           } else if (op < 83) {
+            history.add("copytruncate");
             writer.copyTruncate(rotatedName);
           } else {
+            history.add("delete, reopen after " + reopenAfter);
             writer.deleteAndRecreate(reopenAfter);
           }
           rotated++;
         } else {
           settle(writer);
+          history.add("restart");
           restart();
         }
       }
@@ -67,7 +78,13 @@ class LogFollowerModelTest {
       RecordingSink.await(
           Duration.ofSeconds(30),
           () -> allSeen().size() >= expected.size(),
-          expected.size() + " lines (seen " + allSeen().size() + ")");
+          expected.size()
+              + " lines (seen "
+              + allSeen().size()
+              + ") after "
+              + history
+              + " missing "
+              + missing(writer));
 
       assertThat(allSeen()).as("seed %d, %d rotations", seed, rotated).isEqualTo(expected);
     } finally {
@@ -76,6 +93,14 @@ class LogFollowerModelTest {
   }
 
   private long pendingSince = -1;
+
+  private List<String> missing(NginxLikeWriter writer) {
+    List<String> expected = new ArrayList<>(writer.lines());
+    expected.removeAll(allSeen());
+    return expected.stream().map(l -> l.substring(48, 70)).toList();
+  }
+
+  private final List<String> history = new ArrayList<>();
 
   /**
    * Writes a line and waits until the follower read everything: a file is not rotated within a poll
@@ -86,7 +111,16 @@ class LogFollowerModelTest {
     writer.write(1);
     long written = writer.written();
     RecordingSink.await(
-        Duration.ofSeconds(20), () -> allSeen().size() >= written, "the follower to catch up");
+        Duration.ofSeconds(20),
+        () -> allSeen().size() >= written,
+        "the follower to catch up: "
+            + written
+            + " written, seen "
+            + allSeen().size()
+            + " after "
+            + history
+            + " missing "
+            + missing(writer));
   }
 
   /**
@@ -103,7 +137,9 @@ class LogFollowerModelTest {
     writer.write(1); // ...and writes the next lines to the new file
     long before = pendingSince;
     RecordingSink.await(
-        Duration.ofSeconds(20), () -> follower.rotations() > before, "the rotation to be followed");
+        Duration.ofSeconds(20),
+        () -> follower.rotations() > before,
+        "the rotation to be followed, after " + history);
     pendingSince = -1;
   }
 

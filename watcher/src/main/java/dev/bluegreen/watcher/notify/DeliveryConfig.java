@@ -1,0 +1,161 @@
+package dev.bluegreen.watcher.notify;
+
+import dev.bluegreen.watcher.Settings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Where alerts go and how delivery behaves, validated once at start. The sink URLs are {@link
+ * SecretUrl}s, so this record's {@code toString()} shows no credential.
+ *
+ * @param slackWebhook Slack incoming webhook, or {@code null} (then alerts are printed: dry run)
+ * @param alertWebhook generic JSON webhook, or {@code null}
+ * @param alertmanager Alertmanager's base URL, or {@code null}
+ * @param instance names this watcher's Nginx in messages and Alertmanager's {@code instance} label
+ * @param queueCapacity messages each sink's queue holds before dropping the oldest
+ * @param requestTimeout the longest one request may take, connecting included
+ * @param minInterval the least time between two requests to one sink, retries included
+ * @param drainTimeout how long {@code close()} lets queued messages go out
+ * @param retry backoff and give-up time
+ */
+public record DeliveryConfig(
+    SecretUrl slackWebhook,
+    SecretUrl alertWebhook,
+    SecretUrl alertmanager,
+    String instance,
+    int queueCapacity,
+    Duration requestTimeout,
+    Duration minInterval,
+    Duration drainTimeout,
+    RetryPolicy retry) {
+
+  /** 100 messages per sink: hours of real incidents, a bounded amount of memory. */
+  public static final int DEFAULT_QUEUE_CAPACITY = 100;
+
+  public static final int MAX_QUEUE_CAPACITY = 100_000;
+
+  /** Slack answers in well under a second; 10 s means it is not going to. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Slack allows about one message per second per webhook; bursts beyond that get 429s. */
+  public static final Duration DEFAULT_MIN_INTERVAL = Duration.ofSeconds(1);
+
+  /** On SIGTERM, queued alerts get 10 s: within Docker's and Kubernetes' default grace. */
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Pattern INSTANCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,99}");
+
+  /** Reads and validates the delivery settings; a bad one throws, naming it but not a secret. */
+  public static DeliveryConfig load(Settings settings) {
+    SecretUrl slack = url(settings, "SLACK_WEBHOOK_URL", true);
+    SecretUrl webhook = url(settings, "ALERT_WEBHOOK_URL", false);
+    SecretUrl alertmanager = url(settings, "ALERTMANAGER_URL", false);
+    String instance = settings.text("WATCHER_INSTANCE", localHostName(settings.raw("HOSTNAME")));
+    instance = instance.strip();
+    if (!INSTANCE.matcher(instance).matches()) {
+      throw settings.invalid(
+          "WATCHER_INSTANCE",
+          instance,
+          "must be a name such as web-1 or nginx.example.com (letters, digits, _ . : @ / -; up"
+              + " to 100)");
+    }
+    int capacity =
+        settings.integer("ALERT_QUEUE_CAPACITY", DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY);
+    return new DeliveryConfig(
+        slack,
+        webhook,
+        alertmanager,
+        instance,
+        capacity,
+        DEFAULT_REQUEST_TIMEOUT,
+        DEFAULT_MIN_INTERVAL,
+        DEFAULT_DRAIN_TIMEOUT,
+        RetryPolicy.DEFAULT);
+  }
+
+  /** Whether any sink is set; without one, alerts are only printed. */
+  public boolean hasSink() {
+    return slackWebhook != null || alertWebhook != null || alertmanager != null;
+  }
+
+  public DeliveryConfig withRequestTimeout(Duration timeout) {
+    return new DeliveryConfig(
+        slackWebhook,
+        alertWebhook,
+        alertmanager,
+        instance,
+        queueCapacity,
+        timeout,
+        minInterval,
+        drainTimeout,
+        retry);
+  }
+
+  public DeliveryConfig withRetry(RetryPolicy policy) {
+    return new DeliveryConfig(
+        slackWebhook,
+        alertWebhook,
+        alertmanager,
+        instance,
+        queueCapacity,
+        requestTimeout,
+        minInterval,
+        drainTimeout,
+        policy);
+  }
+
+  public DeliveryConfig withDrainTimeout(Duration drain) {
+    return new DeliveryConfig(
+        slackWebhook,
+        alertWebhook,
+        alertmanager,
+        instance,
+        queueCapacity,
+        requestTimeout,
+        minInterval,
+        drain,
+        retry);
+  }
+
+  /**
+   * A sink URL: http or https ({@code httpsOnly}: https, or http to this machine for tests and
+   * local relays). The error never repeats the value, only its host: it is a credential.
+   */
+  private static SecretUrl url(Settings settings, String name, boolean httpsOnly) {
+    String raw = settings.raw(name);
+    if (raw == null) {
+      return null;
+    }
+    SecretUrl url = SecretUrl.parse(raw);
+    if (url == null) {
+      throw settings.invalidSecret(
+          name, httpsOnly ? "is not an https:// URL" : "is not an http:// or https:// URL");
+    }
+    if (httpsOnly && !url.isHttps() && !url.isLoopback()) {
+      throw settings.invalidSecret(
+          name,
+          "is not an https:// URL (host "
+              + url.host()
+              + "); a webhook must not travel in clear text");
+    }
+    return url;
+  }
+
+  /**
+   * This machine's name: {@code $HOSTNAME} (set by Docker), else the resolver's; {@code watcher} if
+   * it has none.
+   */
+  static String localHostName(String fromEnv) {
+    if (fromEnv != null && INSTANCE.matcher(fromEnv).matches()) {
+      return fromEnv;
+    }
+    try {
+      String name = InetAddress.getLocalHost().getHostName();
+      return INSTANCE.matcher(name).matches() ? name : "watcher";
+    } catch (UnknownHostException e) {
+      return "watcher";
+    }
+  }
+}

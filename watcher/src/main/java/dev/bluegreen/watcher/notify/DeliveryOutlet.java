@@ -1,0 +1,34 @@
+package dev.bluegreen.watcher.notify;
+
+import dev.bluegreen.watcher.Outlet;
+import dev.bluegreen.watcher.detect.Alert;
+import java.time.Instant;
+
+/** The live watcher's outlet: alerts and notices go through {@link AlertDelivery}'s queues. */
+public final class DeliveryOutlet implements Outlet {
+  private final AlertDelivery delivery;
+
+  public DeliveryOutlet(AlertDelivery delivery) {
+    this.delivery = delivery;
+  }
+
+  @Override
+  public void alert(Alert alert) {
+    delivery.publish(alert);
+  }
+
+  @Override
+  public void maintenance(boolean on, Instant at) {
+    delivery.publish(on ? Notice.maintenanceOn(at) : Notice.maintenanceOff(at));
+  }
+
+  @Override
+  public void plannedSwitch(String from, String to, Instant at) {
+    delivery.publish(Notice.plannedSwitch(at, from, to));
+  }
+
+  @Override
+  public long deliveryFailures() {
+    return delivery.stats().failed();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.bluegreen.watcher.notify;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.UnaryOperator;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** POSTs a JSON body with OkHttp and classifies the answer with {@link HttpAnswers}. */
+public final class JsonPost {
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  /** Slack's reason (e.g. {@code no_service}) is short; more is a proxy's error page. */
+  private static final long MAX_BODY = 4096;
+
+  private final OkHttpClient client;
+  private final Duration timeout;
+  private final UnaryOperator<String> redact;
+
+  /**
+   * @param redact removes every configured secret from an answer or error message, before it is cut
+   *     to one line (a cut could leave half a token that no longer matches)
+   */
+  public JsonPost(OkHttpClient client, Duration timeout, UnaryOperator<String> redact) {
+    this.client = client;
+    this.timeout = timeout;
+    this.redact = redact;
+  }
+
+  /**
+   * A client for webhooks: each request ends within {@code timeout}; redirects are not followed (a
+   * webhook that redirects is misconfigured, and following could send the body elsewhere); OkHttp's
+   * own retry is off, since {@link SinkWorker} retries with pacing.
+   */
+  public static OkHttpClient client(Duration timeout) {
+    return new OkHttpClient.Builder()
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .callTimeout(timeout)
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  /** One POST; a connection error or timeout is a retryable {@link Attempt}, never an exception. */
+  public Attempt post(HttpUrl url, Headers headers, byte[] body) {
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .headers(headers)
+            .post(RequestBody.create(body, JSON))
+            .build();
+    try (Response response = client.newCall(request).execute()) {
+      return HttpAnswers.classify(
+          response.code(),
+          response.header("Retry-After"),
+          redact.apply(bodyOf(response)),
+          Instant.now());
+    } catch (IOException e) {
+      return HttpAnswers.classify(e, redact.apply(String.valueOf(e.getMessage())), timeout);
+    }
+  }
+
+  /** Abandons every request in progress (shutdown after the drain time). */
+  public void cancelAll() {
+    client.dispatcher().cancelAll();
+  }
+
+  private static String bodyOf(Response response) throws IOException {
+    return response.peekBody(MAX_BODY).string();
+  }
+}

@@ -1,0 +1,18 @@
+package dev.bluegreen.watcher.notify;
+
+/** What an informational {@link Notice} tells; {@link #wireName()} is its name in JSON. */
+public enum NoticeKind {
+  MAINTENANCE_ON("maintenance_on"),
+  MAINTENANCE_OFF("maintenance_off"),
+  PLANNED_SWITCH("planned_switch");
+
+  private final String wireName;
+
+  NoticeKind(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+}

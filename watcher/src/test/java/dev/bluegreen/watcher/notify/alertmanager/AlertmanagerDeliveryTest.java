@@ -1,0 +1,203 @@
+package dev.bluegreen.watcher.notify.alertmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.notify.AlertDelivery;
+import dev.bluegreen.watcher.notify.DeliveryConfig;
+import dev.bluegreen.watcher.notify.FakeTiming;
+import dev.bluegreen.watcher.notify.JsonPost;
+import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.Notice;
+import dev.bluegreen.watcher.notify.Recorder;
+import dev.bluegreen.watcher.notify.RetryPolicy;
+import dev.bluegreen.watcher.notify.Samples;
+import dev.bluegreen.watcher.notify.Script;
+import dev.bluegreen.watcher.notify.SecretUrl;
+import dev.bluegreen.watcher.notify.Servers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AlertmanagerDeliveryTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final FakeTiming timing = new FakeTiming();
+  private final Recorder recorder = new Recorder();
+  private final Script alertmanager = new Script(timing::nanoTime);
+  private MockWebServer server;
+  private AlertDelivery delivery;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = Servers.start();
+    server.setDispatcher(alertmanager);
+    DeliveryConfig config =
+        new DeliveryConfig(
+            null,
+            null,
+            SecretUrl.parse(server.url("/").toString()),
+            "web-1",
+            10,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(10),
+            RetryPolicy.DEFAULT);
+    delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
+  }
+
+  @AfterEach
+  void stop() {
+    delivery.close();
+    server.close();
+  }
+
+  private JsonNode posted(int index) throws Exception {
+    RecordedRequest request = alertmanager.requests().get(index);
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v2/alerts");
+    return MAPPER.readTree(request.getBody().utf8());
+  }
+
+  @Test
+  void aFailoverFiresAndItsRecoveryEndsTheSameAlert() throws Exception {
+    delivery.publish(Samples.failover());
+    delivery.publish(Samples.recovery());
+
+    recorder.await(4); // the console's two lines (no Slack) and Alertmanager's two posts
+    JsonNode firing = posted(0);
+    assertThat(firing).hasSize(1);
+    assertThat(MAPPER.convertValue(firing.get(0).path("labels"), Map.class))
+        .isEqualTo(
+            Map.of(
+                "alertname", "BlueGreenFailover",
+                "pool", "blue",
+                "severity", "warning",
+                "instance", "web-1"));
+    assertThat(firing.get(0).path("startsAt").asText()).isEqualTo("2025-01-01T03:04:05Z");
+    assertThat(firing.get(0).has("endsAt")).isFalse();
+    assertThat(firing.get(0).path("annotations").path("summary").asText())
+        .isEqualTo("FAILOVER  traffic moved from blue to green (release green-1.4.2)");
+
+    JsonNode resolved = posted(1).get(0);
+    assertThat(resolved.path("labels")).isEqualTo(firing.get(0).path("labels"));
+    assertThat(resolved.path("startsAt").asText()).isEqualTo("2025-01-01T03:04:05Z");
+    assertThat(resolved.path("endsAt").asText()).isEqualTo("2025-01-01T03:09:05Z");
+  }
+
+  @Test
+  void anErrorRateIsCriticalAndResolvedWithEndsAt() throws Exception {
+    delivery.publish(Samples.errorRate());
+    delivery.publish(Samples.resolved());
+
+    recorder.await(4);
+    JsonNode firing = posted(0).get(0);
+    assertThat(MAPPER.convertValue(firing.path("labels"), Map.class))
+        .isEqualTo(
+            Map.of(
+                "alertname", "BlueGreenErrorRate",
+                "severity", "critical",
+                "instance", "web-1"));
+    JsonNode resolved = posted(1).get(0);
+    assertThat(resolved.path("labels")).isEqualTo(firing.path("labels"));
+    assertThat(resolved.path("startsAt")).isEqualTo(firing.path("startsAt"));
+    assertThat(resolved.path("endsAt").asText()).isEqualTo("2025-01-01T03:06:05Z");
+  }
+
+  @Test
+  void noticesDoNotPage() throws Exception {
+    delivery.publish(Notice.maintenanceOn(Samples.AT));
+    delivery.publish(Samples.failover());
+
+    recorder.await(3);
+    assertThat(alertmanager.requests()).hasSize(1);
+    assertThat(posted(0).get(0).path("labels").path("alertname").asText())
+        .isEqualTo("BlueGreenFailover");
+  }
+
+  @Test
+  void samplesCarryATestLabelSoTheyNeverEndARealAlert() throws Exception {
+    delivery.publish(Samples.failover());
+    delivery.publishSample(Samples.recovery());
+
+    recorder.await(4);
+    JsonNode sample = posted(1).get(0);
+    assertThat(sample.path("labels").path("test").asText()).isEqualTo("true");
+    assertThat(sample.path("labels").path("pool").asText()).isEqualTo("blue");
+  }
+
+  @Test
+  void firingAlertsAreSentAgainEveryMinuteUntilResolved() {
+    AlertmanagerNotifier notifier =
+        new AlertmanagerNotifier(
+            SecretUrl.parse("http://127.0.0.1:9/"),
+            "web-1",
+            new JsonPost(
+                JsonPost.client(Duration.ofSeconds(1)), Duration.ofSeconds(1), text -> text),
+            Duration.ofSeconds(1));
+    notifier.render(Message.of(Samples.failover()));
+    notifier.render(Message.of(Samples.errorRate()));
+
+    assertThat(notifier.refresh(Samples.AT)).as("starts the minute").isNull();
+    assertThat(notifier.refresh(Samples.AT.plusSeconds(30))).isNull();
+    String again = new String(notifier.refresh(Samples.AT.plusSeconds(60)), StandardCharsets.UTF_8);
+    assertThat(again).contains("BlueGreenFailover", "BlueGreenErrorRate").doesNotContain("endsAt");
+
+    notifier.render(Message.of(Samples.recovery()));
+    notifier.render(Message.of(Samples.resolved()));
+    assertThat(notifier.refresh(Samples.AT.plusSeconds(600))).as("nothing fires").isNull();
+  }
+
+  @Test
+  void theEndpointIsTheV2AlertsPathUnderTheBaseUrl() {
+    assertThat(endpoint("http://am:9093")).isEqualTo("http://am:9093/api/v2/alerts");
+    assertThat(endpoint("http://am:9093/")).isEqualTo("http://am:9093/api/v2/alerts");
+    assertThat(endpoint("https://ops.example/am/"))
+        .isEqualTo("https://ops.example/am/api/v2/alerts");
+    assertThat(endpoint("https://ops.example/am"))
+        .isEqualTo("https://ops.example/am/api/v2/alerts");
+    assertThat(endpoint("http://u:p@am:9093/api/v2/alerts"))
+        .isEqualTo("http://am:9093/api/v2/alerts");
+  }
+
+  @Test
+  void userInfoBecomesBasicAuth() throws Exception {
+    MockWebServer protectedAm = Servers.start();
+    try {
+      Script script = new Script(timing::nanoTime);
+      protectedAm.setDispatcher(script);
+      HttpUrl url =
+          protectedAm.url("/").newBuilder().username("ops").password("s3cretPass").build();
+      AlertmanagerNotifier notifier =
+          new AlertmanagerNotifier(
+              SecretUrl.parse(url.toString()),
+              "web-1",
+              new JsonPost(
+                  JsonPost.client(Duration.ofSeconds(5)), Duration.ofSeconds(5), text -> text),
+              Duration.ofSeconds(1));
+
+      notifier.post(notifier.render(Message.of(Samples.failover())));
+
+      assertThat(script.requests())
+          .singleElement()
+          .extracting(request -> request.getHeaders().get("Authorization"))
+          .isEqualTo("Basic b3BzOnMzY3JldFBhc3M=");
+      assertThat(List.of(notifier.target(), notifier.toString()))
+          .allMatch(text -> !text.contains("s3cretPass"));
+    } finally {
+      protectedAm.close();
+    }
+  }
+
+  private static String endpoint(String base) {
+    return AlertmanagerNotifier.endpoint(HttpUrl.get(base)).toString();
+  }
+}

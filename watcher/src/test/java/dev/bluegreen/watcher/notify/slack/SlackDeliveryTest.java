@@ -1,0 +1,277 @@
+package dev.bluegreen.watcher.notify.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.notify.AlertDelivery;
+import dev.bluegreen.watcher.notify.DeliveryConfig;
+import dev.bluegreen.watcher.notify.DeliveryStats;
+import dev.bluegreen.watcher.notify.FakeTiming;
+import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.Receipt;
+import dev.bluegreen.watcher.notify.Receipt.Outcome;
+import dev.bluegreen.watcher.notify.Recorder;
+import dev.bluegreen.watcher.notify.RetryPolicy;
+import dev.bluegreen.watcher.notify.Samples;
+import dev.bluegreen.watcher.notify.Script;
+import dev.bluegreen.watcher.notify.Servers;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Delivery to a fake Slack: answers, retries, rate limits, pacing, the queue and shutdown. */
+class SlackDeliveryTest {
+  private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final FakeTiming timing = new FakeTiming();
+  private final Recorder recorder = new Recorder();
+  private final Script slack = new Script(timing::nanoTime);
+  private MockWebServer server;
+  private AlertDelivery delivery;
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server = Servers.start();
+    server.setDispatcher(slack);
+  }
+
+  @AfterEach
+  void stop() {
+    slack.release();
+    if (delivery != null) {
+      delivery.close();
+    }
+    server.close();
+  }
+
+  private AlertDelivery start(DeliveryConfig config) {
+    delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
+    return delivery;
+  }
+
+  private AlertDelivery start() {
+    return start(Servers.slack(server));
+  }
+
+  @Test
+  void anAcceptedAlertIsOneRequestWithTheBlockKitPayload() throws Exception {
+    start().publish(Samples.failover());
+
+    Receipt receipt = recorder.await(1).get(0);
+    assertThat(receipt.outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(receipt.attempts()).isEqualTo(1);
+    RecordedRequest request = slack.requests().get(0);
+    assertThat(request.getMethod()).isEqualTo("POST");
+    assertThat(request.getUrl().encodedPath())
+        .isEqualTo("/services/T0SECRET1/B0SECRET2/tokenSECRET3xyz");
+    assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+    JsonNode payload = MAPPER.readTree(request.getBody().utf8());
+    assertThat(payload.path("text").asText())
+        .startsWith("Failover on web-1: traffic moved from blue to green");
+    assertThat(payload.path("blocks")).hasSize(4);
+    assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 0, 0));
+  }
+
+  @Test
+  void a500IsRetriedAfterABackoffAndThenAccepted() throws Exception {
+    slack.then(Servers.answer(500, "rollup_error"));
+
+    start().publish(Samples.failover());
+
+    assertThat(recorder.await(1).get(0))
+        .extracting(Receipt::outcome, Receipt::attempts)
+        .containsExactly(Outcome.DELIVERED, 2);
+    assertThat(slack.gaps()).singleElement().isEqualTo(SECOND);
+    assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 1, 0));
+    assertThat(recorder.log()).contains("500 rollup_error; retrying in 1.0 s (attempt 2");
+  }
+
+  @Test
+  void a503TwiceThenAcceptedBacksOffExponentially() throws Exception {
+    slack.then(Servers.answer(503, ""), Servers.answer(503, ""));
+
+    start().publish(Samples.errorRate());
+
+    assertThat(recorder.await(1).get(0).attempts()).isEqualTo(3);
+    // jitter 0.5: 0.75 s (paced up to 1 s), then 1.5 s
+    assertThat(slack.gaps()).containsExactly(SECOND, 3 * SECOND / 2);
+    assertThat(recorder.log()).containsOnlyOnce("503; retrying");
+  }
+
+  @Test
+  void a429WaitsTheRetryAfterSlackGives() throws Exception {
+    slack.then(
+        new MockResponse.Builder()
+            .code(429)
+            .setHeader("Retry-After", "7")
+            .body("rate_limited")
+            .build());
+
+    start().publish(Samples.failover());
+
+    assertThat(recorder.await(1).get(0).outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(slack.gaps()).containsExactly(7 * SECOND);
+    assertThat(timing.sleeps()).contains(Duration.ofSeconds(7));
+  }
+
+  @Test
+  void aRevokedWebhookIsNotRetriedAndSaysWhy() throws Exception {
+    slack.otherwise(Servers.answer(404, "no_service"));
+
+    start().publish(Samples.failover());
+    delivery.publish(Samples.recovery());
+
+    assertThat(recorder.await(2))
+        .extracting(Receipt::outcome, Receipt::reason, Receipt::attempts)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(Outcome.REJECTED, "404 no_service", 1));
+    assertThat(slack.requests()).hasSize(2);
+    assertThat(delivery.stats()).isEqualTo(new DeliveryStats(0, 2, 0, 0, 0));
+    assertThat(recorder.log().lines().filter(line -> line.contains("no_service")))
+        .hasSize(2)
+        .allMatch(
+            line ->
+                line.contains("rejected the")
+                    && line.contains("revoked")
+                    && line.contains("not retried"));
+  }
+
+  @Test
+  void aServerThatStallsTimesOutAndIsRetried() throws Exception {
+    slack.then(new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).body("late").build());
+
+    start(Servers.slack(server).withRequestTimeout(Duration.ofMillis(300)))
+        .publish(Samples.failover());
+
+    Receipt receipt = recorder.await(1).get(0);
+    assertThat(receipt.outcome()).isEqualTo(Outcome.DELIVERED);
+    assertThat(receipt.attempts()).isEqualTo(2);
+    assertThat(recorder.log()).contains("no answer within 300 ms (timeout)");
+  }
+
+  @Test
+  void aBurstOfFiveAlertsGoesOutOneSecondApart() throws Exception {
+    AlertDelivery delivery = start();
+    for (int i = 0; i < 5; i++) {
+      delivery.publish(Samples.failover("blue", "green", "r" + i));
+    }
+
+    recorder.await(5);
+    assertThat(slack.gaps()).hasSize(4).allMatch(gap -> gap == SECOND);
+    assertThat(slack.requests())
+        .extracting(request -> request.getBody().utf8())
+        .allMatch(body -> body.contains("Failover"));
+  }
+
+  @Test
+  void retriesCountTowardsThePaceToo() throws Exception {
+    RetryPolicy eager =
+        new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(5));
+    slack.then(Servers.answer(500, ""), Servers.answer(502, ""));
+
+    start(Servers.slack(server).withRetry(eager)).publish(Samples.failover());
+    delivery.publish(Samples.recovery());
+
+    recorder.await(2);
+    assertThat(slack.gaps()).hasSize(3).allMatch(gap -> gap >= SECOND);
+  }
+
+  @Test
+  void aFullQueueDropsTheOldestFailoverButKeepsTheRecovery() throws Exception {
+    DeliveryConfig small =
+        new DeliveryConfig(
+            Servers.slack(server).slackWebhook(),
+            null,
+            null,
+            "web-1",
+            2,
+            Duration.ofSeconds(30),
+            DeliveryConfig.DEFAULT_MIN_INTERVAL,
+            DeliveryConfig.DEFAULT_DRAIN_TIMEOUT,
+            RetryPolicy.DEFAULT);
+    slack.hold();
+    AlertDelivery delivery = start(small);
+    delivery.publish(Samples.failover("blue", "green", "in-flight"));
+    slack.awaitRequests(1);
+
+    delivery.publish(Samples.failover("green", "red", "dropped"));
+    delivery.publish(Samples.recovery());
+    delivery.publish(Samples.errorRate());
+    assertThat(delivery.stats().dropped()).isEqualTo(1);
+    assertThat(delivery.stats().queued()).isEqualTo(2);
+    slack.release();
+
+    List<Receipt> receipts = recorder.await(4);
+    assertThat(receipts.get(0).outcome()).isEqualTo(Outcome.DROPPED);
+    assertThat(receipts.get(0).message().alert().release()).isEqualTo("dropped");
+    assertThat(receipts.subList(1, 4))
+        .extracting(receipt -> receipt.message().alert().kind().wireName())
+        .containsExactly("failover", "recovery", "error_rate");
+    assertThat(recorder.log())
+        .contains("queue full: dropped the oldest failover alert (1 dropped so far");
+  }
+
+  @Test
+  void publishingNeverWaitsForAHungSlack() throws Exception {
+    slack.hold();
+    AlertDelivery delivery = start();
+    delivery.publish(Samples.failover());
+    slack.awaitRequests(1);
+
+    for (int i = 0; i < 1_000; i++) {
+      delivery.publish(Samples.errorRate());
+    }
+
+    assertThat(delivery.stats().queued()).isEqualTo(DeliveryConfig.DEFAULT_QUEUE_CAPACITY);
+    assertThat(delivery.stats().dropped()).isEqualTo(1_000 - DeliveryConfig.DEFAULT_QUEUE_CAPACITY);
+  }
+
+  @Test
+  void closeSendsWhatIsQueued() {
+    AlertDelivery delivery = start();
+    delivery.publish(Samples.failover());
+    delivery.publish(Samples.recovery());
+    delivery.publish(Samples.errorRate());
+
+    delivery.close();
+
+    assertThat(slack.requests()).hasSize(3);
+    assertThat(delivery.stats()).isEqualTo(new DeliveryStats(3, 0, 0, 0, 0));
+  }
+
+  @Test
+  void closeGivesUpAtTheEndOfTheDrainTime() {
+    slack.otherwise(Servers.answer(503, "down"));
+    AlertDelivery delivery = start();
+    delivery.publish(Samples.failover());
+    delivery.publish(Samples.recovery());
+    delivery.publish(Samples.errorRate());
+
+    delivery.close();
+
+    DeliveryStats stats = delivery.stats();
+    assertThat(stats.sent()).isZero();
+    assertThat(stats.failed() + stats.dropped()).isEqualTo(3);
+    assertThat(stats.queued()).isZero();
+    assertThat(slack.requests()).hasSizeLessThanOrEqualTo(11); // paced: at most 1 per second
+    assertThat(recorder.receipts()).extracting(Receipt::outcome).doesNotContain(Outcome.DELIVERED);
+    assertThat(recorder.log()).contains("not sent before shutdown");
+  }
+
+  @Test
+  void noticesGoToSlackAsQuietMessages() throws Exception {
+    start().publish(dev.bluegreen.watcher.notify.Notice.maintenanceOn(Samples.AT));
+
+    recorder.await(1);
+    JsonNode payload = MAPPER.readTree(slack.requests().get(0).getBody().utf8());
+    assertThat(payload.path("text").asText()).startsWith("Maintenance mode on (web-1)");
+    assertThat(recorder.receipts().get(0).message()).extracting(Message::notice).isNotNull();
+  }
+}
