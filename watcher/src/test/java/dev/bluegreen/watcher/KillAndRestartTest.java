@@ -1,0 +1,164 @@
+package dev.bluegreen.watcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The issue's bar for restarts, with real processes: {@code watcher run} is killed with SIGKILL
+ * after it alerted, lines are appended while it is down, and a new process on the same state file
+ * alerts what happened meanwhile and nothing it had already sent. Alerts go to a stand-in webhook.
+ */
+class KillAndRestartTest {
+  private static final Path STORY = Path.of("src/test/resources/replay/failover-and-recovery.log");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private HttpServer webhook;
+  private final List<String> received = new ArrayList<>();
+  private final List<Process> processes = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void standInWebhook() throws IOException {
+    webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+    webhook.createContext(
+        "/hook",
+        exchange -> {
+          try (InputStream body = exchange.getRequestBody()) {
+            String kind = JSON.readTree(body.readAllBytes()).path("kind").asText();
+            synchronized (received) {
+              received.add(kind);
+            }
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    webhook.start();
+  }
+
+  @AfterEach
+  void stopAll() {
+    processes.forEach(Process::destroyForcibly);
+    webhook.stop(0);
+  }
+
+  private List<String> received() {
+    synchronized (received) {
+      return List.copyOf(received);
+    }
+  }
+
+  private Process startWatcher(Path log, Path state, int port, String name) throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.bluegreen.watcher.cli.Main",
+            "run",
+            "--from-start",
+            "--log",
+            log.toString(),
+            "--state-file",
+            state.toString(),
+            "--http-port",
+            Integer.toString(port));
+    builder
+        .environment()
+        .put("ALERT_WEBHOOK_URL", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+    builder.environment().remove("SLACK_WEBHOOK_URL");
+    builder.redirectOutput(dir.resolve(name + ".out").toFile());
+    builder.redirectError(dir.resolve(name + ".err").toFile());
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  private long linesRead(int port) {
+    try {
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return JSON.readTree(health.body()).path("lines").asLong();
+    } catch (IOException e) {
+      return -1; // not listening yet
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private void await(BooleanSupplier condition, String what) throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "timed out waiting for "
+                + what
+                + "; received "
+                + received()
+                + "; watcher said:\n"
+                + Files.readString(dir.resolve("first.err")));
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void killedMidStreamThenRestartedAlertsWhatItMissedAndRepeatsNothing() throws Exception {
+    List<String> story = Files.readAllLines(STORY);
+    Path log = dir.resolve("access.log");
+    Path state = dir.resolve("state.json");
+    Files.write(log, story.subList(0, 150));
+
+    int firstPort = freePort();
+    Process first = startWatcher(log, state, firstPort, "first");
+    await(() -> received().size() >= 2, "the first watcher's failover and error-rate alerts");
+    first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final save
+
+    Files.write(log, story.subList(150, 400), StandardOpenOption.APPEND);
+    int secondPort = freePort();
+    startWatcher(log, state, secondPort, "second");
+    await(() -> linesRead(secondPort) >= 250, "the second watcher to read the missed lines");
+    await(() -> received().size() >= 4, "the second watcher's alerts");
+
+    assertThat(received())
+        .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
+    // resumed from the last save: at the latest the error-rate alert (line 142), so at most the
+    // 8 lines after it are read again, and they cannot alert twice
+    assertThat(linesRead(secondPort)).as("resumed, not re-read").isBetween(250L, 258L);
+  }
+}
