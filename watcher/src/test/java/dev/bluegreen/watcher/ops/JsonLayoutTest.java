@@ -1,0 +1,48 @@
+package dev.bluegreen.watcher.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.KeyValuePair;
+
+class JsonLayoutTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void eachEventIsOneJsonLineWithTheDocumentedFieldsAndNoStackTrace() throws IOException {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logger logger = context.getLogger("dev.bluegreen.watcher.LiveWatcher");
+    LoggingEvent event =
+        new LoggingEvent(
+            "fqcn",
+            logger,
+            Level.WARN,
+            "cannot write {}",
+            new IllegalStateException("disk full"),
+            new Object[] {"state.json"});
+    event.addKeyValuePair(new KeyValuePair("file", "state.json"));
+    JsonLayout layout = new JsonLayout();
+    layout.setContext(context);
+
+    String line = layout.doLayout(event);
+
+    assertThat(line).endsWith("\n").doesNotContain("\tat ");
+    assertThat(line.strip()).doesNotContain("\n");
+    JsonNode json = JSON.readTree(line);
+    assertThat(json.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(json.get("level").asText()).isEqualTo("WARN");
+    assertThat(json.get("logger").asText()).isEqualTo("dev.bluegreen.watcher.LiveWatcher");
+    assertThat(json.get("message").asText()).isEqualTo("cannot write state.json");
+    assertThat(json.get("fields").get("file").asText()).isEqualTo("state.json");
+    assertThat(json.get("fields").get("error").asText())
+        .isEqualTo("java.lang.IllegalStateException: disk full");
+  }
+}
