@@ -14,11 +14,10 @@ final class Interner {
   private final String[] values = new String[SLOTS];
 
   String intern(byte[] b, int s, int e) {
-    int hash = 1;
-    for (int i = s; i < e; i++) {
-      hash = 31 * hash + b[i];
-    }
-    int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+    // a cheap hash of length and three bytes: a collision only costs a miss, equality decides
+    int length = e - s;
+    int hash = length == 0 ? 0 : ((length * 31 + b[s]) * 31 + b[e - 1]) * 31 + b[s + length / 2];
+    int slot = (hash ^ (hash >>> 7)) & (SLOTS - 1);
     byte[] key = keys[slot];
     if (key != null && Arrays.equals(key, 0, key.length, b, s, e)) {
       return values[slot];

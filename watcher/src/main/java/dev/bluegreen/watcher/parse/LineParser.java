@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.parse;
 
 import dev.bluegreen.watcher.parse.LogFormat.Segment;
+import java.util.Arrays;
 
 /**
  * Parses access-log lines laid out by one {@link LogFormat}, straight from bytes: no regex, no copy
@@ -18,6 +19,8 @@ public final class LineParser {
 
   private final LogFormat format;
   private final Interner interner = new Interner();
+  private final byte[] lastTimeLocal = new byte[26];
+  private long lastTimeLocalMillis = AccessEvent.NO_TIME;
 
   public LineParser(LogFormat format) {
     this.format = format;
@@ -83,7 +86,7 @@ public final class LineParser {
             return BAD_STATUS;
           }
         }
-        case TIME_LOCAL -> time = Timestamps.timeLocal(b, pos, valueEnd);
+        case TIME_LOCAL -> time = timeLocal(b, pos, valueEnd);
         case TIME_ISO8601 -> time = Timestamps.timeIso8601(b, pos, valueEnd);
         case MSEC -> time = Timestamps.msec(b, pos, valueEnd);
         case POOL -> pool = lastValue(b, pos, valueEnd);
@@ -112,6 +115,25 @@ public final class LineParser {
     }
     return new AccessEvent(
         time, status, pool, release, upstreamAddr, attempts, upstream5xx, requestMillis);
+  }
+
+  /**
+   * {@code $time_local}, remembering the last one: consecutive lines mostly share their second, and
+   * comparing 26 bytes is cheaper than parsing them.
+   */
+  private long timeLocal(byte[] b, int s, int e) {
+    int length = e - s;
+    if (length == lastTimeLocal.length
+        && lastTimeLocalMillis != AccessEvent.NO_TIME
+        && Arrays.equals(lastTimeLocal, 0, length, b, s, e)) {
+      return lastTimeLocalMillis;
+    }
+    long millis = Timestamps.timeLocal(b, s, e);
+    if (length == lastTimeLocal.length) {
+      System.arraycopy(b, s, lastTimeLocal, 0, length);
+      lastTimeLocalMillis = millis;
+    }
+    return millis;
   }
 
   private static boolean isTime(Field field) {
@@ -156,10 +178,9 @@ public final class LineParser {
     byte first = literal[0];
     int lastStart = end - literal.length;
     outer:
-    for (int i = from; i <= lastStart; i++) {
-      if (b[i] != first) {
-        continue;
-      }
+    for (int i = Bytes.indexOf(b, from, lastStart + 1, first);
+        i >= 0;
+        i = Bytes.indexOf(b, i + 1, lastStart + 1, first)) {
       for (int k = 1; k < literal.length; k++) {
         if (b[i + k] != literal[k]) {
           continue outer;

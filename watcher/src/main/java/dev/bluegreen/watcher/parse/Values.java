@@ -79,6 +79,9 @@ final class Values {
 
   /** Where the last {@code ", "}- or {@code " : "}-separated value starts. */
   static int lastValueStart(byte[] b, int s, int e) {
+    if (Bytes.indexOf(b, s, e, (byte) ' ') < 0) {
+      return s; // both separators hold a space; one value has none
+    }
     for (int i = e - 2; i >= s; i--) {
       if (b[i] == ',' && b[i + 1] == ' ') {
         return i + 2;

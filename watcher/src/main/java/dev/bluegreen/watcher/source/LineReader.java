@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher.source;
 
+import dev.bluegreen.watcher.parse.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -38,10 +39,9 @@ public final class LineReader {
     while ((n = in.read(buf, end, buf.length - end)) != -1) {
       int scan = end;
       end += n;
-      for (int i = scan; i < end; i++) {
-        if (buf[i] != '\n') {
-          continue;
-        }
+      for (int i = Bytes.indexOfNewline(buf, scan, end);
+          i >= 0;
+          i = Bytes.indexOfNewline(buf, i + 1, end)) {
         if (skipping) {
           handler.oversized();
           skipping = false;
