@@ -52,8 +52,14 @@ public record FileIdentity(String fileKey, String fingerprint) {
       }
       end = n;
     }
+    return fingerprint(bytes, 0, end);
+  }
+
+  /** The fingerprint of a first line already in hand (without its newline). */
+  static String fingerprint(byte[] line, int offset, int length) {
+    int end = Math.min(length, FINGERPRINT_BYTES);
     CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, end);
+    crc.update(line, offset, end);
     return end + ":" + Long.toHexString(crc.getValue());
   }
 

@@ -402,6 +402,9 @@ public final class LogFollower implements AutoCloseable {
     @Override
     public void handle(String line) {
       byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
+      if (consumed == 0 && current != null) {
+        current.firstLineRead(bytes, bytes.length);
+      }
       consumed += bytes.length + 1L;
       sawLine = true;
       try {

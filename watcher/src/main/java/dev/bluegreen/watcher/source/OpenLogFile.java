@@ -74,6 +74,16 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
     return new FileIdentity(fileKey, fingerprint);
   }
 
+  /**
+   * Records the fingerprint from the first line as it was read, when the file had no complete line
+   * at open: computing it later could fingerprint content that already replaced it.
+   */
+  void firstLineRead(byte[] line, int length) {
+    if (fingerprint.isEmpty() && base == 0) {
+      fingerprint = FileIdentity.fingerprint(line, 0, length);
+    }
+  }
+
   String fileKey() {
     return fileKey;
   }

@@ -30,11 +30,7 @@ class LogFollowerModelTest {
   private Path log;
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(
-      longs = {
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
-        26, 27, 28, 29, 30
-      })
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
   void everyLineWrittenIsReadOnceInOrder(long seed) throws Exception {
     Random random = new Random(seed);
     log = dir.resolve("access.log");
@@ -86,7 +82,9 @@ class LogFollowerModelTest {
               + " missing "
               + missing(writer));
 
-      assertThat(allSeen()).as("seed %d, %d rotations", seed, rotated).isEqualTo(expected);
+      assertThat(allSeen())
+          .as("seed %d, %d rotations, after %s", seed, rotated, history)
+          .isEqualTo(expected);
     } finally {
       follower.close();
     }

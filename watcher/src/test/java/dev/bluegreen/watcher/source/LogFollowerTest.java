@@ -228,6 +228,27 @@ class LogFollowerTest {
   }
 
   @Test
+  void copytruncateRightAfterTheFirstLinesOfAFileThatWasEmptyIsStillSeen() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(2);
+
+    append(log, numbered("a ", 0, 2)); // the file's first lines, read in one batch
+    sink.awaitLines(2);
+    Files.copy(log, dir.resolve("access.log.1"));
+    try (var channel = java.nio.channels.FileChannel.open(log, StandardOpenOption.WRITE)) {
+      channel.truncate(0);
+    }
+    append(log, numbered("b ", 0, 30)); // past the old offset before the next poll
+    sink.awaitLines(32);
+    sink.awaitPolls(5);
+
+    assertThat(sink.lines())
+        .containsExactlyElementsOf(concat(numbered("a ", 0, 2), numbered("b ", 0, 30)));
+  }
+
+  @Test
   void resumesWhereThePreviousRunStopped() throws IOException {
     log = dir.resolve("access.log");
     append(log, numbered("a ", 0, 10));
