@@ -143,8 +143,17 @@ local_down() {
   say "down: nothing listens on $NGINX_PORT $BLUE_PORT $GREEN_PORT $HTTP_PORT"
 }
 
+docker_up() {
+  compose up -d --build
+  wait_for 120 "blue on :$BLUE_PORT" healthy "$BLUE_PORT"
+  wait_for 60 "green on :$GREEN_PORT" healthy "$GREEN_PORT"
+  wait_for 60 "the watcher on :$HTTP_PORT" healthy "$HTTP_PORT"
+  wait_for 30 "nginx on :$NGINX_PORT" listening "$NGINX_PORT"
+  say "up (docker): http://127.0.0.1:$NGINX_PORT -> ${ACTIVE_POOL:-blue}; alerts: make logs"
+}
+
 watcher_ctl() {
-  if [ "$(runtime)" = docker ]; then
+  if [ "$RT" = docker ]; then
     compose exec -T watcher java -jar /app/watcher.jar ctl "$@"
   else
     java -jar "$WATCHER_JAR" ctl --http-port "$HTTP_PORT" "$@"
@@ -155,8 +164,8 @@ status() {
   local pool serving code
   pool=$(active_pool)
   serving=$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
-    tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }')
-  say "runtime $(runtime); active pool $pool; nginx :$NGINX_PORT serving ${serving:-nothing (down?)}"
+    tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }' || true)
+  say "runtime $RT; active pool $pool; nginx :$NGINX_PORT serving ${serving:-nothing (down?)}"
   for p in blue green; do
     code=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(port_of $p)/healthz" || true)
     case "$code" in
@@ -165,7 +174,7 @@ status() {
       *) say "$p :$(port_of $p) unhealthy (HTTP $code; chaos error?)" ;;
     esac
   done
-  watcher_ctl status || say "watcher: not answering on :$HTTP_PORT"
+  watcher_ctl status 2> /dev/null || say "watcher: not answering on :$HTTP_PORT"
 }
 
 chaos() { # mode
@@ -187,7 +196,7 @@ chaos() { # mode
   done
   say "statuses: $(printf '%s\n' "${codes[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
   say "served by: $(printf '%s\n' "${pools[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
-  if [ "$(runtime)" = local ]; then
+  if [ "$RT" = local ]; then
     # Alerts are the watcher's stdout lines starting with an ISO instant; wait for a new one.
     local deadline=$((SECONDS + 10)) alerts=""
     until [ -n "$alerts" ] || [ $SECONDS -ge $deadline ]; do
@@ -220,9 +229,10 @@ switch() {
   to=$(other "$from")
   # Tell the watcher first, so the move is a notice and not a failover page.
   watcher_ctl active-pool "$to" > /dev/null
-  if [ "$(runtime)" = docker ]; then
+  if [ "$RT" = docker ]; then
     compose exec -T -e ACTIVE_POOL="$to" nginx sh -c \
-      '/bluegreen/render.sh > /tmp/nginx.conf && nginx -q -t -c /tmp/nginx.conf && nginx -s reload -c /tmp/nginx.conf'
+      '/bluegreen/render.sh > /tmp/nginx/next.conf && nginx -q -t -c /tmp/nginx/next.conf &&
+       mv /tmp/nginx/next.conf /tmp/nginx/nginx.conf && nginx -s reload -c /tmp/nginx/nginx.conf'
   else
     render "$to" > "$NGINX_DIR/nginx.conf.new"
     nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf.new"
@@ -238,7 +248,7 @@ switch() {
 }
 
 logs() {
-  if [ "$(runtime)" = docker ]; then exec compose logs -f nginx watcher; fi
+  if [ "$RT" = docker ]; then exec compose logs -f nginx watcher; fi
   mkdir -p "$LOGS"
   touch "$LOGS/access.log" "$LOGS/watcher.log"
   trap 'kill 0' INT TERM EXIT
@@ -247,10 +257,11 @@ logs() {
   wait
 }
 
+RT=$(runtime) || exit 2
 cmd=${1:-}
 shift || true
-case "$cmd:$(runtime)" in
-  up:docker) compose up -d --build --wait && say "up (docker): http://127.0.0.1:$NGINX_PORT" ;;
+case "$cmd:$RT" in
+  up:docker) docker_up ;;
   up:local) local_up ;;
   down:docker) compose down --remove-orphans ;;
   down:local) local_down ;;
