@@ -6,17 +6,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+# Debian puts nginx in /usr/sbin, which is not on a normal user's PATH.
+export PATH=$PATH:/usr/sbin:/sbin
+
+ENV_FILE=${SANDBOX_ENV_FILE:-.env} # the tests point this elsewhere
 
 load_env() {
   # .env fills in what the environment leaves unset or empty: SLACK_WEBHOOK_URL=... make up works.
-  [ -f .env ] || return 0
+  [ -f "$ENV_FILE" ] || return 0
   local line key value
   while IFS= read -r line || [ -n "$line" ]; do
     [[ $line =~ ^[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
     key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
     value=${value%\"} value=${value#\"}
     if [ -z "${!key:-}" ] && [ -n "$value" ]; then export "$key=$value"; fi
-  done < .env
+  done < "$ENV_FILE"
 }
 load_env
 
@@ -242,7 +246,7 @@ switch() {
   fi
   mkdir -p "$RUN_DIR"
   echo "$to" > "$RUN_DIR/active-pool"
-  if [ -f .env ]; then sed -i "s/^ACTIVE_POOL=.*/ACTIVE_POOL=$to/" .env; fi
+  if [ -f "$ENV_FILE" ]; then sed -i "s/^ACTIVE_POOL=.*/ACTIVE_POOL=$to/" "$ENV_FILE"; fi
   wait_for 10 "nginx to serve $to" serving_is "$to"
   say "switched: $from -> $to (nginx reloaded, watcher told, .env ACTIVE_POOL=$to)"
 }
