@@ -120,23 +120,24 @@ local_up() {
   if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#$ROOT/}/watcher.log"; fi
 }
 
-stop_pid() { # pidfile seconds
-  alive "$1" || { rm -f "$1"; return 0; }
-  local pid deadline
-  pid=$(cat "$1")
-  kill -TERM "$pid" 2> /dev/null || true
-  deadline=$((SECONDS + $2))
-  while kill -0 "$pid" 2> /dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
-  if kill -0 "$pid" 2> /dev/null; then kill -KILL "$pid" 2> /dev/null || true; fi
-  rm -f "$1"
+stop_pids() { # seconds pidfile...: TERM them all, wait up to seconds, then KILL what is left
+  local seconds=$1 f pids=() deadline
+  shift
+  for f in "$@"; do
+    if alive "$f"; then pids+=("$(cat "$f")"); fi
+    rm -f "$f"
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill -TERM "${pids[@]}" 2> /dev/null || true
+  deadline=$((SECONDS + seconds))
+  while kill -0 "${pids[@]}" 2> /dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+  for f in "${pids[@]}"; do kill -KILL "$f" 2> /dev/null || true; done
 }
 
 local_down() {
-  # The watcher first (SIGTERM lets its alert queue drain, up to 10 s), then nginx, then the apps.
-  stop_pid "$RUN_DIR/watcher.pid" 15
-  stop_pid "$NGINX_DIR/nginx.pid" 10
-  stop_pid "$RUN_DIR/blue.pid" 10
-  stop_pid "$RUN_DIR/green.pid" 10
+  # The watcher first (SIGTERM lets its alert queue drain, up to 10 s), then nginx and the apps.
+  stop_pids 15 "$RUN_DIR/watcher.pid"
+  stop_pids 10 "$NGINX_DIR/nginx.pid" "$RUN_DIR/blue.pid" "$RUN_DIR/green.pid"
   local port busy=()
   for port in "$NGINX_PORT" "$BLUE_PORT" "$GREEN_PORT" "$HTTP_PORT"; do
     local deadline=$((SECONDS + 5))
@@ -252,12 +253,17 @@ switch() {
 }
 
 logs() {
-  if [ "$RT" = docker ]; then exec compose logs -f nginx watcher; fi
-  mkdir -p "$LOGS"
-  touch "$LOGS/access.log" "$LOGS/watcher.log"
   trap 'kill 0' INT TERM EXIT
-  tail -n 20 -F "$LOGS/access.log" | sed -u 's/^/[nginx]   /' &
-  tail -n 20 -F "$LOGS/watcher.log" | sed -u 's/^/[watcher] /' &
+  if [ "$RT" = docker ]; then
+    # The access log lives in the shared volume, not on nginx's stdout.
+    compose exec -T watcher tail -n 20 -F /var/log/bluegreen/access.log | sed -u 's/^/[nginx]   /' &
+    compose logs -f --tail 20 --no-color watcher | sed -u 's/^/[watcher] /' &
+  else
+    mkdir -p "$LOGS"
+    touch "$LOGS/access.log" "$LOGS/watcher.log"
+    tail -n 20 -F "$LOGS/access.log" | sed -u 's/^/[nginx]   /' &
+    tail -n 20 -F "$LOGS/watcher.log" | sed -u 's/^/[watcher] /' &
+  fi
   wait
 }
 
