@@ -26,8 +26,10 @@ DEMO_JAR := demo-app/target/demo-app.jar
 SOURCES := $(shell find watcher/src/main demo-app/src/main -type f) pom.xml watcher/pom.xml demo-app/pom.xml
 MODE ?= error
 
+# Maven leaves an up-to-date jar untouched, so touch both to stop make rebuilding every time.
 $(JAR) $(DEMO_JAR) &: $(SOURCES)
 	$(MVN) -q package -DskipTests
+	@touch $(JAR) $(DEMO_JAR)
 
 .env:
 	cp .env.example .env

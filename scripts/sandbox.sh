@@ -102,6 +102,9 @@ local_up() {
   done
   mkdir -p "$LOGS" "$NGINX_DIR/tmp"
   echo "$pool" > "$RUN_DIR/active-pool"
+  # Each make up is a fresh watcher session (no cooldown or failover carried over from the last
+  # one); within a session the state file carries the watcher across its own restarts.
+  rm -f "$RUN_DIR/watcher-state.json"
   start_app blue "$BLUE_PORT"
   start_app green "$GREEN_PORT"
   render "$pool" > "$NGINX_DIR/nginx.conf"
@@ -189,8 +192,9 @@ chaos() { # mode
   port=$(port_of "$pool")
   curl -fs -m 3 -X POST "http://127.0.0.1:$port/chaos/start?mode=$mode" > /dev/null ||
     die "$pool on :$port did not take the chaos switch (make status)"
-  local before=0
-  if [ -f "$LOGS/watcher.log" ]; then before=$(wc -l < "$LOGS/watcher.log"); fi
+  local before_lines=0 before_alerts
+  if [ -f "$LOGS/watcher.log" ]; then before_lines=$(wc -l < "$LOGS/watcher.log"); fi
+  before_alerts=$(alert_count)
   say "chaos $mode on $pool (:$port); sending 20 requests through nginx :$NGINX_PORT"
   local i code pool_seen codes=() pools=()
   for i in $(seq 20); do
@@ -201,20 +205,31 @@ chaos() { # mode
   done
   say "statuses: $(printf '%s\n' "${codes[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
   say "served by: $(printf '%s\n' "${pools[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
-  if [ "$RT" = local ]; then
-    # Alerts are the watcher's stdout lines starting with an ISO instant; wait for a new one.
-    local deadline=$((SECONDS + 10)) alerts=""
-    until [ -n "$alerts" ] || [ $SECONDS -ge $deadline ]; do
-      sleep 0.2
-      alerts=$(tail -n "+$((before + 1))" "$LOGS/watcher.log" | grep -E '^[0-9-]+T[0-9:]+Z ' || true)
-    done
-    if [ -n "$alerts" ]; then
-      printf '%s\n' "$alerts" | sed 's/^/sandbox: alert: /'
+  # The watcher counts its alerts in /healthz; wait (with a deadline) for a new one.
+  local deadline=$((SECONDS + 10)) now=$before_alerts
+  while [ "$now" = "$before_alerts" ] && [ $SECONDS -lt $deadline ]; do
+    sleep 0.2
+    now=$(alert_count)
+  done
+  if [ "$now" = "$before_alerts" ]; then
+    say "no new alert within 10 s (already failed over, within ALERT_COOLDOWN_SEC, or maintenance)"
+  else
+    # Without a sink the watcher prints alerts on stdout, as lines starting with an ISO instant.
+    local printed=""
+    if [ "$RT" = local ]; then
+      printed=$(tail -n "+$((before_lines + 1))" "$LOGS/watcher.log" | grep -E '^[0-9-]+T[0-9:.]+Z ' || true)
+    fi
+    if [ -n "$printed" ]; then
+      printf '%s\n' "$printed" | sed 's/^/sandbox: alert: /'
     else
-      say "no new alert within 10 s (already failed over, within ALERT_COOLDOWN_SEC, or maintenance)"
+      say "the watcher raised $((now - before_alerts)) alert(s), sent to its sink (Slack when SLACK_WEBHOOK_URL is set)"
     fi
   fi
   say "make chaos-stop ends it; make status shows who serves"
+}
+
+alert_count() {
+  curl -s -m 2 "http://127.0.0.1:$HTTP_PORT/healthz" | grep -o '"alerts":[0-9]*' | cut -d: -f2 || true
 }
 
 chaos_stop() {
