@@ -2,11 +2,14 @@ package dev.bluegreen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -124,6 +127,44 @@ class SandboxFailoverIT {
       assertThat(all)
           .allSatisfy(
               r -> assertThat(r.nanos()).isLessThan(Traffic.CLIENT_TIMEOUT.toNanos()).as("%s", r));
+    }
+  }
+
+  @Test
+  void a_request_is_traced_from_the_access_log_to_the_app_and_the_log_replays_clean()
+      throws Exception {
+    HttpResponse<String> r =
+        admin.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.nginxPort + "/version"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String id = r.headers().firstValue("X-Request-ID").orElseThrow();
+    Path accessLog = runDir.resolve("logs/access.log");
+    Path blueLog = runDir.resolve("logs/blue.log");
+
+    await("the access log line", 10, () -> contains(accessLog, "request_id=" + id));
+    await("the app's log line", 10, () -> contains(blueLog, "\"request_id\":\"" + id + "\""));
+
+    Process replay =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                Sandbox.ROOT.resolve("watcher/target/watcher.jar").toString(),
+                "replay",
+                accessLog.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(replay.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(replay.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(replay.exitValue()).as(out).isZero();
+    assertThat(out).contains(" 0 malformed");
+  }
+
+  private static boolean contains(Path file, String text) {
+    try {
+      return Files.exists(file) && Files.readString(file).contains(text);
+    } catch (IOException e) {
+      return false;
     }
   }
 
