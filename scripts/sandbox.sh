@@ -152,6 +152,8 @@ local_down() {
 }
 
 docker_up() {
+  mkdir -p "$RUN_DIR"
+  echo "${ACTIVE_POOL:-blue}" > "$RUN_DIR/active-pool" # make status/chaos/switch read it
   compose up -d --build
   wait_for 120 "blue on :$BLUE_PORT" healthy "$BLUE_PORT"
   wait_for 60 "green on :$GREEN_PORT" healthy "$GREEN_PORT"
