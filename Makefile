@@ -21,11 +21,55 @@ test: ## Run every test and the format check (the one test command)
 format: ## Rewrite the Java sources in google-java-format
 	$(MVN) spotless:apply
 
+SANDBOX := scripts/sandbox.sh
+DEMO_JAR := demo-app/target/demo-app.jar
+SOURCES := $(shell find watcher/src/main demo-app/src/main -type f) pom.xml watcher/pom.xml demo-app/pom.xml
+MODE ?= error
+
+# Maven leaves an up-to-date jar untouched, so touch both to stop make rebuilding every time.
+$(JAR) $(DEMO_JAR) &: $(SOURCES)
+	$(MVN) -q package -DskipTests
+	@touch $(JAR) $(DEMO_JAR)
+
+.env:
+	cp .env.example .env
+	@echo "created .env from .env.example (edit it; the environment overrides it)"
+
 .PHONY: up
-up: ## Start the sandbox (arrives with the sandbox issue; see make demo meanwhile)
-	@echo "make up: the sandbox (nginx + blue/green demo-app + live watcher) is not built yet."
-	@echo "Meanwhile 'make demo' replays a failover through the watcher."
-	@exit 2
+up: .env $(JAR) $(DEMO_JAR) ## Start nginx :8080, blue :8081, green :8082, watcher :9180 (RUNTIME=docker|local)
+	@$(SANDBOX) up
+
+.PHONY: down
+down: ## Stop the sandbox; checks that no process and no port is left behind
+	@$(SANDBOX) down
+
+.PHONY: status
+status: ## Which pool serves, the health of each app, the watcher's state
+	@$(SANDBOX) status
+
+.PHONY: logs
+logs: ## Follow the Nginx access log and the watcher side by side (Ctrl-C stops)
+	@$(SANDBOX) logs
+
+.PHONY: chaos
+chaos: ## Break the active pool (MODE=error|timeout), send traffic, show the failover
+	@$(SANDBOX) chaos $(MODE)
+
+.PHONY: chaos-stop
+chaos-stop: ## Stop chaos on both pools
+	@$(SANDBOX) chaos-stop
+
+.PHONY: switch
+switch: ## Planned blue<->green switch: watcher told, nginx re-rendered and reloaded, no request dropped
+	@$(SANDBOX) switch
+
+.PHONY: maintenance-on
+maintenance-on: ## Suppress the watcher's alerts during planned work
+	@$(SANDBOX) maintenance on
+
+.PHONY: maintenance-off
+maintenance-off: ## Alert again
+	@$(SANDBOX) maintenance off
 
 .PHONY: demo
 demo: build ## Replay a log where blue fails over to green and recovers; print the alerts
@@ -37,5 +81,7 @@ replay: build ## Replay a log through the detectors: make replay LOG=path/to/acc
 	java -jar $(JAR) replay $(ARGS) $(LOG)
 
 .PHONY: clean
-clean: ## Remove build output
+clean: ## Stop the sandbox if it runs, remove run/ and build output
+	@if [ -d run ]; then RUNTIME=local $(SANDBOX) down; fi
+	rm -rf run
 	$(MVN) clean

@@ -1,0 +1,302 @@
+#!/usr/bin/env bash
+# The sandbox's runtimes behind the Makefile: docker (compose) or local (nginx + 2 JVMs + watcher).
+# Usage: scripts/sandbox.sh up|down|status|chaos MODE|chaos-stop|switch|maintenance on|off|logs
+# RUNTIME=docker|local overrides the detection (a reachable Docker engine means docker).
+# Local runtime: pid files, rendered config and logs under RUN_DIR (default run/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+# Debian puts nginx in /usr/sbin, which is not on a normal user's PATH.
+export PATH=$PATH:/usr/sbin:/sbin
+
+ENV_FILE=${SANDBOX_ENV_FILE:-.env} # the tests point this elsewhere
+
+load_env() {
+  # .env fills in what the environment leaves unset or empty: SLACK_WEBHOOK_URL=... make up works.
+  [ -f "$ENV_FILE" ] || return 0
+  local line key value
+  while IFS= read -r line || [ -n "$line" ]; do
+    [[ $line =~ ^[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+    key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+    value=${value%\"} value=${value#\"}
+    if [ -z "${!key:-}" ] && [ -n "$value" ]; then export "$key=$value"; fi
+  done < "$ENV_FILE"
+}
+load_env
+
+RUN_DIR=${RUN_DIR:-$ROOT/run}
+NGINX_PORT=${NGINX_PORT:-8080}
+BLUE_PORT=${BLUE_PORT:-8081}
+GREEN_PORT=${GREEN_PORT:-8082}
+export HTTP_PORT=${HTTP_PORT:-9180}
+WATCHER_JAR=$ROOT/watcher/target/watcher.jar
+DEMO_JAR=$ROOT/demo-app/target/demo-app.jar
+NGINX_DIR=$RUN_DIR/nginx
+LOGS=$RUN_DIR/logs
+
+say() { echo "sandbox: $*"; }
+die() { echo "sandbox: $*" >&2; exit 1; }
+
+runtime() {
+  case "${RUNTIME:-}" in
+    docker | local) echo "$RUNTIME" ;;
+    "") if command -v docker > /dev/null 2>&1 && docker info > /dev/null 2>&1; then echo docker; else echo local; fi ;;
+    *) echo "sandbox: invalid RUNTIME '$RUNTIME': must be docker or local" >&2; exit 2 ;;
+  esac
+}
+
+compose() {
+  if docker compose version > /dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi
+}
+
+port_of() { if [ "$1" = green ]; then echo "$GREEN_PORT"; else echo "$BLUE_PORT"; fi; }
+other() { if [ "$1" = green ]; then echo blue; else echo green; fi; }
+listening() { (: > "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2> /dev/null; }
+
+# Waits for a condition (a command) with a deadline in seconds; no sleep-and-hope.
+wait_for() {
+  local seconds=$1 what=$2
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@"; do
+    [ $SECONDS -lt $deadline ] || die "timed out after ${seconds}s waiting for $what"
+    sleep 0.2
+  done
+}
+healthy() { curl -fs -m 2 -o /dev/null "http://127.0.0.1:$1/healthz"; }
+
+active_pool() {
+  if [ -f "$RUN_DIR/active-pool" ]; then cat "$RUN_DIR/active-pool"; else echo "${ACTIVE_POOL:-blue}"; fi
+}
+
+render() { # $1 = pool, to stdout
+  ACTIVE_POOL=$1 BLUE_UPSTREAM=127.0.0.1:$BLUE_PORT GREEN_UPSTREAM=127.0.0.1:$GREEN_PORT \
+    NGINX_LISTEN=127.0.0.1:$NGINX_PORT NGINX_RUN_DIR=$NGINX_DIR ACCESS_LOG=$LOGS/access.log \
+    LOG_FORMAT_FILE=$ROOT/nginx/access-log-format.conf nginx/render.sh
+}
+
+need_tools() {
+  command -v nginx > /dev/null 2>&1 ||
+    die "nginx is not installed; install it with: sudo apt-get install -y nginx-light (or RUNTIME=docker)"
+  command -v curl > /dev/null 2>&1 || die "curl is not installed; install it with: sudo apt-get install -y curl"
+  [ -f "$WATCHER_JAR" ] && [ -f "$DEMO_JAR" ] || die "jars missing: run make build"
+}
+
+start_app() { # pool port
+  local release_var=${1^^}_RELEASE_ID
+  APP_POOL=$1 PORT=$2 RELEASE_ID="${!release_var:-$1-1}" \
+    nohup java -Xmx128m -jar "$DEMO_JAR" > "$LOGS/$1.log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/$1.pid"
+}
+
+local_up() {
+  need_tools
+  if alive "$RUN_DIR/watcher.pid" || alive "$NGINX_DIR/nginx.pid"; then
+    die "already up (make status; make down first)"
+  fi
+  local pool=${ACTIVE_POOL:-blue} port
+  [ "$pool" = blue ] || [ "$pool" = green ] || die "invalid ACTIVE_POOL '$pool': must be blue or green"
+  for port in "$NGINX_PORT" "$BLUE_PORT" "$GREEN_PORT" "$HTTP_PORT"; do
+    ! listening "$port" || die "port $port is already in use (make down, or stop what holds it)"
+  done
+  mkdir -p "$LOGS" "$NGINX_DIR/tmp"
+  echo "$pool" > "$RUN_DIR/active-pool"
+  # Each make up is a fresh watcher session (no cooldown or failover carried over from the last
+  # one); within a session the state file carries the watcher across its own restarts.
+  rm -f "$RUN_DIR/watcher-state.json"
+  start_app blue "$BLUE_PORT"
+  start_app green "$GREEN_PORT"
+  render "$pool" > "$NGINX_DIR/nginx.conf"
+  nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
+  nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
+  ACTIVE_POOL=$pool nohup java -Xmx256m -jar "$WATCHER_JAR" run --log "$LOGS/access.log" \
+    --state-file "$RUN_DIR/watcher-state.json" --http-port "$HTTP_PORT" \
+    > "$LOGS/watcher.log" 2>&1 < /dev/null &
+  echo $! > "$RUN_DIR/watcher.pid"
+  wait_for 30 "blue on :$BLUE_PORT" healthy "$BLUE_PORT"
+  wait_for 30 "green on :$GREEN_PORT" healthy "$GREEN_PORT"
+  wait_for 30 "the watcher on :$HTTP_PORT" healthy "$HTTP_PORT"
+  wait_for 10 "nginx on :$NGINX_PORT" listening "$NGINX_PORT"
+  say "up (local): http://127.0.0.1:$NGINX_PORT -> $pool (primary), $(other "$pool") (backup)"
+  say "apps :$BLUE_PORT blue, :$GREEN_PORT green; watcher :$HTTP_PORT; logs in ${LOGS#$ROOT/}/"
+  if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#$ROOT/}/watcher.log"; fi
+}
+
+stop_pids() { # seconds pidfile...: TERM them all, wait up to seconds, then KILL what is left
+  local seconds=$1 f pids=() deadline
+  shift
+  for f in "$@"; do
+    if alive "$f"; then pids+=("$(cat "$f")"); fi
+    rm -f "$f"
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  kill -TERM "${pids[@]}" 2> /dev/null || true
+  deadline=$((SECONDS + seconds))
+  while kill -0 "${pids[@]}" 2> /dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+  for f in "${pids[@]}"; do kill -KILL "$f" 2> /dev/null || true; done
+}
+
+local_down() {
+  # The watcher first (SIGTERM lets its alert queue drain, up to 10 s), then nginx and the apps.
+  stop_pids 15 "$RUN_DIR/watcher.pid"
+  stop_pids 10 "$NGINX_DIR/nginx.pid" "$RUN_DIR/blue.pid" "$RUN_DIR/green.pid"
+  local port busy=()
+  for port in "$NGINX_PORT" "$BLUE_PORT" "$GREEN_PORT" "$HTTP_PORT"; do
+    local deadline=$((SECONDS + 5))
+    while listening "$port" && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+    if listening "$port"; then busy+=("$port"); fi
+  done
+  [ ${#busy[@]} -eq 0 ] || die "still listening after make down: ${busy[*]} (not started by the sandbox?)"
+  say "down: nothing listens on $NGINX_PORT $BLUE_PORT $GREEN_PORT $HTTP_PORT"
+}
+
+docker_up() {
+  mkdir -p "$RUN_DIR"
+  echo "${ACTIVE_POOL:-blue}" > "$RUN_DIR/active-pool" # make status/chaos/switch read it
+  compose up -d --build
+  wait_for 120 "blue on :$BLUE_PORT" healthy "$BLUE_PORT"
+  wait_for 60 "green on :$GREEN_PORT" healthy "$GREEN_PORT"
+  wait_for 60 "the watcher on :$HTTP_PORT" healthy "$HTTP_PORT"
+  wait_for 30 "nginx on :$NGINX_PORT" listening "$NGINX_PORT"
+  say "up (docker): http://127.0.0.1:$NGINX_PORT -> ${ACTIVE_POOL:-blue}; alerts: make logs"
+}
+
+watcher_ctl() {
+  if [ "$RT" = docker ]; then
+    compose exec -T watcher java -jar /app/watcher.jar ctl "$@"
+  else
+    java -jar "$WATCHER_JAR" ctl --http-port "$HTTP_PORT" "$@"
+  fi
+}
+
+status() {
+  local pool serving code
+  pool=$(active_pool)
+  serving=$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
+    tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }' || true)
+  say "runtime $RT; active pool $pool; nginx :$NGINX_PORT serving ${serving:-nothing (down?)}"
+  for p in blue green; do
+    code=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$(port_of $p)/healthz" || true)
+    case "$code" in
+      200) say "$p :$(port_of $p) healthy" ;;
+      000) say "$p :$(port_of $p) not answering (down, or hanging: chaos timeout?)" ;;
+      *) say "$p :$(port_of $p) unhealthy (HTTP $code; chaos error?)" ;;
+    esac
+  done
+  watcher_ctl status 2> /dev/null || say "watcher: not answering on :$HTTP_PORT"
+}
+
+chaos() { # mode
+  local mode=${1:-error} pool port
+  [ "$mode" = error ] || [ "$mode" = timeout ] || die "MODE must be error or timeout, not '$mode'"
+  pool=$(active_pool)
+  port=$(port_of "$pool")
+  curl -fs -m 3 -X POST "http://127.0.0.1:$port/chaos/start?mode=$mode" > /dev/null ||
+    die "$pool on :$port did not take the chaos switch (make status)"
+  local before_lines=0 before_alerts
+  if [ -f "$LOGS/watcher.log" ]; then before_lines=$(wc -l < "$LOGS/watcher.log"); fi
+  before_alerts=$(alert_count)
+  say "chaos $mode on $pool (:$port); sending 20 requests through nginx :$NGINX_PORT"
+  local i code pool_seen codes=() pools=()
+  for i in $(seq 20); do
+    read -r code pool_seen < <(curl -s -m 15 -o /dev/null -D - -w '%{http_code}\n' \
+      "http://127.0.0.1:$NGINX_PORT/version" | tr -d '\r' |
+      awk -F': ' 'tolower($1) == "x-app-pool" { p = $2 } /^[0-9]+$/ { c = $1 } END { print c, p }')
+    codes+=("$code") pools+=("${pool_seen:--}")
+  done
+  say "statuses: $(printf '%s\n' "${codes[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+  say "served by: $(printf '%s\n' "${pools[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+  # The watcher counts its alerts in /healthz; wait (with a deadline) for a new one.
+  local deadline=$((SECONDS + 10)) now=$before_alerts
+  while [ "$now" = "$before_alerts" ] && [ $SECONDS -lt $deadline ]; do
+    sleep 0.2
+    now=$(alert_count)
+  done
+  if [ "$now" = "$before_alerts" ]; then
+    say "no new alert within 10 s (already failed over, within ALERT_COOLDOWN_SEC, or maintenance)"
+  else
+    # Without a sink the watcher prints alerts on stdout, as lines starting with an ISO instant.
+    local printed=""
+    if [ "$RT" = local ]; then
+      printed=$(tail -n "+$((before_lines + 1))" "$LOGS/watcher.log" | grep -E '^[0-9-]+T[0-9:.]+Z ' || true)
+    fi
+    if [ -n "$printed" ]; then
+      printf '%s\n' "$printed" | sed 's/^/sandbox: alert: /'
+    else
+      say "the watcher raised $((now - before_alerts)) alert(s), sent to its sink (Slack when SLACK_WEBHOOK_URL is set)"
+    fi
+  fi
+  say "make chaos-stop ends it; make status shows who serves"
+}
+
+alert_count() {
+  curl -s -m 2 "http://127.0.0.1:$HTTP_PORT/healthz" | grep -o '"alerts":[0-9]*' | cut -d: -f2 || true
+}
+
+chaos_stop() {
+  local p
+  for p in blue green; do
+    curl -fs -m 3 -X POST "http://127.0.0.1:$(port_of $p)/chaos/stop" > /dev/null &&
+      say "chaos stopped on $p" || say "$p did not answer"
+  done
+}
+
+serving_is() { [ "$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
+  tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }')" = "$1" ]; }
+
+switch() {
+  local from to
+  from=$(active_pool)
+  to=$(other "$from")
+  # Tell the watcher first, so the move is a notice and not a failover page.
+  watcher_ctl active-pool "$to" > /dev/null
+  if [ "$RT" = docker ]; then
+    compose exec -T -e ACTIVE_POOL="$to" nginx sh -c \
+      '/bluegreen/render.sh > /tmp/nginx/next.conf && nginx -q -t -c /tmp/nginx/next.conf &&
+       mv /tmp/nginx/next.conf /tmp/nginx/nginx.conf && nginx -s reload -c /tmp/nginx/nginx.conf'
+  else
+    render "$to" > "$NGINX_DIR/nginx.conf.new"
+    nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf.new"
+    mv "$NGINX_DIR/nginx.conf.new" "$NGINX_DIR/nginx.conf"
+    # A reload lets old workers finish their requests: nothing in flight is dropped.
+    kill -HUP "$(cat "$NGINX_DIR/nginx.pid")"
+  fi
+  mkdir -p "$RUN_DIR"
+  echo "$to" > "$RUN_DIR/active-pool"
+  if [ -f "$ENV_FILE" ]; then sed -i "s/^ACTIVE_POOL=.*/ACTIVE_POOL=$to/" "$ENV_FILE"; fi
+  wait_for 10 "nginx to serve $to" serving_is "$to"
+  say "switched: $from -> $to (nginx reloaded, watcher told, .env ACTIVE_POOL=$to)"
+}
+
+logs() {
+  trap 'kill 0' INT TERM EXIT
+  if [ "$RT" = docker ]; then
+    # The access log lives in the shared volume, not on nginx's stdout.
+    compose exec -T watcher tail -n 20 -F /var/log/bluegreen/access.log | sed -u 's/^/[nginx]   /' &
+    compose logs -f --tail 20 --no-color watcher | sed -u 's/^/[watcher] /' &
+  else
+    mkdir -p "$LOGS"
+    touch "$LOGS/access.log" "$LOGS/watcher.log"
+    tail -n 20 -F "$LOGS/access.log" | sed -u 's/^/[nginx]   /' &
+    tail -n 20 -F "$LOGS/watcher.log" | sed -u 's/^/[watcher] /' &
+  fi
+  wait
+}
+
+RT=$(runtime) || exit 2
+cmd=${1:-}
+shift || true
+case "$cmd:$RT" in
+  up:docker) docker_up ;;
+  up:local) local_up ;;
+  down:docker) compose down --remove-orphans ;;
+  down:local) local_down ;;
+  status:*) status ;;
+  chaos:*) chaos "${1:-error}" ;;
+  chaos-stop:*) chaos_stop ;;
+  switch:*) switch ;;
+  maintenance:*) watcher_ctl maintenance "${1:?on or off}" ;;
+  logs:*) logs ;;
+  *) echo "usage: scripts/sandbox.sh up|down|status|chaos error|timeout|chaos-stop|switch|maintenance on|off|logs" >&2; exit 2 ;;
+esac
