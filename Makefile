@@ -80,6 +80,10 @@ replay: build ## Replay a log through the detectors: make replay LOG=path/to/acc
 	@test -n "$(LOG)" || { echo "usage: make replay LOG=path/to/access.log [ARGS='--format json']"; exit 2; }
 	java -jar $(JAR) replay $(ARGS) $(LOG)
 
+.PHONY: bench
+bench: build ## Measure replay throughput (beside wc -l), live backlog, single-event latency, RSS
+	cd bench && python3 replay_throughput.py && python3 live_backlog.py && python3 single_event_latency.py
+
 .PHONY: clean
 clean: ## Stop the sandbox if it runs, remove run/ and build output
 	@if [ -d run ]; then RUNTIME=local $(SANDBOX) down; fi
