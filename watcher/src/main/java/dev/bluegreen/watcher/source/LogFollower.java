@@ -1,21 +1,20 @@
 package dev.bluegreen.watcher.source;
 
+import dev.bluegreen.watcher.parse.Bytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.io.input.Tailer;
-import org.apache.commons.io.input.TailerListenerAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a live log with Commons IO's {@link Tailer}, and covers what the Tailer alone misses:
+ * Follows a live log: polls the open file and hands every complete line to the {@link Sink}, in
+ * bulk and without decoding, and covers the ways a log is rotated:
  *
  * <ul>
  *   <li>rename rotation (logrotate {@code create}, Nginx reopening on USR1): the renamed file is
@@ -30,13 +29,15 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Lines are handed to the {@link Sink} on the follower's own thread, the only thread that parses
- * and decides. The Tailer reads as ISO-8859-1 so every byte maps to one char and back: the sink
- * gets the file's exact bytes.
+ * and decides. Each poll reads whatever the file gained, a megabyte at a time, and scans it for
+ * newlines eight bytes at a time; a line is handed on as a slice of that buffer. (This replaced
+ * Commons IO's {@code Tailer}, which copies each byte through a stream and makes a String per line:
+ * it kept up with about 100,000 lines/s, ten times short of what a burst of Nginx traffic needs.)
  */
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
-  /** How often the file is polled; half of it is the average wait before a new line is read. */
+  /** How often an idle file is polled; half of it is the average wait before a new line is read. */
   public static final Duration DEFAULT_POLL = Duration.ofMillis(25);
 
   /** After a rotation, switch to the new file once the old one was quiet this long... */
@@ -44,6 +45,11 @@ public final class LogFollower implements AutoCloseable {
 
   /** ...or this long when the new file has no line yet (Nginx may not have reopened). */
   private static final long QUIET_ALONE_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  /** Bytes read at once; a backlog goes back to the rotation checks after this many chunks. */
+  private static final int CHUNK_BYTES = 1024 * 1024;
+
+  private static final int CHUNKS_PER_POLL = 8;
 
   /** Receives what the follower reads, on the follower's thread. */
   public interface Sink extends LineReader.Handler {
@@ -67,24 +73,23 @@ public final class LogFollower implements AutoCloseable {
   private final Sink sink;
   private final Thread thread;
   private volatile boolean closed;
-  private volatile Tailer tailer;
   private volatile long rotations;
   private volatile long lastLineMillis;
   private volatile boolean waiting;
   private volatile boolean following;
   private boolean waitedForIt;
-  private boolean sawLine;
 
   // state of the reading thread
+  private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
   private OpenLogFile current;
-  private long consumed;
+  private long consumed; // bytes of complete lines read from current.base()
+  private boolean skipping; // inside a line longer than LineReader.MAX_LINE_BYTES
   private boolean switchRequested;
   private long lastSize;
   private long lastGrowthNanos;
   private String lastError;
   private LogPosition lastPosition;
   private boolean switchedAway;
-  private boolean readAgainFromStart;
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
@@ -106,10 +111,6 @@ public final class LogFollower implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    Tailer running = tailer;
-    if (running != null) {
-      running.close();
-    }
     // no interrupt: it would close the FileChannel mid-read; the thread stops within a poll
     try {
       thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -128,7 +129,7 @@ public final class LogFollower implements AutoCloseable {
     return lastLineMillis;
   }
 
-  /** Whether a log file is open and being tailed (false while starting or waiting for it). */
+  /** Whether a log file is open and being followed (false while starting or waiting for it). */
   public boolean following() {
     return following;
   }
@@ -169,7 +170,7 @@ public final class LogFollower implements AutoCloseable {
 
   private OpenLogFile openWhenPresent() throws IOException {
     while (!closed) {
-      OpenLogFile file = OpenLogFile.open(path, this::poll);
+      OpenLogFile file = OpenLogFile.open(path);
       if (file != null) {
         if (waiting) {
           log.info("{} appeared; following it from its start", path);
@@ -222,6 +223,7 @@ public final class LogFollower implements AutoCloseable {
     current = file;
     file.startAt(startAt);
     consumed = 0;
+    skipping = false;
     switchRequested = false;
     lastSize = file.absoluteSize();
     lastGrowthNanos = System.nanoTime();
@@ -234,31 +236,17 @@ public final class LogFollower implements AutoCloseable {
     }
     try {
       while (!closed && !switchRequested) {
-        Tailer running =
-            Tailer.builder()
-                .setTailable(file)
-                .setTailerListener(new Listener())
-                .setDelayDuration(pollDelay)
-                .setBufferSize(64 * 1024)
-                .setCharset(StandardCharsets.ISO_8859_1)
-                .setTailFromEnd(false)
-                .setStartThread(false)
-                .get();
-        tailer = running;
-        if (closed) {
-          break;
+        boolean idle;
+        try {
+          checkRotation(file);
+          idle = switchRequested || readAvailable(file) == 0;
+        } catch (IOException e) {
+          logOnce("error reading " + path + ": " + e + "; retrying");
+          idle = true;
         }
-        running.run(); // returns when closed, on a switch or truncation, or after an error
-        if (readAgainFromStart) {
-          readAgainFromStart = false;
-          file.truncated();
-          consumed = 0;
-          lastSize = file.absoluteSize();
-          sink.startFile(path.toString());
-        } else if (!closed && !switchRequested) {
+        pollSink();
+        if (idle && !closed && !switchRequested) {
           sleepQuietly(pollDelay.toMillis());
-          file.startAt(file.base() + consumed); // go on from the last complete line
-          consumed = 0;
         }
       }
       if (switchRequested) {
@@ -266,7 +254,6 @@ public final class LogFollower implements AutoCloseable {
         switchedAway = true; // counted once the new file is open
       }
     } finally {
-      tailer = null;
       if (!switchRequested) {
         lastPosition = position(); // where a restart resumes
       }
@@ -276,30 +263,73 @@ public final class LogFollower implements AutoCloseable {
     }
   }
 
-  /** Called by the tailer each time it checks the file: decide about rotation here. */
-  private void poll(OpenLogFile file) throws IOException {
-    pollSink();
-    Tailer running = tailer;
-    if (closed) {
-      if (running != null) {
-        running.close();
+  /**
+   * Reads the complete lines the file gained, up to {@link #CHUNKS_PER_POLL} chunks, and hands them
+   * to the sink. A partial last line is left for a later poll. Returns the bytes consumed.
+   */
+  private long readAvailable(OpenLogFile file) throws IOException {
+    long before = consumed;
+    for (int n = 0; n < CHUNKS_PER_POLL && !closed; n++) {
+      long from = file.base() + consumed;
+      chunk.clear();
+      int read = file.read(chunk, from);
+      if (read <= 0) {
+        break;
       }
+      byte[] bytes = chunk.array();
+      int start = 0;
+      for (int i = Bytes.indexOfNewline(bytes, 0, read);
+          i >= 0;
+          i = Bytes.indexOfNewline(bytes, i + 1, read)) {
+        deliver(file, bytes, start, i);
+        start = i + 1;
+      }
+      consumed += start;
+      // more than a line's worth without a newline: skip the line, whatever its length
+      if (read - start > LineReader.MAX_LINE_BYTES + 1) {
+        skipping = true;
+        consumed += read - start;
+      } else if (read < chunk.capacity()) {
+        break; // the end of what was written, or a partial line waiting for its newline
+      }
+    }
+    if (consumed != before) {
+      lastLineMillis = System.currentTimeMillis();
+    }
+    return consumed - before;
+  }
+
+  private void deliver(OpenLogFile file, byte[] bytes, int start, int newline) {
+    if (skipping) {
+      skipping = false;
+      sink.oversized();
       return;
     }
+    if (consumed == 0 && start == 0) {
+      file.firstLineRead(bytes, newline);
+    }
+    int stop = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
+    try {
+      if (stop - start > LineReader.MAX_LINE_BYTES) {
+        sink.oversized();
+      } else {
+        sink.line(bytes, start, stop - start);
+      }
+    } catch (RuntimeException e) {
+      logOnce("error handling a line of " + path + ": " + e + "; skipping it");
+    }
+  }
+
+  /** Decides, before each read, whether the file was truncated or replaced by a new one. */
+  private void checkRotation(OpenLogFile file) throws IOException {
     long size = file.absoluteSize();
     long now = System.nanoTime();
     if (size != lastSize) {
       lastSize = size;
       lastGrowthNanos = now;
     }
-    if (readAgainFromStart) {
-      return; // this tailer is stopping
-    }
     if (size < file.base() + consumed || contentReplaced(file)) {
       truncated(file);
-      if (running != null) {
-        running.close();
-      }
       return;
     }
     String key = FileIdentity.fileKey(path);
@@ -309,9 +339,6 @@ public final class LogFollower implements AutoCloseable {
     long quiet = now - lastGrowthNanos;
     if (quiet >= QUIET_ALONE_NANOS || (quiet >= QUIET_WITH_NEW_LINES_NANOS && newFileHasLines())) {
       switchRequested = true;
-      if (running != null) {
-        running.close();
-      }
     }
   }
 
@@ -328,10 +355,7 @@ public final class LogFollower implements AutoCloseable {
     return !known.isEmpty() && !known.equals(file.currentFingerprint());
   }
 
-  /**
-   * copytruncate: take what was not read yet from the copy, then stop this tailer; {@link #follow}
-   * starts a new one at the log's start.
-   */
+  /** copytruncate: take what was not read yet from the copy; {@link #follow} goes on from 0. */
   private void truncated(OpenLogFile file) throws IOException {
     long unreadFrom = file.base() + consumed;
     FileIdentity before = file.identity();
@@ -344,8 +368,11 @@ public final class LogFollower implements AutoCloseable {
         "{} was truncated (copytruncate){}; reading it from its start",
         path,
         copy.map(c -> ", the unread rest taken from " + c).orElse(""));
-    file.freeze(consumed); // the stopping tailer reads nothing more; the next starts at 0
-    readAgainFromStart = true;
+    file.truncated();
+    consumed = 0;
+    skipping = false;
+    lastSize = file.absoluteSize();
+    sink.startFile(path.toString());
   }
 
   private void drain(Path rotated, long offset) throws IOException {
@@ -359,6 +386,10 @@ public final class LogFollower implements AutoCloseable {
     long from = file.base() + consumed;
     long size = file.absoluteSize();
     if (size <= from) {
+      return;
+    }
+    if (skipping) {
+      sink.oversized();
       return;
     }
     int length = (int) Math.min(size - from, LineReader.MAX_LINE_BYTES + 1L);
@@ -393,43 +424,6 @@ public final class LogFollower implements AutoCloseable {
     } catch (InterruptedException e) {
       if (!closed) {
         Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** Turns the tailer's Strings back into the file's bytes and hands them on. */
-  private final class Listener extends TailerListenerAdapter {
-    @Override
-    public void handle(String line) {
-      byte[] bytes = line.getBytes(StandardCharsets.ISO_8859_1);
-      if (consumed == 0 && current != null) {
-        current.firstLineRead(bytes, bytes.length);
-      }
-      consumed += bytes.length + 1L;
-      sawLine = true;
-      try {
-        if (bytes.length > LineReader.MAX_LINE_BYTES) {
-          sink.oversized();
-        } else {
-          sink.line(bytes, 0, bytes.length);
-        }
-      } catch (RuntimeException e) {
-        logOnce("error handling a line of " + path + ": " + e + "; skipping it");
-      }
-    }
-
-    @Override
-    public void endOfFileReached() {
-      if (sawLine) {
-        sawLine = false;
-        lastLineMillis = System.currentTimeMillis();
-      }
-    }
-
-    @Override
-    public void handle(Exception e) {
-      if (!(e instanceof InterruptedException) && !closed) {
-        logOnce("error reading " + path + ": " + e + "; retrying");
       }
     }
   }

@@ -5,37 +5,22 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import org.apache.commons.io.input.Tailer;
 
 /**
- * One log file held open, as Commons IO's {@link Tailer} sees it: the bytes from {@code base} on.
- * Holding the file (not the path) lets the tailer drain a renamed or deleted file. Touching it
- * never causes a re-read ({@link #isNewer} is always false), and after a truncation every reader of
- * the old content reads nothing more.
+ * One log file held open, read from {@code base} on. Holding the file (not the path) lets the
+ * follower drain a renamed or deleted file; its identity tells a copytruncate from new lines.
  */
-final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
-
-  /** Called on the reading thread each time the tailer polls the file's size. */
-  interface PollHook {
-    void poll(OpenLogFile file) throws IOException;
-  }
-
+final class OpenLogFile implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final String fileKey;
-  private final PollHook hook;
   private String fingerprint;
   private long base;
-  private long frozenSize = -1;
 
-  private OpenLogFile(Path path, FileChannel channel, String fileKey, long base, PollHook hook)
-      throws IOException {
+  private OpenLogFile(Path path, FileChannel channel, String fileKey) throws IOException {
     this.path = path;
     this.channel = channel;
     this.fileKey = fileKey;
-    this.base = base;
-    this.hook = hook;
     this.fingerprint = FileIdentity.fingerprint(channel);
   }
 
@@ -43,7 +28,7 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
    * Opens what {@code path} names now, or returns {@code null} if nothing is there. The file key is
    * read before and after opening so a rotation in between cannot mix up the two.
    */
-  static OpenLogFile open(Path path, PollHook hook) throws IOException {
+  static OpenLogFile open(Path path) throws IOException {
     for (int attempt = 0; attempt < 3; attempt++) {
       String before = FileIdentity.fileKey(path);
       if (before == null) {
@@ -56,7 +41,7 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
         return null;
       }
       if (before.equals(FileIdentity.fileKey(path))) {
-        return new OpenLogFile(path, channel, before, 0, hook);
+        return new OpenLogFile(path, channel, before);
       }
       channel.close();
     }
@@ -110,84 +95,24 @@ final class OpenLogFile implements Tailer.Tailable, AutoCloseable {
     return base;
   }
 
-  /** Where the tailer starts; only before the tailer reads. */
+  /** Where reading starts: the offset the follower counts its lines from. */
   void startAt(long absoluteOffset) {
     base = absoluteOffset;
-    frozenSize = -1;
   }
 
-  /**
-   * Until {@link #startAt} or {@link #truncated}, the tailer sees this size: it reads nothing more
-   * from this content while the follower replaces the tailer.
-   */
-  void freeze(long logicalSize) {
-    frozenSize = logicalSize;
-  }
-
-  /** The content was replaced (copytruncate): the next tailer reads it from its start. */
+  /** The content was replaced (copytruncate): reading starts again at 0. */
   void truncated() throws IOException {
     base = 0;
-    frozenSize = -1;
     fingerprint = FileIdentity.fingerprint(channel);
   }
 
-  /** Reads bytes at an absolute offset, for draining a partial last line. */
+  /** Reads bytes at an absolute offset. */
   int read(ByteBuffer into, long absoluteOffset) throws IOException {
     return channel.read(into, absoluteOffset);
   }
 
   @Override
-  public long size() throws IOException {
-    hook.poll(this);
-    return frozenSize >= 0 ? frozenSize : Math.max(0, channel.size() - base);
-  }
-
-  @Override
-  public boolean isNewer(FileTime fileTime) {
-    return false;
-  }
-
-  @Override
-  public FileTime lastModifiedFileTime() {
-    return FileTime.fromMillis(0);
-  }
-
-  @Override
-  public Tailer.RandomAccessResourceBridge getRandomAccess(String mode) {
-    return new Reader();
-  }
-
-  @Override
   public void close() throws IOException {
     channel.close();
-  }
-
-  /** The tailer's reader: a position over this file's bytes from {@code base}. */
-  private final class Reader implements Tailer.RandomAccessResourceBridge {
-    private long pointer;
-
-    @Override
-    public long getPointer() {
-      return pointer;
-    }
-
-    @Override
-    public int read(byte[] b) throws IOException {
-      int n = channel.read(ByteBuffer.wrap(b), base + pointer);
-      if (n > 0) {
-        pointer += n;
-      }
-      return n;
-    }
-
-    @Override
-    public void seek(long position) {
-      pointer = position;
-    }
-
-    @Override
-    public void close() {
-      // the channel belongs to the OpenLogFile
-    }
   }
 }

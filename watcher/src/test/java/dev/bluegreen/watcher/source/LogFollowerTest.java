@@ -290,6 +290,59 @@ class LogFollowerTest {
   }
 
   @Test
+  void anOversizedLineLongerThanOneReadIsReportedOnce() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(2);
+
+    appendRaw(log, "before\n" + "y".repeat(3 * 1024 * 1024 + 17) + "\nafter\n");
+    sink.awaitLines(2);
+    sink.awaitPolls(2);
+
+    assertThat(sink.oversizedCount()).isEqualTo(1);
+    assertThat(sink.lines()).containsExactly("before", "after");
+  }
+
+  @Test
+  void aBacklogOfManyMegabytesArrivesWholeAndInOrder() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(2);
+
+    // lines of varying length, so they straddle the follower's read boundaries everywhere
+    List<String> lines =
+        IntStream.range(0, 200_000).mapToObj(i -> i + " " + "z".repeat(i % 97)).toList();
+    append(log, lines);
+    sink.awaitLines(lines.size());
+    sink.awaitPolls(2);
+
+    List<String> got = sink.lines();
+    assertThat(got).hasSameSizeAs(lines);
+    int firstOutOfPlace =
+        IntStream.range(0, lines.size())
+            .filter(i -> !got.get(i).equals(lines.get(i)))
+            .findFirst()
+            .orElse(-1);
+    assertThat(firstOutOfPlace).as("index of the first line out of place").isEqualTo(-1);
+    assertThat(follower.lastLineMillis()).isPositive();
+  }
+
+  @Test
+  void windowsLineEndingsLoseTheirCarriageReturn() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(2);
+
+    appendRaw(log, "one\r\ntwo\r\n\r\n");
+    sink.awaitLines(3);
+
+    assertThat(sink.lines()).containsExactly("one", "two", "");
+  }
+
+  @Test
   void keepsFollowingWhenTheSinkThrows() throws IOException {
     log = dir.resolve("access.log");
     Files.createFile(log);
