@@ -34,12 +34,17 @@ def request_line(n, stamp):
             f'request_id={request_id}\n')
 
 
-def failover_line(n, stamp):
-    """Blue answered 500, Nginx retried on green: the client got green's 200."""
+def failover_line(n, stamp, retried=True):
+    """Green served the client: retried after blue answered 500 (a hidden error), or, not retried,
+    straight away because Nginx already took blue out."""
+    if retried:
+        attempts = (f'upstream_status=500, 200 upstream_addr={BLUE}, {GREEN} request_time=0.009 '
+                    'upstream_response_time=0.004, 0.005')
+    else:
+        attempts = (f'upstream_status=200 upstream_addr={GREEN} request_time=0.005 '
+                    'upstream_response_time=0.005')
     return (f'10.1.0.1 - - [{stamp}] "GET /version HTTP/1.1" status=200 body_bytes=57 pool=green '
-            f'release=green-1 upstream_status=500, 200 upstream_addr={BLUE}, {GREEN} '
-            f'request_time=0.009 upstream_response_time=0.004, 0.005 '
-            f'request_id={(n * 0x9E3779B97F4A7C15) % (1 << 128):032x}\n')
+            f'release=green-1 {attempts} request_id={(n * 0x9E3779B97F4A7C15) % (1 << 128):032x}\n')
 
 
 def generate(lines, path):

@@ -31,8 +31,13 @@ def main():
         single = step(f'single event x {args.samples}', live.single_event, flags, work,
                       args.samples)
         jmh = step('JMH (bench/jmh)', per_line.run, flags, work) if args.jmh else {}
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    except BaseException:
+        for name in os.listdir(work):  # keep what explains the failure, not the big logs
+            if name.endswith('.log'):
+                os.remove(os.path.join(work, name))
+        print(f'\nfailed: the watcher and JMH output is kept in {work}', file=sys.stderr)
+        raise
+    shutil.rmtree(work, ignore_errors=True)
     print(f'load average at the end: {load()}')
     summary(args, wc, replay, backlog, single, jmh)
 
