@@ -80,9 +80,12 @@ replay: build ## Replay a log through the detectors: make replay LOG=path/to/acc
 	@test -n "$(LOG)" || { echo "usage: make replay LOG=path/to/access.log [ARGS='--format json']"; exit 2; }
 	java -jar $(JAR) replay $(ARGS) $(LOG)
 
+LINES ?= 1000000
+
 .PHONY: bench
-bench: build ## Measure replay throughput (beside wc -l), live backlog, single-event latency, RSS
-	cd bench && python3 replay_throughput.py && python3 live_backlog.py && python3 single_event_latency.py
+bench: ## Performance figures and targets from one generated log: make bench [LINES=100000] [BENCH_ARGS=--no-jmh]
+	$(MVN) -q -pl watcher,bench/jmh -am package -DskipTests
+	python3 bench/run.py $(BENCH_ARGS) $(LINES)
 
 .PHONY: clean
 clean: ## Stop the sandbox if it runs, remove run/ and build output

@@ -1,8 +1,22 @@
-"""What the benchmarks share: a stand-in webhook on 127.0.0.1 and sandbox-format log lines."""
-import http.server, json, os, socketserver, threading, time
+"""What the live benchmarks share: a stand-in webhook on 127.0.0.1, `watcher run` as a process
+(always stopped, even on failure), and the JVM flags of the Docker image."""
+import http.server, json, os, re, shutil, socketserver, subprocess, threading, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, 'watcher', 'target', 'watcher.jar')
+DOCKERFILE = os.path.join(ROOT, 'watcher', 'Dockerfile')
+
+
+def image_jvm_flags():
+    """The flags between "java" and "-jar" in watcher/Dockerfile's ENTRYPOINT: the one place they live."""
+    with open(DOCKERFILE) as dockerfile:
+        entrypoints = [row for row in dockerfile if row.startswith('ENTRYPOINT ')]
+    if len(entrypoints) != 1:
+        raise SystemExit(f'{DOCKERFILE}: expected one ENTRYPOINT line, found {len(entrypoints)}')
+    command = json.loads(entrypoints[0][len('ENTRYPOINT '):])
+    if command[0] != 'java' or '-jar' not in command:
+        raise SystemExit(f'{DOCKERFILE}: ENTRYPOINT is not ["java", FLAGS..., "-jar", JAR]')
+    return command[1:command.index('-jar')]
 
 
 class Webhook:
@@ -22,22 +36,104 @@ class Webhook:
                 pass
 
         self.server = socketserver.ThreadingTCPServer(('127.0.0.1', 0), Hook)
+        self.server.daemon_threads = True
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.url = f'http://127.0.0.1:{self.server.server_address[1]}/hook'
 
     def kinds(self, kind):
         return [t for t, k in self.received if k == kind]
 
+    def wait_for(self, kind, count, timeout):
+        """Arrival time of the count-th alert of kind; raises TimeoutError after timeout seconds."""
+        wait_until(lambda: len(self.kinds(kind)) >= count, timeout, f'{count} {kind} alert(s)')
+        return self.kinds(kind)[count - 1]
 
-def line(pool, n=0):
-    """One access-log line in the sandbox format, timestamped now."""
-    now = time.strftime('%d/%b/%Y:%H:%M:%S +0000', time.gmtime())
-    return (f'127.0.0.1 - - [{now}] "GET /version?n={n} HTTP/1.1" status=200 body_bytes=57 pool={pool} '
-            f'release=v1-{pool} upstream_status=200 upstream_addr=10.0.0.2:3000 request_time=0.004 '
-            f'upstream_response_time=0.004 request_id={n:032d}\n')
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
 
 
-def watcher_env(webhook, **extra):
-    env = dict(os.environ, ALERT_WEBHOOK_URL=webhook.url, **extra)
-    env.pop('SLACK_WEBHOOK_URL', None)
-    return env
+def wait_until(condition, timeout, what):
+    deadline = time.time() + timeout
+    while not condition():
+        if time.time() > deadline:
+            raise TimeoutError(f'no {what} within {timeout} s')
+        time.sleep(0.0005)
+
+
+class WatcherProcess:
+    """`java FLAGS -jar watcher.jar run` on one log, alerting to a webhook; use in a with block."""
+
+    def __init__(self, log, webhook, flags, **settings):
+        env = {k: os.environ[k] for k in ('PATH', 'HOME', 'JAVA_HOME', 'LANG') if k in os.environ}
+        env.update(ALERT_WEBHOOK_URL=webhook.url, LOG_FORMAT='text', **settings)
+        self.stderr = log + '.watcher.err'
+        self.process = subprocess.Popen(
+            ['java', *flags, '-jar', JAR, 'run', '--log', log, '--http-port', '0',
+             '--http-bind', '127.0.0.1'],
+            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=open(self.stderr, 'w'))
+        self.port = None
+
+    def __enter__(self):
+        try:
+            wait_until(self._listening, 30, 'watcher answering /healthz')
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def _listening(self):
+        if self.process.poll() is not None:
+            raise RuntimeError(f'the watcher exited with {self.process.returncode}: see {self.stderr}')
+        with open(self.stderr) as err:
+            found = re.search(r'serving /healthz.* on [\d.]+:(\d+)', err.read())
+        if found:
+            self.port = int(found.group(1))
+            return self.healthz() is not None
+        time.sleep(0.05)
+        return False
+
+    def healthz(self):
+        try:
+            with urllib.request.urlopen(f'http://127.0.0.1:{self.port}/healthz', timeout=2) as answer:
+                return json.load(answer)
+        except OSError:
+            return None
+
+    def wait_for_lines(self, lines, timeout):
+        wait_until(lambda: (self.healthz() or {}).get('lines', 0) >= lines, timeout,
+                   f'{lines:,} lines read')
+
+    def status_kb(self, field):
+        """A field of /proc/PID/status in kB: VmHWM is the peak resident set, VmRSS the current."""
+        with open(f'/proc/{self.process.pid}/status') as status:
+            for row in status:
+                if row.startswith(field + ':'):
+                    return int(row.split()[1])
+        raise RuntimeError(f'no {field} in /proc/{self.process.pid}/status')
+
+    def heap_after_gc_kb(self):
+        """Heap in use right after a full GC (the live set), through jcmd; None without jcmd."""
+        jcmd = shutil.which('jcmd')
+        if not jcmd:
+            return None
+        pid = str(self.process.pid)
+        subprocess.run([jcmd, pid, 'GC.run'], check=True, capture_output=True, timeout=30)
+        info = subprocess.run([jcmd, pid, 'GC.heap_info'], check=True, capture_output=True,
+                              text=True, timeout=30).stdout
+        used = re.findall(r'^\s*(?:def new generation|tenured generation|garbage-first heap|'
+                          r'PSYoungGen|ParOldGen)\s+total \d+K, used (\d+)K', info, re.M)
+        return sum(int(kb) for kb in used) if used else None
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()

@@ -37,6 +37,11 @@ LOGS=$RUN_DIR/logs
 say() { echo "sandbox: $*"; }
 die() { echo "sandbox: $*" >&2; exit 1; }
 
+# The watcher runs with its image's JVM flags, which live on watcher/Dockerfile's ENTRYPOINT line.
+watcher_jvm_flags() {
+  sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | tr -d '",'
+}
+
 runtime() {
   case "${RUNTIME:-}" in
     docker | local) echo "$RUNTIME" ;;
@@ -110,7 +115,10 @@ local_up() {
   render "$pool" > "$NGINX_DIR/nginx.conf"
   nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
   nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
-  ACTIVE_POOL=$pool nohup java -Xmx256m -jar "$WATCHER_JAR" run --log "$LOGS/access.log" \
+  local jvm_flags
+  read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
+  [ ${#jvm_flags[@]} -gt 0 ] || die "no JVM flags found on the ENTRYPOINT line of watcher/Dockerfile"
+  ACTIVE_POOL=$pool nohup java "${jvm_flags[@]}" -jar "$WATCHER_JAR" run --log "$LOGS/access.log" \
     --state-file "$RUN_DIR/watcher-state.json" --http-port "$HTTP_PORT" \
     > "$LOGS/watcher.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/watcher.pid"

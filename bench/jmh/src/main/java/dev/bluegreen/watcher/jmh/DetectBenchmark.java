@@ -1,0 +1,82 @@
+package dev.bluegreen.watcher.jmh;
+
+import dev.bluegreen.watcher.Pipeline;
+import dev.bluegreen.watcher.WatcherConfig;
+import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.AlertGate;
+import dev.bluegreen.watcher.detect.ErrorRateDetector;
+import dev.bluegreen.watcher.detect.LineRef;
+import dev.bluegreen.watcher.detect.PoolFlipDetector;
+import dev.bluegreen.watcher.parse.AccessEvent;
+import dev.bluegreen.watcher.parse.LineParser;
+import dev.bluegreen.watcher.parse.LogFormat;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The decisions per line, with the watcher's default settings: {@link #detect} runs parsed events
+ * through the detectors as {@link Pipeline#line} does; {@link #pipeline} is the reading thread's
+ * whole work for a line of bytes (parse, count, detect).
+ */
+@State(Scope.Thread)
+public class DetectBenchmark {
+  private static final String FILE = "access.log";
+
+  private final WatcherConfig config =
+      new WatcherConfig(
+          LogFormat.compile(LogFormat.SANDBOX),
+          WatcherConfig.DEFAULT_WINDOW_SIZE,
+          WatcherConfig.DEFAULT_ERROR_RATE_THRESHOLD,
+          WatcherConfig.DEFAULT_MIN_REQUESTS,
+          Duration.ofSeconds(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
+          WatcherConfig.DEFAULT_ACTIVE_POOL,
+          false);
+  private final Consumer<Alert> alerts =
+      alert -> {
+        throw new IllegalStateException("the sample lines decide no alert: " + alert);
+      };
+
+  private AccessEvent[] events;
+  private byte[][] lines;
+  private AlertGate gate;
+  private ErrorRateDetector errorRate;
+  private PoolFlipDetector poolFlips;
+  private Pipeline pipeline;
+  private long lineNumber;
+
+  @Setup
+  public void setUp() {
+    lines = SampleLines.sandbox();
+    LineParser parser = new LineParser(config.logFormat());
+    events = new AccessEvent[lines.length];
+    for (int n = 0; n < lines.length; n++) {
+      events[n] = (AccessEvent) parser.parse(lines[n], 0, lines[n].length);
+    }
+    gate = new AlertGate(config.alertCooldown().toMillis(), config.maintenance());
+    errorRate =
+        new ErrorRateDetector(
+            config.windowSize(), config.errorRateThreshold(), config.minRequests(), gate);
+    poolFlips = new PoolFlipDetector(config.activePool(), gate);
+    pipeline = new Pipeline(config, System::currentTimeMillis, alerts);
+    pipeline.startFile(FILE);
+  }
+
+  /** What {@link Pipeline#line} does after parsing. */
+  @Benchmark
+  public void detect() {
+    AccessEvent event = events[(int) (lineNumber++ & (SampleLines.COUNT - 1))];
+    LineRef where = new LineRef(FILE, lineNumber);
+    errorRate.observe(event, where, event.epochMillis(), alerts);
+    poolFlips.observe(event, where, event.epochMillis(), alerts);
+  }
+
+  @Benchmark
+  public void pipeline() {
+    byte[] line = lines[(int) (lineNumber++ & (SampleLines.COUNT - 1))];
+    pipeline.line(line, 0, line.length);
+  }
+}
