@@ -72,16 +72,24 @@ public final class Bytes {
     if (length == 0) {
       return true;
     }
-    int last = (length - 1) / Long.BYTES;
-    if (at + (last + 1) * Long.BYTES > b.length) {
+    if (at + words.length * Long.BYTES > b.length) {
       return equalsBytewise(b, at, length, words);
     }
+    long mask = -1L >>> ((-length & (Long.BYTES - 1)) * Byte.SIZE); // keeps the range's bytes
+    // literals and pool names are mostly one or two words: no loop for them
+    if (length <= Long.BYTES) {
+      return ((long) LONGS.get(b, at) & mask) == words[0];
+    }
+    if (length <= 2 * Long.BYTES) {
+      return (long) LONGS.get(b, at) == words[0]
+          && ((long) LONGS.get(b, at + Long.BYTES) & mask) == words[1];
+    }
+    int last = words.length - 1;
     for (int k = 0; k < last; k++) {
       if ((long) LONGS.get(b, at + k * Long.BYTES) != words[k]) {
         return false;
       }
     }
-    long mask = -1L >>> ((-length & (Long.BYTES - 1)) * Byte.SIZE); // keeps the range's bytes
     return ((long) LONGS.get(b, at + last * Long.BYTES) & mask) == words[last];
   }
 

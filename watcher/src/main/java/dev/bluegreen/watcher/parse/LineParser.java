@@ -7,9 +7,8 @@ import dev.bluegreen.watcher.parse.LogFormat.Segment;
  * of the line, and Strings only for the few values the detectors need (interned). Not thread safe;
  * use one per reading thread.
  *
- * <p>The JIT compiles {@link #parse} while a replay runs, and every call site it inlines makes that
- * compilation longer; so each helper is called from one place (a replay of a million lines is over
- * in well under a second, and spends the compilation time in slower code).
+ * <p>Lines parsed before the JIT has compiled {@link #parse} run several times slower, and each
+ * call site it inlines makes that compilation longer: so each helper is called from one place.
  */
 public final class LineParser {
   private static final Malformed BAD_STATUS = new Malformed("$status is not a number");
