@@ -76,16 +76,16 @@ public final class Bytes {
       return equalsBytewise(b, at, length, words);
     }
     long mask = -1L >>> ((-length & (Long.BYTES - 1)) * Byte.SIZE); // keeps the range's bytes
-    // literals and pool names are mostly one or two words: no loop for them
+    long first = (long) LONGS.get(b, at);
     if (length <= Long.BYTES) {
-      return ((long) LONGS.get(b, at) & mask) == words[0];
+      return (first & mask) == words[0];
     }
-    if (length <= 2 * Long.BYTES) {
-      return (long) LONGS.get(b, at) == words[0]
-          && ((long) LONGS.get(b, at + Long.BYTES) & mask) == words[1];
+    if (first != words[0]) {
+      return false;
     }
+    // literals and pool names are mostly one or two words: the loop is for longer ones
     int last = words.length - 1;
-    for (int k = 0; k < last; k++) {
+    for (int k = 1; k < last; k++) {
       if ((long) LONGS.get(b, at + k * Long.BYTES) != words[k]) {
         return false;
       }

@@ -171,19 +171,15 @@ public final class LineParser {
       byte[] b, int from, int end, Literal literal, boolean multiValue, boolean jsonEscaped) {
     byte first = literal.at(0);
     int lastStart = end - literal.length();
-    for (int i = Bytes.indexOf(b, from, lastStart + 1, first);
-        i >= 0;
-        i = Bytes.indexOf(b, i + 1, lastStart + 1, first)) {
-      if (!literal.matchesAt(b, i, end)) {
-        continue;
+    int i = from;
+    // one call site of indexOf, where a for loop would have two (each is inlined)
+    while ((i = Bytes.indexOf(b, i, lastStart + 1, first)) >= 0) {
+      if (literal.matchesAt(b, i, end)
+          && !(multiValue && isSeparator(b, from, end, i, literal))
+          && !(jsonEscaped && isEscaped(b, from, i))) {
+        return i;
       }
-      if (multiValue && isSeparator(b, from, end, i, literal)) {
-        continue;
-      }
-      if (jsonEscaped && isEscaped(b, from, i)) {
-        continue;
-      }
-      return i;
+      i++;
     }
     return -1;
   }
