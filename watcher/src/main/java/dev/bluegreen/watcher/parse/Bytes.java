@@ -44,7 +44,7 @@ public final class Bytes {
    * Packs {@code length} bytes of {@code b} from {@code from} into little-endian words, the last
    * one padded with zeros: the form {@link #equals(byte[], int, int, long[])} compares with.
    */
-  public static long[] words(byte[] b, int from, int length) {
+  static long[] words(byte[] b, int from, int length) {
     long[] words = new long[(length + Long.BYTES - 1) / Long.BYTES];
     pack(b, from, length, words);
     return words;
@@ -53,7 +53,7 @@ public final class Bytes {
   /**
    * {@link #words} into an existing array of the right size, for a cache that must not allocate.
    */
-  public static void pack(byte[] b, int from, int length, long[] words) {
+  static void pack(byte[] b, int from, int length, long[] words) {
     for (int k = 0; k < words.length; k++) {
       long word = 0;
       for (int j = 0; j < Long.BYTES && k * Long.BYTES + j < length; j++) {
@@ -68,7 +68,7 @@ public final class Bytes {
    * packed. Reads whole words, masking off the bytes after the range, so short values cost one or
    * two compares; near the end of the array it falls back to bytes.
    */
-  public static boolean equals(byte[] b, int at, int length, long[] words) {
+  static boolean equals(byte[] b, int at, int length, long[] words) {
     if (length == 0) {
       return true;
     }
