@@ -4,7 +4,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Byte search eight bytes at a time (SWAR): the inner loops of reading and parsing lines. */
+/**
+ * Byte search and comparison eight bytes at a time (SWAR): the inner loops of reading and parsing
+ * lines.
+ */
 public final class Bytes {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -35,5 +38,67 @@ public final class Bytes {
       }
     }
     return -1;
+  }
+
+  /**
+   * Packs {@code length} bytes of {@code b} from {@code from} into little-endian words, the last
+   * one padded with zeros: the form {@link #equals(byte[], int, int, long[])} compares with.
+   */
+  static long[] words(byte[] b, int from, int length) {
+    long[] words = new long[(length + Long.BYTES - 1) / Long.BYTES];
+    pack(b, from, length, words);
+    return words;
+  }
+
+  /**
+   * {@link #words} into an existing array of the right size, for a cache that must not allocate.
+   */
+  static void pack(byte[] b, int from, int length, long[] words) {
+    for (int k = 0; k < words.length; k++) {
+      long word = 0;
+      for (int j = 0; j < Long.BYTES && k * Long.BYTES + j < length; j++) {
+        word |= (b[from + k * Long.BYTES + j] & 0xFFL) << (j * Byte.SIZE);
+      }
+      words[k] = word;
+    }
+  }
+
+  /**
+   * Whether {@code length} bytes of {@code b} from {@code at} equal the bytes {@link #words}
+   * packed. Reads whole words, masking off the bytes after the range, so short values cost one or
+   * two compares; near the end of the array it falls back to bytes.
+   */
+  static boolean equals(byte[] b, int at, int length, long[] words) {
+    if (length == 0) {
+      return true;
+    }
+    if (at + words.length * Long.BYTES > b.length) {
+      return equalsBytewise(b, at, length, words);
+    }
+    long mask = -1L >>> ((-length & (Long.BYTES - 1)) * Byte.SIZE); // keeps the range's bytes
+    long first = (long) LONGS.get(b, at);
+    if (length <= Long.BYTES) {
+      return (first & mask) == words[0];
+    }
+    if (first != words[0]) {
+      return false;
+    }
+    // literals and pool names are mostly one or two words: the loop is for longer ones
+    int last = words.length - 1;
+    for (int k = 1; k < last; k++) {
+      if ((long) LONGS.get(b, at + k * Long.BYTES) != words[k]) {
+        return false;
+      }
+    }
+    return ((long) LONGS.get(b, at + last * Long.BYTES) & mask) == words[last];
+  }
+
+  private static boolean equalsBytewise(byte[] b, int at, int length, long[] words) {
+    for (int i = 0; i < length; i++) {
+      if (b[at + i] != (byte) (words[i / Long.BYTES] >>> (i % Long.BYTES * Byte.SIZE))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

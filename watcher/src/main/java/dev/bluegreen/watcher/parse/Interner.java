@@ -1,7 +1,6 @@
 package dev.bluegreen.watcher.parse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Turns the few distinct values a log repeats millions of times (pool names, releases, upstream
@@ -10,7 +9,8 @@ import java.util.Arrays;
  */
 final class Interner {
   private static final int SLOTS = 256;
-  private final byte[][] keys = new byte[SLOTS][];
+  private final long[][] keys = new long[SLOTS][]; // Bytes.words of each value
+  private final int[] lengths = new int[SLOTS];
   private final String[] values = new String[SLOTS];
 
   String intern(byte[] b, int s, int e) {
@@ -18,12 +18,13 @@ final class Interner {
     int length = e - s;
     int hash = length == 0 ? 0 : ((length * 31 + b[s]) * 31 + b[e - 1]) * 31 + b[s + length / 2];
     int slot = (hash ^ (hash >>> 7)) & (SLOTS - 1);
-    byte[] key = keys[slot];
-    if (key != null && Arrays.equals(key, 0, key.length, b, s, e)) {
+    long[] key = keys[slot];
+    if (key != null && lengths[slot] == length && Bytes.equals(b, s, length, key)) {
       return values[slot];
     }
-    String value = new String(b, s, e - s, StandardCharsets.UTF_8);
-    keys[slot] = Arrays.copyOfRange(b, s, e);
+    String value = new String(b, s, length, StandardCharsets.UTF_8);
+    keys[slot] = Bytes.words(b, s, length);
+    lengths[slot] = length;
     values[slot] = value;
     return value;
   }

@@ -1,12 +1,14 @@
 package dev.bluegreen.watcher.parse;
 
 import dev.bluegreen.watcher.parse.LogFormat.Segment;
-import java.util.Arrays;
 
 /**
  * Parses access-log lines laid out by one {@link LogFormat}, straight from bytes: no regex, no copy
  * of the line, and Strings only for the few values the detectors need (interned). Not thread safe;
  * use one per reading thread.
+ *
+ * <p>Lines parsed before the JIT has compiled {@link #parse} run several times slower, and each
+ * call site it inlines makes that compilation longer: so each helper is called from one place.
  */
 public final class LineParser {
   private static final Malformed BAD_STATUS = new Malformed("$status is not a number");
@@ -19,7 +21,8 @@ public final class LineParser {
 
   private final LogFormat format;
   private final Interner interner = new Interner();
-  private final byte[] lastTimeLocal = new byte[26];
+  private static final int TIME_LOCAL_LENGTH = 26;
+  private final long[] lastTimeLocal = new long[4]; // Bytes.words of the last $time_local
   private long lastTimeLocalMillis = AccessEvent.NO_TIME;
 
   public LineParser(LogFormat format) {
@@ -39,11 +42,11 @@ public final class LineParser {
     if (!Utf8.isValid(b, off, end)) {
       return Malformed.INVALID_UTF8;
     }
-    byte[] prefix = format.prefix();
-    if (!matchesAt(b, off, end, prefix)) {
+    Literal prefix = format.prefix();
+    if (!prefix.matchesAt(b, off, end)) {
       return format.missingPrefix();
     }
-    int pos = off + prefix.length;
+    int pos = off + prefix.length();
     long time = AccessEvent.NO_TIME;
     int status = -1;
     String pool = null;
@@ -56,21 +59,17 @@ public final class LineParser {
     Segment[] segments = format.segments();
     for (int k = 0; k < segments.length; k++) {
       Segment segment = segments[k];
-      byte[] following = segment.following();
+      Literal following = segment.following();
       boolean last = k == segments.length - 1;
       int valueEnd;
-      if (segment.fixedWidth() > 0) {
-        valueEnd = pos + segment.fixedWidth();
-        if (valueEnd > end || !matchesAt(b, valueEnd, end, following)) {
+      if (segment.fixedWidth() > 0 || last) {
+        // where the value must end is known: check the text that follows it is there
+        valueEnd = segment.fixedWidth() > 0 ? pos + segment.fixedWidth() : end - following.length();
+        if (valueEnd < pos || !following.matchesAt(b, valueEnd, end)) {
           return segment.missingFollowing();
         }
-        if (last && valueEnd + following.length != end) {
+        if (last && valueEnd + following.length() != end) {
           return TRAILING;
-        }
-      } else if (last) {
-        valueEnd = end - following.length;
-        if (valueEnd < pos || !matchesAt(b, valueEnd, end, following)) {
-          return segment.missingFollowing();
         }
       } else {
         valueEnd = find(b, pos, end, following, segment.multiValue(), format.jsonEscaped());
@@ -89,9 +88,16 @@ public final class LineParser {
         case TIME_LOCAL -> time = timeLocal(b, pos, valueEnd);
         case TIME_ISO8601 -> time = Timestamps.timeIso8601(b, pos, valueEnd);
         case MSEC -> time = Timestamps.msec(b, pos, valueEnd);
-        case POOL -> pool = lastValue(b, pos, valueEnd);
-        case RELEASE -> release = lastValue(b, pos, valueEnd);
-        case UPSTREAM_ADDR -> upstreamAddr = lastValue(b, pos, valueEnd);
+        case POOL, RELEASE, UPSTREAM_ADDR -> {
+          String value = lastValue(b, pos, valueEnd);
+          if (segment.field() == Field.POOL) {
+            pool = value;
+          } else if (segment.field() == Field.RELEASE) {
+            release = value;
+          } else {
+            upstreamAddr = value;
+          }
+        }
         case UPSTREAM_STATUS -> {
           long counts = Values.upstreamStatuses(b, pos, valueEnd);
           if (counts < 0) {
@@ -111,7 +117,7 @@ public final class LineParser {
       if (time == AccessEvent.NO_TIME && isTime(segment.field())) {
         return BAD_TIME;
       }
-      pos = valueEnd + following.length;
+      pos = valueEnd + following.length();
     }
     return new AccessEvent(
         time, status, pool, release, upstreamAddr, attempts, upstream5xx, requestMillis);
@@ -123,14 +129,14 @@ public final class LineParser {
    */
   private long timeLocal(byte[] b, int s, int e) {
     int length = e - s;
-    if (length == lastTimeLocal.length
+    if (length == TIME_LOCAL_LENGTH
         && lastTimeLocalMillis != AccessEvent.NO_TIME
-        && Arrays.equals(lastTimeLocal, 0, length, b, s, e)) {
+        && Bytes.equals(b, s, length, lastTimeLocal)) {
       return lastTimeLocalMillis;
     }
     long millis = Timestamps.timeLocal(b, s, e);
-    if (length == lastTimeLocal.length) {
-      System.arraycopy(b, s, lastTimeLocal, 0, length);
+    if (length == TIME_LOCAL_LENGTH) {
+      Bytes.pack(b, s, length, lastTimeLocal);
       lastTimeLocalMillis = millis;
     }
     return millis;
@@ -155,18 +161,6 @@ public final class LineParser {
     return interner.intern(b, start, e);
   }
 
-  private static boolean matchesAt(byte[] b, int at, int end, byte[] literal) {
-    if (at + literal.length > end) {
-      return false;
-    }
-    for (int i = 0; i < literal.length; i++) {
-      if (b[at + i] != literal[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Where {@code literal} next occurs in the line. Inside a multi-value variable, a space or comma
    * that is part of Nginx's own {@code ", "} or {@code " : "} separators does not end the value.
@@ -174,25 +168,18 @@ public final class LineParser {
    * request, say) is part of the value, not the literal that ends it.
    */
   private static int find(
-      byte[] b, int from, int end, byte[] literal, boolean multiValue, boolean jsonEscaped) {
-    byte first = literal[0];
-    int lastStart = end - literal.length;
-    outer:
-    for (int i = Bytes.indexOf(b, from, lastStart + 1, first);
-        i >= 0;
-        i = Bytes.indexOf(b, i + 1, lastStart + 1, first)) {
-      for (int k = 1; k < literal.length; k++) {
-        if (b[i + k] != literal[k]) {
-          continue outer;
-        }
+      byte[] b, int from, int end, Literal literal, boolean multiValue, boolean jsonEscaped) {
+    byte first = literal.at(0);
+    int lastStart = end - literal.length();
+    int i = from;
+    // one call site of indexOf, where a for loop would have two (each is inlined)
+    while ((i = Bytes.indexOf(b, i, lastStart + 1, first)) >= 0) {
+      if (literal.matchesAt(b, i, end)
+          && !(multiValue && isSeparator(b, from, end, i, literal))
+          && !(jsonEscaped && isEscaped(b, from, i))) {
+        return i;
       }
-      if (multiValue && isSeparator(b, from, end, i, literal)) {
-        continue;
-      }
-      if (jsonEscaped && isEscaped(b, from, i)) {
-        continue;
-      }
-      return i;
+      i++;
     }
     return -1;
   }
@@ -209,15 +196,15 @@ public final class LineParser {
     return ((i - 1 - k) & 1) == 1;
   }
 
-  private static boolean isSeparator(byte[] b, int from, int end, int i, byte[] literal) {
-    byte second = literal.length > 1 ? literal[1] : 0;
-    if (literal[0] == ' ') {
+  private static boolean isSeparator(byte[] b, int from, int end, int i, Literal literal) {
+    byte second = literal.length() > 1 ? literal.at(1) : 0;
+    if (literal.at(0) == ' ') {
       boolean afterComma = i > from && b[i - 1] == ',';
       boolean beforeColon = i + 2 < end && b[i + 1] == ':' && b[i + 2] == ' ' && second != ':';
       boolean afterColon = i - 2 >= from && b[i - 1] == ':' && b[i - 2] == ' ';
       return afterComma || beforeColon || afterColon;
     }
-    if (literal[0] == ',') {
+    if (literal.at(0) == ',') {
       return i + 1 < end && b[i + 1] == ' ' && second != ' ';
     }
     return false;

@@ -1,6 +1,5 @@
 package dev.bluegreen.watcher.parse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -34,24 +33,23 @@ public final class LogFormat {
   record Segment(
       String variable,
       Field field,
-      byte[] following,
+      Literal following,
       int fixedWidth,
       boolean multiValue,
       Malformed missingFollowing) {}
 
   private final String text;
   private final boolean jsonEscaped;
-  private final byte[] prefix;
+  private final Literal prefix;
   private final Segment[] segments;
   private final Malformed missingPrefix;
 
-  private LogFormat(String text, boolean jsonEscaped, byte[] prefix, List<Segment> segments) {
+  private LogFormat(String text, boolean jsonEscaped, Literal prefix, List<Segment> segments) {
     this.text = text;
     this.jsonEscaped = jsonEscaped;
     this.prefix = prefix;
     this.segments = segments.toArray(Segment[]::new);
-    this.missingPrefix =
-        new Malformed("does not start with '" + new String(prefix, StandardCharsets.UTF_8) + "'");
+    this.missingPrefix = new Malformed("does not start with '" + prefix + "'");
   }
 
   /** Compiles {@code log_format} text; throws {@link LogFormatException} saying what is wrong. */
@@ -103,10 +101,10 @@ public final class LogFormat {
     if (parts.stream().noneMatch(p -> p instanceof Variable)) {
       throw new LogFormatException("the log format has no $variables: '" + format + "'");
     }
-    byte[] prefix = new byte[0];
+    Literal prefix = new Literal("");
     int start = 0;
     if (parts.get(0) instanceof String literal) {
-      prefix = literal.getBytes(StandardCharsets.UTF_8);
+      prefix = new Literal(literal);
       start = 1;
     }
     List<Segment> segments = new ArrayList<>();
@@ -137,7 +135,7 @@ public final class LogFormat {
           new Segment(
               variable.name(),
               field,
-              following.getBytes(StandardCharsets.UTF_8),
+              new Literal(following),
               width,
               Field.isMultiValue(variable.name()),
               new Malformed(missing)));
@@ -224,7 +222,7 @@ public final class LogFormat {
     return jsonEscaped;
   }
 
-  byte[] prefix() {
+  Literal prefix() {
     return prefix;
   }
 

@@ -15,15 +15,14 @@ final class Values {
     if (e - s != 3) {
       return -1;
     }
-    int value = 0;
-    for (int i = s; i < e; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      value = value * 10 + d;
+    // three digits spelled out: no loop for the JIT to set up twice a line
+    int hundreds = b[s] - '0';
+    int tens = b[s + 1] - '0';
+    int units = b[s + 2] - '0';
+    if (hundreds < 1 || hundreds > 9 || tens < 0 || tens > 9 || units < 0 || units > 9) {
+      return -1;
     }
-    return value >= 100 ? value : -1;
+    return hundreds * 100 + tens * 10 + units;
   }
 
   /**
@@ -79,15 +78,15 @@ final class Values {
 
   /** Where the last {@code ", "}- or {@code " : "}-separated value starts. */
   static int lastValueStart(byte[] b, int s, int e) {
-    if (Bytes.indexOf(b, s, e, (byte) ' ') < 0) {
-      return s; // both separators hold a space; one value has none
-    }
     for (int i = e - 2; i >= s; i--) {
-      if (b[i] == ',' && b[i + 1] == ' ') {
-        return i + 2;
-      }
-      if (b[i] == ':' && b[i + 1] == ' ' && i > s && b[i - 1] == ' ') {
-        return i + 2;
+      // both separators end with a space: one compare per byte of the (short) value
+      if (b[i + 1] == ' ') {
+        if (b[i] == ',') {
+          return i + 2;
+        }
+        if (b[i] == ':' && i > s && b[i - 1] == ' ') {
+          return i + 2;
+        }
       }
     }
     return s;

@@ -69,4 +69,79 @@ class BytesTest {
       assertThat(Bytes.indexOf(b, 0, b.length, wanted)).isEqualTo(expected);
     }
   }
+
+  /** Byte-by-byte equality, what the word-at-a-time compare must agree with. */
+  private static boolean naiveEquals(byte[] b, int at, byte[] value) {
+    for (int i = 0; i < value.length; i++) {
+      if (b[at + i] != value[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void packsBytesIntoLittleEndianWordsPaddedWithZeros() {
+    byte[] b = {1, 2, 3, 4, 5, 6, 7, 8, 9, (byte) 0xFF};
+
+    assertThat(Bytes.words(b, 0, 0)).isEmpty();
+    assertThat(Bytes.words(b, 1, 3)).containsExactly(0x040302L);
+    assertThat(Bytes.words(b, 0, 8)).containsExactly(0x0807060504030201L);
+    assertThat(Bytes.words(b, 0, 10)).containsExactly(0x0807060504030201L, 0xFF09L);
+  }
+
+  @Test
+  void equalsAgreesWithTheByteLoopForEveryLengthAndEveryDifferingPosition() {
+    byte[] alphabet = {'a', ' ', '=', 0x00, (byte) 0x80, (byte) 0xC3, (byte) 0xFF};
+    Random random = new Random(11);
+    for (int length = 0; length <= 17; length++) {
+      for (int at = 0; at <= 9; at++) {
+        // arrays end right after the range, or with room to spare: both read paths
+        for (int spare : new int[] {0, 1, 7, 8}) {
+          byte[] b = new byte[at + length + spare];
+          for (int i = 0; i < b.length; i++) {
+            b[i] = alphabet[random.nextInt(alphabet.length)];
+          }
+          byte[] value = java.util.Arrays.copyOfRange(b, at, at + length);
+          long[] words = Bytes.words(value, 0, length);
+          assertThat(Bytes.equals(b, at, length, words))
+              .as("length %d at %d spare %d", length, at, spare)
+              .isTrue();
+          for (int differ = 0; differ < length; differ++) {
+            for (byte other : alphabet) {
+              if (other == value[differ]) {
+                continue;
+              }
+              byte[] changed = value.clone();
+              changed[differ] = other;
+              assertThat(Bytes.equals(b, at, length, Bytes.words(changed, 0, length)))
+                  .as("length %d at %d spare %d, byte %d differs", length, at, spare, differ)
+                  .isEqualTo(naiveEquals(b, at, changed))
+                  .isFalse();
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void equalsIgnoresTheBytesAfterTheRange() {
+    byte[] b = "pool=blue release=x".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    long[] blue = Bytes.words("blue".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 4);
+
+    assertThat(Bytes.equals(b, 5, 4, blue)).isTrue();
+    assertThat(Bytes.equals(b, 6, 4, blue)).isFalse();
+  }
+
+  @Test
+  void packIntoAnExistingArrayOverwritesWhatWasThere() {
+    long[] words = {-1L, -1L};
+    byte[] b = {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'};
+
+    Bytes.pack(b, 0, 9, words);
+
+    assertThat(words).containsExactly(Bytes.words(b, 0, 9));
+    assertThat(Bytes.equals(b, 0, 9, words)).isTrue();
+  }
 }

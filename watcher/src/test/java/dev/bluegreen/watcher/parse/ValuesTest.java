@@ -41,6 +41,12 @@ class ValuesTest {
     assertThat(status(text)).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"2x0", "20x", "/00", ":00", "1:0", "10/", " 200", "\u00e90", "-00"})
+  void refusesAStatusWithANonDigitInAnyPlace(String text) {
+    assertThat(status(text)).isEqualTo(-1);
+  }
+
   @ParameterizedTest(name = "[{index}] {0} -> {1} attempts, {2} 5xx")
   @CsvSource(
       delimiter = '|',
@@ -99,6 +105,12 @@ class ValuesTest {
         "green                                  | green",
         "-                                      | -",
         "``                                     | ``",
+        "`, x`                                  | x",
+        "`: x`                                  | `: x`",
+        "` : x`                                 | x",
+        "`a b`                                  | `a b`",
+        "`x, `                                  | ``",
+        "`a,b`                                  | `a,b`",
       })
   void findsTheLastOfTheValues(String text, String last) {
     assertThat(lastValue(text)).isEqualTo(last);
