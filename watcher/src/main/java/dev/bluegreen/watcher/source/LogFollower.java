@@ -156,6 +156,7 @@ public final class LogFollower implements AutoCloseable {
   }
 
   private void run() {
+    changes.start();
     boolean first = true;
     while (!closed) {
       try {
