@@ -55,14 +55,6 @@ final class ChangeSignal implements AutoCloseable {
     }
   }
 
-  /**
-   * Starts watching now, before the first read: a change between that read and the first {@link
-   * #await} then still wakes it.
-   */
-  void start() {
-    watching();
-  }
-
   /** Whether changes are signalled; (re)registers the directory when it is (back) there. */
   private synchronized boolean watching() {
     if (key != null && key.isValid()) {

@@ -156,7 +156,6 @@ public final class LogFollower implements AutoCloseable {
   }
 
   private void run() {
-    changes.start();
     boolean first = true;
     while (!closed) {
       try {

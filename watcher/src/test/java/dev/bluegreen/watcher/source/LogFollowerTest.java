@@ -350,7 +350,7 @@ class LogFollowerTest {
     follower.start();
     RecordingSink.await(
         Duration.ofSeconds(10), follower::following, "the follower to open the log");
-    // the directory is watched before the log is opened: no change after this is missed
+    sink.awaitPolls(1);
 
     appendRaw(log, "written\n");
 
