@@ -37,10 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
-  /**
-   * How often an idle file is checked. New lines are usually read at once (the directory's change
-   * notifications wake the follower); this is the bound where there are none.
-   */
+  /** How often an idle file is polled; half of it is the average wait before a new line is read. */
   public static final Duration DEFAULT_POLL = Duration.ofMillis(25);
 
   /** After a rotation, switch to the new file once the old one was quiet this long... */
@@ -84,7 +81,6 @@ public final class LogFollower implements AutoCloseable {
 
   // state of the reading thread
   private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
-  private final ChangeSignal changes;
   private OpenLogFile current;
   private long consumed; // bytes of complete lines read from current.base()
   private boolean skipping; // inside a line longer than LineReader.MAX_LINE_BYTES
@@ -104,7 +100,6 @@ public final class LogFollower implements AutoCloseable {
     this.resume = resume;
     this.pollDelay = pollDelay;
     this.sink = sink;
-    this.changes = new ChangeSignal(path);
     this.thread = new Thread(this::run, "log-follower");
   }
 
@@ -116,7 +111,6 @@ public final class LogFollower implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    changes.close(); // wakes the reading thread if it waits for a change
     // no interrupt: it would close the FileChannel mid-read; the thread stops within a poll
     try {
       thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -190,7 +184,7 @@ public final class LogFollower implements AutoCloseable {
         waitedForIt = true;
       }
       pollSink();
-      awaitChange();
+      sleepQuietly(pollDelay.toMillis());
     }
     return null;
   }
@@ -252,7 +246,7 @@ public final class LogFollower implements AutoCloseable {
         }
         pollSink();
         if (idle && !closed && !switchRequested) {
-          awaitChange();
+          sleepQuietly(pollDelay.toMillis());
         }
       }
       if (switchRequested) {
@@ -421,17 +415,6 @@ public final class LogFollower implements AutoCloseable {
     if (!message.equals(lastError)) {
       log.error(message);
       lastError = message;
-    }
-  }
-
-  /** Until the next poll, or sooner when the log's directory changes. */
-  private void awaitChange() {
-    try {
-      changes.await(pollDelay);
-    } catch (InterruptedException e) {
-      if (!closed) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

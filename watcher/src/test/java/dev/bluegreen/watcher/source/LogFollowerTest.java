@@ -343,23 +343,6 @@ class LogFollowerTest {
   }
 
   @Test
-  void aNewLineIsReadWhenItIsWrittenNotAtTheNextPoll() throws IOException {
-    log = dir.resolve("access.log");
-    Files.createFile(log);
-    follower = new LogFollower(log, LogFollower.Start.END, null, Duration.ofMinutes(10), sink);
-    follower.start();
-    RecordingSink.await(
-        Duration.ofSeconds(10), follower::following, "the follower to open the log");
-    sink.awaitPolls(1);
-
-    appendRaw(log, "written\n");
-
-    // with a ten-minute poll, only the directory's change notification can bring the line in
-    RecordingSink.await(Duration.ofSeconds(10), () -> sink.lineCount() == 1, "the line");
-    assertThat(sink.lines()).containsExactly("written");
-  }
-
-  @Test
   void keepsFollowingWhenTheSinkThrows() throws IOException {
     log = dir.resolve("access.log");
     Files.createFile(log);
