@@ -72,7 +72,8 @@ public final class LineReader {
     }
   }
 
-  private static void deliver(byte[] buf, int start, int newline, Handler handler) {
+  /** Hands on the line that ends at {@code newline}, without a {@code \r} before it. */
+  static void deliver(byte[] buf, int start, int newline, Handler handler) {
     int stop = newline > start && buf[newline - 1] == '\r' ? newline - 1 : newline;
     if (stop - start > MAX_LINE_BYTES) {
       handler.oversized();

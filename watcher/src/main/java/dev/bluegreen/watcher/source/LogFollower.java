@@ -308,13 +308,8 @@ public final class LogFollower implements AutoCloseable {
     if (consumed == 0 && start == 0) {
       file.firstLineRead(bytes, newline);
     }
-    int stop = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
     try {
-      if (stop - start > LineReader.MAX_LINE_BYTES) {
-        sink.oversized();
-      } else {
-        sink.line(bytes, start, stop - start);
-      }
+      LineReader.deliver(bytes, start, newline, sink);
     } catch (RuntimeException e) {
       logOnce("error handling a line of " + path + ": " + e + "; skipping it");
     }
