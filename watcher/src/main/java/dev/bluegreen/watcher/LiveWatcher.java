@@ -124,6 +124,14 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
   }
 
   @Override
+  public void lines(byte[] bytes, int from, int to) {
+    pipeline.lines(bytes, from, to);
+    if (!decided.isEmpty()) {
+      handOn();
+    }
+  }
+
+  @Override
   public void oversized() {
     pipeline.oversized();
   }

@@ -7,7 +7,7 @@ import dev.bluegreen.watcher.detect.ErrorRateDetector;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolFlipDetector;
 import dev.bluegreen.watcher.parse.AccessEvent;
-import dev.bluegreen.watcher.parse.LineParser;
+import dev.bluegreen.watcher.parse.BlockParser;
 import dev.bluegreen.watcher.parse.Malformed;
 import dev.bluegreen.watcher.parse.Parsed;
 import dev.bluegreen.watcher.source.LineReader;
@@ -15,14 +15,16 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * The reading thread's whole job for one line: parse it, count it, run the detectors, hand any
- * alert on. Replay and live tailing feed the same pipeline, so they decide alike. Not thread safe.
+ * The reading thread's whole job for each line: parse it, count it, run the detectors, hand any
+ * alert on. Replay and live tailing feed the same pipeline, so they decide alike. Many lines at
+ * once are parsed on every core ({@link BlockParser}) and decided in order. Not thread safe.
  */
 public final class Pipeline implements LineReader.Handler {
   private static final Malformed OVERSIZED =
       new Malformed("longer than " + LineReader.MAX_LINE_BYTES + " bytes");
 
-  private final LineParser parser;
+  private final BlockParser parser;
+  private final Consumer<Parsed> observe = this::observe;
   private final AlertGate gate;
   private final ErrorRateDetector errorRate;
   private final PoolFlipDetector poolFlips;
@@ -44,7 +46,9 @@ public final class Pipeline implements LineReader.Handler {
    * @param alerts receives every alert, on the reading thread
    */
   public Pipeline(WatcherConfig config, LongSupplier clock, Consumer<Alert> alerts) {
-    this.parser = new LineParser(config.logFormat());
+    this.parser =
+        new BlockParser(
+            config.logFormat(), BlockParser.DEFAULT_THREADS, LineReader.MAX_LINE_BYTES, OVERSIZED);
     this.gate = new AlertGate(config.alertCooldown().toMillis(), config.maintenance());
     this.errorRate =
         new ErrorRateDetector(
@@ -67,9 +71,18 @@ public final class Pipeline implements LineReader.Handler {
 
   @Override
   public void line(byte[] bytes, int offset, int length) {
+    observe(parser.parseLine(bytes, offset, length));
+  }
+
+  /** Many lines at once: parsed on every core, decided in order on this thread. */
+  @Override
+  public void lines(byte[] bytes, int from, int to) {
+    parser.parse(bytes, from, to, observe);
+  }
+
+  private void observe(Parsed parsed) {
     lineNumber++;
     lines++;
-    Parsed parsed = parser.parse(bytes, offset, length);
     if (parsed instanceof AccessEvent event) {
       long now = event.hasTime() ? event.epochMillis() : clock.getAsLong();
       lastTime = now;

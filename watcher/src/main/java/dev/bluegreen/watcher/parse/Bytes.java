@@ -21,6 +21,16 @@ public final class Bytes {
     return indexOf(b, from, to, (byte) '\n');
   }
 
+  /** The index of the last {@code '\n'} in {@code [from, to)}, or -1. */
+  public static int lastIndexOfNewline(byte[] b, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The index of the first {@code value} in {@code [from, to)}, or -1. */
   public static int indexOf(byte[] b, int from, int to, byte value) {
     long pattern = (value & 0xFFL) * ONES;

@@ -23,6 +23,21 @@ public final class LineReader {
     /** A line longer than {@link #MAX_LINE_BYTES} was skipped. */
     void oversized();
 
+    /**
+     * Complete lines, each ending in {@code \n}: {@code bytes[from, to)}, valid only during the
+     * call. By default each is handed to {@link #line} (or {@link #oversized}); a handler that can
+     * do better with many lines at once (parse them on several cores) overrides this.
+     */
+    default void lines(byte[] bytes, int from, int to) {
+      int start = from;
+      for (int i = Bytes.indexOfNewline(bytes, start, to);
+          i >= 0;
+          i = Bytes.indexOfNewline(bytes, start, to)) {
+        deliver(bytes, start, i, this);
+        start = i + 1;
+      }
+    }
+
     /** Called after each read from the stream: a chance to report progress. */
     default void afterRead() {}
   }
@@ -32,29 +47,14 @@ public final class LineReader {
   /** Reads {@code in} to its end, handing every line to {@code handler}. */
   public static void read(InputStream in, Handler handler) throws IOException {
     byte[] buf = new byte[BUFFER_BYTES];
+    LineSplitter splitter = new LineSplitter(handler);
     int start = 0;
     int end = 0;
-    boolean skipping = false;
     int n;
     while ((n = in.read(buf, end, buf.length - end)) != -1) {
-      int scan = end;
+      int scanFrom = end;
       end += n;
-      for (int i = Bytes.indexOfNewline(buf, scan, end);
-          i >= 0;
-          i = Bytes.indexOfNewline(buf, i + 1, end)) {
-        if (skipping) {
-          handler.oversized();
-          skipping = false;
-        } else {
-          deliver(buf, start, i, handler);
-        }
-        start = i + 1;
-      }
-      // one byte more than the limit may be a \r that the \n still to come would drop
-      if (end - start > MAX_LINE_BYTES + 1) {
-        skipping = true;
-        start = end;
-      }
+      start = splitter.split(buf, start, scanFrom, end);
       if (start == end) {
         start = 0;
         end = 0;
@@ -65,11 +65,7 @@ public final class LineReader {
       }
       handler.afterRead();
     }
-    if (skipping) {
-      handler.oversized();
-    } else if (end > start) {
-      deliver(buf, start, end, handler);
-    }
+    splitter.end(buf, start, end);
   }
 
   /** Hands on the line that ends at {@code newline}, without a {@code \r} before it. */

@@ -83,7 +83,7 @@ public final class LogFollower implements AutoCloseable {
   private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
   private OpenLogFile current;
   private long consumed; // bytes of complete lines read from current.base()
-  private boolean skipping; // inside a line longer than LineReader.MAX_LINE_BYTES
+  private final LineSplitter splitter;
   private boolean switchRequested;
   private long lastSize;
   private long lastGrowthNanos;
@@ -101,6 +101,7 @@ public final class LogFollower implements AutoCloseable {
     this.pollDelay = pollDelay;
     this.sink = sink;
     this.thread = new Thread(this::run, "log-follower");
+    this.splitter = new LineSplitter(new Guarded());
   }
 
   public void start() {
@@ -223,7 +224,7 @@ public final class LogFollower implements AutoCloseable {
     current = file;
     file.startAt(startAt);
     consumed = 0;
-    skipping = false;
+    splitter.reset();
     switchRequested = false;
     lastSize = file.absoluteSize();
     lastGrowthNanos = System.nanoTime();
@@ -277,19 +278,18 @@ public final class LogFollower implements AutoCloseable {
         break;
       }
       byte[] bytes = chunk.array();
-      int start = 0;
-      for (int i = Bytes.indexOfNewline(bytes, 0, read);
-          i >= 0;
-          i = Bytes.indexOfNewline(bytes, i + 1, read)) {
-        deliver(file, bytes, start, i);
-        start = i + 1;
+      if (consumed == 0 && !splitter.skipping()) {
+        int newline = Bytes.indexOfNewline(bytes, 0, read);
+        if (newline >= 0) {
+          file.firstLineRead(bytes, newline);
+        }
       }
-      consumed += start;
-      // more than a line's worth without a newline: skip the line, whatever its length
-      if (read - start > LineReader.MAX_LINE_BYTES + 1) {
-        skipping = true;
-        consumed += read - start;
-      } else if (read < chunk.capacity()) {
+      int rest = splitter.split(bytes, 0, 0, read);
+      consumed += rest;
+      if (rest == read && splitter.skipping()) {
+        continue; // inside a line too long to hand on: read past it
+      }
+      if (read < chunk.capacity()) {
         break; // the end of what was written, or a partial line waiting for its newline
       }
     }
@@ -299,19 +299,32 @@ public final class LogFollower implements AutoCloseable {
     return consumed - before;
   }
 
-  private void deliver(OpenLogFile file, byte[] bytes, int start, int newline) {
-    if (skipping) {
-      skipping = false;
+  /**
+   * Hands lines to the sink; a sink that throws (a bug) costs the lines of that read, logged, and
+   * following goes on.
+   */
+  private final class Guarded implements LineReader.Handler {
+    @Override
+    public void lines(byte[] bytes, int from, int to) {
+      try {
+        sink.lines(bytes, from, to);
+      } catch (RuntimeException e) {
+        logOnce("error handling lines of " + path + ": " + e + "; skipping them");
+      }
+    }
+
+    @Override
+    public void line(byte[] bytes, int offset, int length) {
+      try {
+        sink.line(bytes, offset, length);
+      } catch (RuntimeException e) {
+        logOnce("error handling a line of " + path + ": " + e + "; skipping it");
+      }
+    }
+
+    @Override
+    public void oversized() {
       sink.oversized();
-      return;
-    }
-    if (consumed == 0 && start == 0) {
-      file.firstLineRead(bytes, newline);
-    }
-    try {
-      LineReader.deliver(bytes, start, newline, sink);
-    } catch (RuntimeException e) {
-      logOnce("error handling a line of " + path + ": " + e + "; skipping it");
     }
   }
 
@@ -365,7 +378,7 @@ public final class LogFollower implements AutoCloseable {
         copy.map(c -> ", the unread rest taken from " + c).orElse(""));
     file.truncated();
     consumed = 0;
-    skipping = false;
+    splitter.reset();
     lastSize = file.absoluteSize();
     sink.startFile(path.toString());
   }
@@ -383,7 +396,7 @@ public final class LogFollower implements AutoCloseable {
     if (size <= from) {
       return;
     }
-    if (skipping) {
+    if (splitter.skipping()) {
       sink.oversized();
       return;
     }

@@ -60,6 +60,11 @@ public final class ReplaySource {
           }
 
           @Override
+          public void lines(byte[] bytes, int from, int to) {
+            pipeline.lines(bytes, from, to);
+          }
+
+          @Override
           public void oversized() {
             pipeline.oversized();
           }

@@ -372,7 +372,9 @@ class LogFollowerTest {
     follower.start();
     delegate.awaitPolls(2);
 
-    append(log, List.of("one", "boom", "two"));
+    append(log, List.of("one", "boom", "lost with the rest of that read"));
+    delegate.awaitLines(1); // "one" is handed on in the same read as "boom"
+    append(log, List.of("two"));
     delegate.awaitLines(2);
 
     assertThat(delegate.lines()).containsExactly("one", "two");
