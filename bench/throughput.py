@@ -1,5 +1,5 @@
 """Replay throughput on the generated log, beside `wc -l` on the same file."""
-import re, subprocess, time
+import re, statistics, subprocess, time
 
 from stand_in import JAR
 
@@ -14,12 +14,17 @@ def wc_lines_per_s(log, lines):
     return lines / best
 
 
-def replay(log, flags):
-    """`watcher replay` with the image's JVM flags: its own lines/s (JVM start excluded), alerts."""
-    start = time.perf_counter()
-    result = subprocess.run(['java', *flags, '-jar', JAR, 'replay', log], check=True, text=True,
-                            capture_output=True, timeout=600)
-    wall = time.perf_counter() - start
-    summary = [row for row in result.stderr.splitlines() if ' lines from ' in row][-1]
-    lines_per_s = int(re.search(r'\(([\d,]+) lines/s\)', summary).group(1).replace(',', ''))
-    return {'lines_per_s': lines_per_s, 'wall_s': wall, 'alerts': result.stdout.splitlines()}
+def replay(log, flags, runs=5, copies=1):
+    """`watcher replay` with the image's JVM flags, `runs` times: its own lines/s (JVM start
+    excluded) as the median and range of the runs, and the alerts. With copies > 1 the file is
+    given that many times in one replay, to show the rate once the JIT has compiled the parser."""
+    rates, wall = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run(['java', *flags, '-jar', JAR, 'replay', *[log] * copies], check=True,
+                                text=True, capture_output=True, timeout=600)
+        wall.append(time.perf_counter() - start)
+        summary = [row for row in result.stderr.splitlines() if ' lines from ' in row][-1]
+        rates.append(int(re.search(r'\(([\d,]+) lines/s\)', summary).group(1).replace(',', '')))
+    return {'lines_per_s': statistics.median(rates), 'min': min(rates), 'max': max(rates),
+            'runs': runs, 'wall_s': statistics.median(wall), 'alerts': result.stdout.splitlines()}

@@ -25,14 +25,16 @@ import org.slf4j.LoggerFactory;
  *       lines not yet read are taken from the copy beside the log, then the log from its start;
  *   <li>a missing file: waited for, said once;
  *   <li>a partial last line: held until its newline arrives; a touch never causes a re-read;
- *   <li>an exception from the pipeline: logged, and tailing goes on.
+ *   <li>an exception from the pipeline (a bug): logged, the rest of that read is skipped, and
+ *       tailing goes on.
  * </ul>
  *
- * <p>Lines are handed to the {@link Sink} on the follower's own thread, the only thread that parses
- * and decides. Each poll reads whatever the file gained, a megabyte at a time, and scans it for
- * newlines eight bytes at a time; a line is handed on as a slice of that buffer. (This replaced
- * Commons IO's {@code Tailer}, which copies each byte through a stream and makes a String per line:
- * it kept up with about 100,000 lines/s, ten times short of what a burst of Nginx traffic needs.)
+ * <p>Lines are handed to the {@link Sink} on the follower's own thread, the only thread that
+ * decides. Each poll reads whatever the file gained, a megabyte at a time, and hands the complete
+ * lines of each read on at once, as a slice of that buffer ({@link LineReader.Handler#lines}), so
+ * the sink can parse a big read on every core. (This replaced Commons IO's {@code Tailer}, which
+ * copies each byte through a stream and makes a String per line: it kept up with about 100,000
+ * lines/s, ten times short of what a burst of Nginx traffic needs.)
  */
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
