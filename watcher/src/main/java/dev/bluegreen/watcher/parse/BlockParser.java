@@ -163,13 +163,13 @@ public final class BlockParser {
   }
 
   /**
-   * The helper threads, shared by every parser and started when first needed: daemons, so they
-   * never hold the JVM up.
+   * The helper threads, shared by every parser and started when first needed: one per core besides
+   * the caller's (parts beyond that wait their turn), daemons, so they never hold the JVM up.
    */
   private static final class Helpers {
     static final ExecutorService POOL =
         Executors.newFixedThreadPool(
-            MAX_THREADS - 1,
+            Math.max(1, DEFAULT_THREADS - 1),
             new ThreadFactory() {
               private final AtomicInteger made = new AtomicInteger();
 
