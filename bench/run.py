@@ -119,10 +119,10 @@ def summary(args, wc, replay, steady, backlogs, single, jmh):
         budget = '<= 500 ns (2M lines/s)' if name.startswith('parse + detect') else ''
         rows.append((f'JMH {name}', f'{ns:,.0f} ns/op, {bytes_op}', budget,
                      ns <= 500 if budget else None))
-    print(f'\n{"figure":<42}{"measured":<34}{"target":<34}')
+    print(f'\n{"figure":<46}{"measured":<34}{"target":<34}')
     for name, measured, target, met in rows:
         verdict = '' if met is None else 'ok' if met else 'MISSED'
-        print(f'{name:<42}{measured:<34}{target:<34}{verdict}'.rstrip())
+        print(f'{name:<46}{measured:<34}{target:<34}{verdict}'.rstrip())
     print(f'\nsingle event samples, in order (ms): {" ".join(f"{ms:.0f}" for ms in single["samples"])}')
     print(f'replay alerts: {"; ".join(replay["alerts"]) or "none"}')
 

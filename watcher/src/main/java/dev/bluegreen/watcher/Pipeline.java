@@ -48,7 +48,7 @@ public final class Pipeline implements LineReader.Handler {
   public Pipeline(WatcherConfig config, LongSupplier clock, Consumer<Alert> alerts) {
     this.parser =
         new BlockParser(
-            config.logFormat(), BlockParser.DEFAULT_THREADS, LineReader.MAX_LINE_BYTES, OVERSIZED);
+            config.logFormat(), config.parseThreads(), LineReader.MAX_LINE_BYTES, OVERSIZED);
     this.gate = new AlertGate(config.alertCooldown().toMillis(), config.maintenance());
     this.errorRate =
         new ErrorRateDetector(

@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher;
 
+import dev.bluegreen.watcher.parse.BlockParser;
 import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.parse.LogFormatException;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
  * @param alertCooldown minimum time between two alerts of one kind
  * @param activePool the pool expected to serve; traffic elsewhere is a failover
  * @param maintenance alerts are suppressed
+ * @param parseThreads threads that parse a big read (a backlog, a replay), the reading thread's
+ *     included; deciding stays on the reading thread
  */
 public record WatcherConfig(
     LogFormat logFormat,
@@ -23,7 +26,8 @@ public record WatcherConfig(
     int minRequests,
     Duration alertCooldown,
     String activePool,
-    boolean maintenance) {
+    boolean maintenance,
+    int parseThreads) {
 
   /** The last 200 requests: enough to smooth noise, short enough to react within seconds. */
   public static final int DEFAULT_WINDOW_SIZE = 200;
@@ -41,6 +45,9 @@ public record WatcherConfig(
   public static final String DEFAULT_ACTIVE_POOL = "blue";
 
   public static final int MAX_WINDOW_SIZE = 1_000_000;
+
+  /** One parsing thread per core, up to {@link BlockParser#MAX_THREADS}. */
+  public static final int DEFAULT_PARSE_THREADS = BlockParser.DEFAULT_THREADS;
 
   private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -76,6 +83,8 @@ public record WatcherConfig(
           "ACTIVE_POOL", activePool, "must be a pool name such as blue (letters, digits, _ . -)");
     }
     boolean maintenance = settings.bool("MAINTENANCE_MODE", false);
+    int parseThreads =
+        settings.integer("PARSE_THREADS", DEFAULT_PARSE_THREADS, 1, BlockParser.MAX_THREADS);
     return new WatcherConfig(
         format,
         windowSize,
@@ -83,7 +92,8 @@ public record WatcherConfig(
         minRequests,
         Duration.ofSeconds(cooldown),
         activePool,
-        maintenance);
+        maintenance,
+        parseThreads);
   }
 
   private static String abbreviate(String text) {

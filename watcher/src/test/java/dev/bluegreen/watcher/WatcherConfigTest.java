@@ -31,6 +31,8 @@ class WatcherConfigTest {
     assertThat(config.activePool()).isEqualTo("blue");
     assertThat(config.maintenance()).isFalse();
     assertThat(config.logFormat().text()).isEqualTo(LogFormat.SANDBOX);
+    assertThat(config.parseThreads())
+        .isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 4));
   }
 
   @Test
@@ -45,6 +47,7 @@ class WatcherConfigTest {
                 "ALERT_COOLDOWN_SEC", "60",
                 "ACTIVE_POOL", "green",
                 "MAINTENANCE_MODE", "true",
+                "PARSE_THREADS", "1",
                 "NGINX_LOG_FORMAT", LogFormat.COMBINED));
 
     assertThat(config.windowSize()).isEqualTo(500);
@@ -53,6 +56,7 @@ class WatcherConfigTest {
     assertThat(config.alertCooldown()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.activePool()).isEqualTo("green");
     assertThat(config.maintenance()).isTrue();
+    assertThat(config.parseThreads()).isEqualTo(1);
     assertThat(config.logFormat().text()).isEqualTo(LogFormat.COMBINED);
   }
 
@@ -221,6 +225,9 @@ class WatcherConfigTest {
         Arguments.of("ACTIVE_POOL", "-blue"),
         Arguments.of("MAINTENANCE_MODE", "maybe"),
         Arguments.of("MAINTENANCE_MODE", "2"),
+        Arguments.of("PARSE_THREADS", "0"),
+        Arguments.of("PARSE_THREADS", "5"),
+        Arguments.of("PARSE_THREADS", "all"),
         Arguments.of("NGINX_LOG_FORMAT", "$remote_addr - [$time_local] \"$request\""),
         Arguments.of("NGINX_LOG_FORMAT", "no variables at all"));
   }
@@ -328,6 +335,7 @@ class WatcherConfigTest {
       case "ALERT_COOLDOWN_SEC" -> "60";
       case "ACTIVE_POOL" -> "green";
       case "MAINTENANCE_MODE" -> "on";
+      case "PARSE_THREADS" -> "2";
       case "NGINX_LOG_FORMAT" -> LogFormat.COMBINED;
       default -> throw new IllegalArgumentException(name);
     };

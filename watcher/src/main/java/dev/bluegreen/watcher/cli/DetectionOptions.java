@@ -69,6 +69,14 @@ final class DetectionOptions {
       description = "Suppress alerts (maintenance mode). Env MAINTENANCE_MODE, default false.")
   String maintenance;
 
+  @Option(
+      names = "--parse-threads",
+      paramLabel = "N",
+      description =
+          "Threads that parse a big read (a backlog, a replay), 1 to 4; deciding stays on one."
+              + " Env PARSE_THREADS, default one per core, up to 4.")
+  String parseThreads;
+
   /**
    * Validates the flags over the environment; throws InvalidSettingException naming the setting.
    */
@@ -82,6 +90,7 @@ final class DetectionOptions {
     flags.put("ALERT_COOLDOWN_SEC", new Settings.Flag("--alert-cooldown-sec", alertCooldownSec));
     flags.put("ACTIVE_POOL", new Settings.Flag("--active-pool", activePool));
     flags.put("MAINTENANCE_MODE", new Settings.Flag("--maintenance", maintenance));
+    flags.put("PARSE_THREADS", new Settings.Flag("--parse-threads", parseThreads));
     return WatcherConfig.load(new Settings(flags, env));
   }
 }

@@ -34,7 +34,8 @@ public class DetectBenchmark {
           WatcherConfig.DEFAULT_MIN_REQUESTS,
           Duration.ofSeconds(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
           WatcherConfig.DEFAULT_ACTIVE_POOL,
-          false);
+          false,
+          1);
   private final Consumer<Alert> alerts =
       alert -> {
         throw new IllegalStateException("the sample lines decide no alert: " + alert);
