@@ -12,10 +12,13 @@ import java.util.function.Consumer;
 /**
  * Parses a block of complete lines and hands the results on in line order, using every core for a
  * big block: the block is cut at newlines into one part per core, each part is parsed by its own
- * {@link LineParser}, and the calling thread parses the first part itself. A backlog or a replay (a
- * megabyte per block) parses about twice as fast on two cores; a few new lines are parsed on the
- * calling thread without a hand-off. Parsing is the watcher's whole cost per line; deciding stays
- * on the calling thread, in order. Not thread safe: one per reading thread.
+ * {@link LineParser}, and the calling thread parses the first part itself. A few new lines are
+ * parsed on the calling thread without a hand-off. Parsing is the watcher's whole cost per line;
+ * deciding stays on the calling thread, in order. Not thread safe: one per reading thread.
+ *
+ * <p>What it gains depends on the machine: on the 2-core benchmark machine a replay of 5M lines
+ * took 2.85 s with two threads and 3.2 s with one (the JIT compiler threads take the second core
+ * for much of a cold run; see README, Performance).
  */
 public final class BlockParser {
   /** Blocks smaller than this are parsed on the calling thread: a hand-off costs more. */
