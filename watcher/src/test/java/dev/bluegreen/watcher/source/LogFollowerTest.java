@@ -43,6 +43,14 @@ class LogFollowerTest {
     follower.start();
   }
 
+  /** Creates an empty access.log, follows it from its end, and waits until the follower polls. */
+  private void followNewEmptyLog() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follow(LogFollower.Start.END);
+    sink.awaitPolls(2);
+  }
+
   private static List<String> numbered(String prefix, int from, int to) {
     return IntStream.range(from, to).mapToObj(i -> prefix + i).toList();
   }
@@ -100,10 +108,7 @@ class LogFollowerTest {
 
   @Test
   void aPartialLineIsHeldUntilItsNewlineArrives() throws IOException {
-    log = dir.resolve("access.log");
-    Files.createFile(log);
-    follow(LogFollower.Start.END);
-    sink.awaitPolls(2);
+    followNewEmptyLog();
 
     appendRaw(log, "first half");
     sink.awaitPolls(5);
@@ -229,10 +234,7 @@ class LogFollowerTest {
 
   @Test
   void copytruncateRightAfterTheFirstLinesOfAFileThatWasEmptyIsStillSeen() throws IOException {
-    log = dir.resolve("access.log");
-    Files.createFile(log);
-    follow(LogFollower.Start.END);
-    sink.awaitPolls(2);
+    followNewEmptyLog();
 
     append(log, numbered("a ", 0, 2)); // the file's first lines, read in one batch
     sink.awaitLines(2);
@@ -277,10 +279,7 @@ class LogFollowerTest {
 
   @Test
   void anOversizedLineIsReportedAndFollowingLinesStillArrive() throws IOException {
-    log = dir.resolve("access.log");
-    Files.createFile(log);
-    follow(LogFollower.Start.END);
-    sink.awaitPolls(2);
+    followNewEmptyLog();
 
     appendRaw(log, "x".repeat(200_000) + "\nafter\n");
     sink.awaitLines(1);
@@ -291,10 +290,7 @@ class LogFollowerTest {
 
   @Test
   void anOversizedLineLongerThanOneReadIsReportedOnce() throws IOException {
-    log = dir.resolve("access.log");
-    Files.createFile(log);
-    follow(LogFollower.Start.END);
-    sink.awaitPolls(2);
+    followNewEmptyLog();
 
     appendRaw(log, "before\n" + "y".repeat(3 * 1024 * 1024 + 17) + "\nafter\n");
     sink.awaitLines(2);
@@ -306,10 +302,7 @@ class LogFollowerTest {
 
   @Test
   void aBacklogOfManyMegabytesArrivesWholeAndInOrder() throws IOException {
-    log = dir.resolve("access.log");
-    Files.createFile(log);
-    follow(LogFollower.Start.END);
-    sink.awaitPolls(2);
+    followNewEmptyLog();
 
     // lines of varying length, so they straddle the follower's read boundaries everywhere
     List<String> lines =
@@ -331,10 +324,7 @@ class LogFollowerTest {
 
   @Test
   void windowsLineEndingsLoseTheirCarriageReturn() throws IOException {
-    log = dir.resolve("access.log");
-    Files.createFile(log);
-    follow(LogFollower.Start.END);
-    sink.awaitPolls(2);
+    followNewEmptyLog();
 
     appendRaw(log, "one\r\ntwo\r\n\r\n");
     sink.awaitLines(3);
