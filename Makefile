@@ -87,6 +87,15 @@ bench: ## Performance figures and targets from one generated log: make bench [LI
 	$(MVN) -q -pl watcher,bench/jmh -am package -DskipTests
 	python3 bench/run.py $(BENCH_ARGS) $(LINES)
 
+ASYNC_PROFILER = tools.profiler:async-profiler:3.0
+COPIES ?= 1
+
+.PHONY: profile
+profile: ## Where replay spends its CPU (async-profiler): make profile [LINES=1000000] [COPIES=5]
+	$(MVN) -q -pl watcher -am package -DskipTests
+	$(MVN) -q -N dependency:copy -Dartifact=$(ASYNC_PROFILER) -DoutputDirectory=bench/target
+	python3 bench/profile.py --copies $(COPIES) $(LINES)
+
 .PHONY: clean
 clean: ## Stop the sandbox if it runs, remove run/ and build output
 	@if [ -d run ]; then RUNTIME=local $(SANDBOX) down; fi
