@@ -117,7 +117,8 @@ public final class BlockParser {
       int n = 0;
       int start = from;
       while (start < to) {
-        int newline = Bytes.indexOfNewline(b, start, to);
+        long scan = Bytes.scanLine(b, start, to);
+        int newline = (int) scan;
         int next = newline < 0 ? to : newline + 1;
         int stop = newline < 0 ? to : newline;
         if (stop > start && b[stop - 1] == '\r') {
@@ -126,7 +127,9 @@ public final class BlockParser {
         if (n == results.length) {
           results = Arrays.copyOf(results, n * 2);
         }
-        results[n++] = stop - start > maxLineBytes ? tooLong : parser.parse(b, start, stop - start);
+        boolean ascii = (scan & Bytes.NON_ASCII) == 0;
+        results[n++] =
+            stop - start > maxLineBytes ? tooLong : parser.parse(b, start, stop - start, ascii);
         start = next;
       }
       count = n;

@@ -13,12 +13,48 @@ public final class Bytes {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long NEWLINES = '\n' * ONES;
 
   private Bytes() {}
 
   /** The index of the first {@code '\n'} in {@code [from, to)}, or -1. */
   public static int indexOfNewline(byte[] b, int from, int to) {
     return indexOf(b, from, to, (byte) '\n');
+  }
+
+  /** In what {@link #scanLine} returns: a byte before the newline is not ASCII. */
+  public static final long NON_ASCII = 1L << 32;
+
+  /**
+   * The index of the first {@code '\n'} in {@code [from, to)} (-1 if none) in the low 32 bits, and
+   * {@link #NON_ASCII} set if a byte before it (before {@code to} if none) is above 127: one pass
+   * that finds where a line ends and whether it can skip UTF-8 validation.
+   */
+  public static long scanLine(byte[] b, int from, int to) {
+    long high = 0;
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(b, i);
+      long x = word ^ NEWLINES; // a newline becomes zero
+      long zeros = (x - ONES) & ~x & HIGH_BITS; // exact for the lowest zero byte
+      if (zeros != 0) {
+        int k = Long.numberOfTrailingZeros(zeros) >>> 3; // the newline's byte in the word
+        long before = k == 0 ? 0 : -1L >>> (Long.SIZE - k * Byte.SIZE);
+        return line(i + k, high | (word & before));
+      }
+      high |= word;
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return line(i, high);
+      }
+      high |= b[i]; // a byte above 127 is negative: its sign extends into the high bits
+    }
+    return line(-1, high);
+  }
+
+  private static long line(int newline, long high) {
+    return (newline & 0xFFFFFFFFL) | ((high & HIGH_BITS) != 0 ? NON_ASCII : 0);
   }
 
   /** The index of the last {@code '\n'} in {@code [from, to)}, or -1. */

@@ -35,11 +35,16 @@ public final class LineParser {
 
   /** Parses {@code len} bytes from {@code off}: one line without its line terminator. */
   public Parsed parse(byte[] b, int off, int len) {
+    return parse(b, off, len, false);
+  }
+
+  /** {@link #parse}, told whether every byte of the line is ASCII (so valid UTF-8) already. */
+  Parsed parse(byte[] b, int off, int len, boolean ascii) {
     int end = off + len;
     if (len == 0) {
       return Malformed.EMPTY;
     }
-    if (!Utf8.isValid(b, off, end)) {
+    if (!ascii && !Utf8.isValid(b, off, end)) {
       return Malformed.INVALID_UTF8;
     }
     Literal prefix = format.prefix();

@@ -20,7 +20,8 @@ class BlockParserTest {
 
   /**
    * The real fixture (two formats mixed: lines that parse and lines that do not), several times
-   * over, with Windows line endings on some lines and lines too long to parse in between.
+   * over, with Windows line endings on some lines, lines too long to parse, lines with non-ASCII
+   * text and lines that are not valid UTF-8 in between.
    */
   private static byte[] realBlock() throws Exception {
     Path fixture =
@@ -30,7 +31,15 @@ class BlockParserTest {
     for (int copy = 0; copy < 3; copy++) {
       for (int i = 0; i < lines.size(); i++) {
         String line = i % 97 == 5 ? "x".repeat(MAX_LINE + 1) : lines.get(i);
-        block.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        if (i % 53 == 9) {
+          line = line.replace("GET /", "GET /caf\u00e9/"); // valid UTF-8, not ASCII
+        }
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        if (i % 59 == 17 && bytes.length > 40) {
+          bytes[40] = (byte) 0xC3; // starts a two-byte sequence the next byte does not continue
+          bytes[41] = '(';
+        }
+        block.writeBytes(bytes);
         block.writeBytes(i % 11 == 3 ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
       }
     }
@@ -69,7 +78,7 @@ class BlockParserTest {
     assertThat(block.length).isGreaterThan(BlockParser.PARALLEL_MIN_BYTES * 4);
     List<Parsed> expected = oneByOne(block, 0, block.length);
     assertThat(expected)
-        .contains(TOO_LONG)
+        .contains(TOO_LONG, Malformed.INVALID_UTF8)
         .hasAtLeastOneElementOfType(AccessEvent.class)
         .hasAtLeastOneElementOfType(Malformed.class);
 

@@ -53,6 +53,32 @@ class BytesTest {
   }
 
   @Test
+  void scanLineFindsTheNewlineAndWhetherAByteBeforeItIsNotAscii() {
+    Random random = new Random(7);
+    for (int round = 0; round < 50_000; round++) {
+      byte[] b = new byte[random.nextInt(48)];
+      for (int i = 0; i < b.length; i++) {
+        int kind = random.nextInt(8);
+        b[i] =
+            kind == 0 ? (byte) '\n' : kind == 1 ? (byte) (0x80 + random.nextInt(128)) : (byte) 'a';
+      }
+      int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+      int newline = naive(b, from, b.length);
+      boolean nonAscii = false;
+      for (int i = from; i < (newline < 0 ? b.length : newline); i++) {
+        nonAscii |= b[i] < 0;
+      }
+
+      long scan = Bytes.scanLine(b, from, b.length);
+
+      assertThat((int) scan).as("round %d: newline", round).isEqualTo(newline);
+      assertThat((scan & Bytes.NON_ASCII) != 0)
+          .as("round %d: non-ASCII", round)
+          .isEqualTo(nonAscii);
+    }
+  }
+
+  @Test
   void findsAnyByteValueIncludingHighBytes() {
     Random random = new Random(7);
     for (int round = 0; round < 20_000; round++) {
