@@ -35,7 +35,10 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Exit status: 0 applied, 1 no watcher answered or it refused, 2 usage."})
 final class CtlCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: every command builds this one at start-up, only ctl needs JSON. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @ParentCommand WatcherCommand parent;
 
@@ -141,9 +144,9 @@ final class CtlCommand implements Callable<Integer> {
 
   private static JsonNode readTree(String body) {
     try {
-      return JSON.readTree(body);
+      return Json.MAPPER.readTree(body);
     } catch (IOException e) {
-      return JSON.createObjectNode();
+      return Json.MAPPER.createObjectNode();
     }
   }
 }

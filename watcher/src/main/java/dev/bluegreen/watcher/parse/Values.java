@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads single variable values from a line's bytes without allocating. */
 final class Values {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: only escape=json values with a backslash need it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private Values() {}
 
@@ -145,7 +148,7 @@ final class Values {
   static String unescapeJson(byte[] b, int s, int e) {
     String raw = new String(b, s, e - s, StandardCharsets.UTF_8);
     try {
-      return JSON.readValue("\"" + raw + "\"", String.class);
+      return Json.MAPPER.readValue("\"" + raw + "\"", String.class);
     } catch (JsonProcessingException badEscape) {
       return raw;
     }
