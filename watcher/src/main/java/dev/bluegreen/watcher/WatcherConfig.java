@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * Everything the watcher's decisions depend on, validated once at start.
+ * Everything the watcher's decisions depend on, and how many threads parse, validated once at
+ * start.
  *
  * @param logFormat the Nginx log_format the access log is written in
  * @param windowSize requests in the sliding error-rate window
@@ -46,9 +47,6 @@ public record WatcherConfig(
 
   public static final int MAX_WINDOW_SIZE = 1_000_000;
 
-  /** One parsing thread per core, up to {@link BlockParser#MAX_THREADS}. */
-  public static final int DEFAULT_PARSE_THREADS = BlockParser.DEFAULT_THREADS;
-
   private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   /**
@@ -84,7 +82,7 @@ public record WatcherConfig(
     }
     boolean maintenance = settings.bool("MAINTENANCE_MODE", false);
     int parseThreads =
-        settings.integer("PARSE_THREADS", DEFAULT_PARSE_THREADS, 1, BlockParser.MAX_THREADS);
+        settings.integer("PARSE_THREADS", BlockParser.DEFAULT_THREADS, 1, BlockParser.MAX_THREADS);
     return new WatcherConfig(
         format,
         windowSize,
