@@ -1,10 +1,10 @@
 package dev.bluegreen.watcher;
 
+import dev.bluegreen.watcher.detect.PoolName;
 import dev.bluegreen.watcher.parse.BlockParser;
 import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.parse.LogFormatException;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Everything the watcher's decisions depend on, and how many threads parse, validated once at
@@ -47,8 +47,6 @@ public record WatcherConfig(
 
   public static final int MAX_WINDOW_SIZE = 1_000_000;
 
-  private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
-
   /**
    * Reads and validates every setting; throws {@link InvalidSettingException} on the first bad one.
    */
@@ -76,9 +74,8 @@ public record WatcherConfig(
     int cooldown =
         settings.integer("ALERT_COOLDOWN_SEC", DEFAULT_ALERT_COOLDOWN_SEC, 0, 7 * 24 * 3600);
     String activePool = settings.text("ACTIVE_POOL", DEFAULT_ACTIVE_POOL).strip();
-    if (!POOL_NAME.matcher(activePool).matches()) {
-      throw settings.invalid(
-          "ACTIVE_POOL", activePool, "must be a pool name such as blue (letters, digits, _ . -)");
+    if (!PoolName.isValid(activePool)) {
+      throw settings.invalid("ACTIVE_POOL", activePool, PoolName.RULE);
     }
     boolean maintenance = settings.bool("MAINTENANCE_MODE", false);
     int parseThreads =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.Settings;
+import dev.bluegreen.watcher.detect.PoolName;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -119,7 +120,7 @@ final class CtlCommand implements Callable<Integer> {
             .build();
       }
       case "active-pool" -> {
-        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+        if (value == null || !PoolName.isValid(value)) {
           throw new CliException(
               "usage: watcher ctl active-pool NAME (a pool name such as blue or green)",
               Main.EXIT_USAGE);

@@ -7,7 +7,7 @@ import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.Receipt;
-import dev.bluegreen.watcher.notify.Timing;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher.notify;
 
+import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

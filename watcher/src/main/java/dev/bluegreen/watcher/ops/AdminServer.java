@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bluegreen.watcher.LiveWatcher;
+import dev.bluegreen.watcher.detect.PoolName;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern POOL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final HttpServer server;
   private final LiveWatcher watcher;
@@ -127,8 +126,8 @@ public final class AdminServer implements AutoCloseable {
             return;
           }
           String pool = query.getOrDefault("pool", "");
-          if (!POOL_NAME.matcher(pool).matches()) {
-            send(exchange, 400, Map.of("error", "pool must be a name such as blue or green"));
+          if (!PoolName.isValid(pool)) {
+            send(exchange, 400, Map.of("error", "pool " + PoolName.RULE));
             return;
           }
           LiveWatcher.Status status = watcher.activePool(pool).get(5, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
+import dev.bluegreen.watcher.time.FakeTiming;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bluegreen.watcher.notify;
+package dev.bluegreen.watcher.time;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when delivery sleeps, so backoff and pacing are checked at once. */
+/**
+ * A clock that moves only when something sleeps or a test advances it: no test waits for real time.
+ */
 public final class FakeTiming implements Timing {
   public static final Instant START = Instant.parse("2025-01-01T03:00:00Z");
 
@@ -26,6 +28,11 @@ public final class FakeTiming implements Timing {
   @Override
   public long nanoTime() {
     return nanos.get();
+  }
+
+  @Override
+  public long millis() {
+    return now().toEpochMilli();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.bluegreen.watcher.ops;
+package dev.bluegreen.watcher.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

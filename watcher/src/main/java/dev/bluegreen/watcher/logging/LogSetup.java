@@ -1,4 +1,4 @@
-package dev.bluegreen.watcher.ops;
+package dev.bluegreen.watcher.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
