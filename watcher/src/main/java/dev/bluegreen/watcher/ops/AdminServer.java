@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +29,13 @@ import org.slf4j.LoggerFactory;
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * How long a control waits for the reading thread to apply it; the reading thread polls every 25
+   * ms, so this is only reached when it is stuck. {@code watcher ctl} waits a little longer, so the
+   * watcher's own answer (503) arrives before the client gives up.
+   */
+  public static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
 
   private final HttpServer server;
   private final LiveWatcher watcher;
@@ -118,7 +126,9 @@ public final class AdminServer implements AutoCloseable {
             return;
           }
           LiveWatcher.Status status =
-              watcher.maintenance(Boolean.parseBoolean(on)).get(5, TimeUnit.SECONDS);
+              watcher
+                  .maintenance(Boolean.parseBoolean(on))
+                  .get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
           send(exchange, 200, health(status, now()));
         }
         case "/admin/active-pool" -> {
@@ -130,13 +140,19 @@ public final class AdminServer implements AutoCloseable {
             send(exchange, 400, Map.of("error", "pool " + PoolName.RULE));
             return;
           }
-          LiveWatcher.Status status = watcher.activePool(pool).get(5, TimeUnit.SECONDS);
+          LiveWatcher.Status status =
+              watcher.activePool(pool).get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
           send(exchange, 200, health(status, now()));
         }
         default -> send(exchange, 404, Map.of("error", "unknown admin endpoint " + path));
       }
     } catch (TimeoutException e) {
-      send(exchange, 503, Map.of("error", "the watcher did not apply the change within 5 s"));
+      send(
+          exchange,
+          503,
+          Map.of(
+              "error",
+              "the watcher did not apply the change within " + CONTROL_TIMEOUT.toSeconds() + " s"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       send(exchange, 503, Map.of("error", "interrupted"));
