@@ -1,107 +1,92 @@
 package dev.bluegreen.watcher;
 
-import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.ops.Controls;
+import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.source.LogPosition;
+import dev.bluegreen.watcher.state.Checkpointer;
+import dev.bluegreen.watcher.state.Resume;
 import dev.bluegreen.watcher.state.StateStore;
 import dev.bluegreen.watcher.state.WatcherState;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code watcher run}: follows the log into the pipeline on one reading thread, keeps the state
- * file, and applies live controls. Every change of state happens on the reading thread; other
- * threads (the admin endpoint) queue controls and read published snapshots.
+ * {@code watcher run}: the log followed into the {@link Pipeline} on one reading thread, the state
+ * file kept by a {@link Checkpointer}, live controls applied from a {@link ControlQueue}. Every
+ * change of state happens on the reading thread; other threads queue controls and read the
+ * published {@link WatcherStatus}.
  *
- * <p>Before an alert is handed to the outlet, the state file records the line it came from and the
- * detectors' state after it: a crash right after cannot make a restart send it again.
+ * <p>Alerts are held ({@link HeldAlerts}) until the state file records the line they came from and
+ * the detectors' state after it: a crash right after cannot make a restart send them again.
  */
-public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
+public final class LiveWatcher implements LogFollower.Sink, Controls, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveWatcher.class);
-
-  /** How often the position is saved while lines flow (alerts save at once). */
-  private static final long CHECKPOINT_EVERY_MILLIS = 1_000;
 
   private final WatcherConfig config;
   private final LiveConfig live;
-  private final Outlet outlet;
-  private final LongSupplier clock;
+  private final Timing timing;
+  private final HeldAlerts outlet;
   private final Pipeline pipeline;
-  private final List<Alert> decided = new ArrayList<>();
-  private final StateStore store;
+  private final Detectors detectors;
+  private final Checkpointer checkpointer;
+  private final ControlQueue controls = new ControlQueue();
   private final LogFollower follower;
-  private final ConcurrentLinkedQueue<Runnable> controls = new ConcurrentLinkedQueue<>();
-  private volatile Status status;
-  private long lastCheckpoint;
-  private long linesAtCheckpoint = -1;
-  private String lastCheckpointError;
+  private volatile WatcherStatus status;
 
-  /**
-   * @param clock wall-clock epoch millis, for lines without a timestamp, idle ticks and controls
-   */
-  public LiveWatcher(
-      WatcherConfig config, LiveConfig live, Outlet outlet, LongSupplier clock, Duration poll) {
+  LiveWatcher(WatcherConfig config, LiveConfig live, Outlet outlet, Timing timing, Duration poll) {
     this.config = config;
     this.live = live;
-    this.outlet = outlet;
-    this.clock = clock;
-    this.pipeline = new Pipeline(config, clock, decided::add);
-    this.store = live.stateFile() == null ? null : new StateStore(live.stateFile());
-    LogPosition resume = restoreState();
+    this.timing = timing;
+    this.outlet = new HeldAlerts(outlet);
+    this.pipeline = new Pipeline(config, timing, this.outlet);
+    this.detectors = pipeline.detectors();
+    StateStore store = live.stateFile() == null ? null : new StateStore(live.stateFile());
+    this.checkpointer =
+        new Checkpointer(store, live.logPath(), config.activePool(), config.maintenance(), timing);
+    LogPosition resume = restore(store);
+    if (detectors.maintenance()) {
+      log.warn("maintenance mode is on: alerts are suppressed");
+    }
     this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, this);
     publishStatus();
   }
 
   /** Loads the state file, if any, and returns where to resume reading. */
-  private LogPosition restoreState() {
+  private LogPosition restore(StateStore store) {
     Optional<WatcherState> saved = store == null ? Optional.empty() : store.load();
     if (saved.isEmpty()) {
-      announceMaintenanceAtStart();
       return null;
     }
-    WatcherState state = saved.get();
-    pipeline.restore(state.detectors());
-    if (!config.activePool().equals(state.configuredPool())
-        && !config.activePool().equals(pipeline.primary())) {
-      log.info(
-          "ACTIVE_POOL changed to {} since the last run; expecting it to serve",
-          config.activePool());
-      pipeline.plannedSwitch(config.activePool(), clock.getAsLong());
-    }
-    if (config.maintenance() != state.configuredMaintenance()) {
-      pipeline.maintenance(config.maintenance());
-    }
-    announceMaintenanceAtStart();
-    boolean sameLog = live.logPath().toString().equals(state.log());
+    LogPosition resume =
+        Resume.apply(
+            saved.get(),
+            live.logPath(),
+            config.activePool(),
+            config.maintenance(),
+            detectors,
+            timing.millis());
     log.info(
         "restored state from {}: primary {}, serving {}, maintenance {}",
         store.file(),
-        pipeline.primary(),
-        pipeline.announcedPool(),
-        pipeline.maintenance() ? "on" : "off");
-    return sameLog ? state.position() : null;
-  }
-
-  private void announceMaintenanceAtStart() {
-    if (pipeline.maintenance()) {
-      log.warn("maintenance mode is on: alerts are suppressed");
-    }
+        detectors.primary(),
+        detectors.announcedPool(),
+        detectors.maintenance() ? "on" : "off");
+    return resume;
   }
 
   public void start() {
     log.info(
         "following {} (primary pool {}, window {}, threshold {}%, cooldown {} s)",
         live.logPath(),
-        pipeline.primary(),
+        detectors.primary(),
         config.windowSize(),
         config.errorRateThreshold(),
         config.alertCooldown().toSeconds());
@@ -118,17 +103,11 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
   @Override
   public void line(byte[] bytes, int offset, int length) {
     pipeline.line(bytes, offset, length);
-    if (!decided.isEmpty()) {
-      handOn();
-    }
   }
 
   @Override
   public void lines(byte[] bytes, int from, int to) {
     pipeline.lines(bytes, from, to);
-    if (!decided.isEmpty()) {
-      handOn();
-    }
   }
 
   @Override
@@ -138,157 +117,107 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
 
   @Override
   public void poll() {
-    Runnable control;
-    while ((control = controls.poll()) != null) {
-      control.run();
-    }
-    pipeline.tick(clock.getAsLong());
-    if (!decided.isEmpty()) {
-      handOn();
-    }
-    long now = System.currentTimeMillis();
-    if (now - lastCheckpoint >= CHECKPOINT_EVERY_MILLIS) {
-      Pipeline.Stats stats = pipeline.stats();
-      if (stats.lines() != linesAtCheckpoint) {
-        checkpoint();
-        linesAtCheckpoint = stats.lines();
-      }
-      lastCheckpoint = now;
-    }
+    controls.runPending();
+    pipeline.tick();
+    checkpoint(outlet.holding());
     publishStatus();
   }
 
-  /** Saves the state that includes the alerts just decided, then hands them to the outlet. */
-  private void handOn() {
-    checkpoint();
-    for (Alert alert : decided) {
-      outlet.alert(alert);
+  /**
+   * Saves the state (now when {@code force}, else when due), then hands on the alerts it includes.
+   */
+  private void checkpoint(boolean force) {
+    LogPosition position = position();
+    if (force) {
+      checkpointer.save(position, detectors.state());
+    } else {
+      checkpointer.saveIfDue(position, pipeline.stats().lines(), detectors::state);
     }
-    decided.clear();
+    outlet.release();
   }
 
-  private void checkpoint() {
-    if (store == null) {
-      return;
-    }
+  private LogPosition position() {
     try {
-      LogPosition position = follower.position();
-      store.save(
-          new WatcherState(
-              WatcherState.VERSION,
-              live.logPath().toString(),
-              position,
-              config.activePool(),
-              config.maintenance(),
-              pipeline.state()));
-      lastCheckpointError = null;
+      return follower.position();
     } catch (IOException e) {
-      String message = "cannot write the state file " + store.file() + ": " + e;
-      if (!message.equals(lastCheckpointError)) {
-        log.error(message);
-        lastCheckpointError = message;
-      }
+      throw new UncheckedIOException(e);
     }
   }
 
   private void publishStatus() {
     Pipeline.Stats stats = pipeline.stats();
     status =
-        new Status(
+        new WatcherStatus(
             live.logPath().toString(),
             follower != null && follower.following(),
             follower != null && follower.waiting(),
-            stats,
+            stats.lines(),
+            stats.malformed(),
+            stats.alertsByKind(),
+            stats.windowErrorRatio(),
             follower == null ? 0 : follower.rotations(),
             follower == null ? 0 : follower.lastLineMillis(),
-            pipeline.primary(),
-            pipeline.announcedPool(),
-            pipeline.maintenance(),
+            detectors.primary(),
+            detectors.announcedPool(),
+            detectors.maintenance(),
             outlet.deliveryFailures());
   }
 
   // ---- any thread ----
 
-  /** The latest snapshot, updated at every poll. */
-  public Status status() {
+  @Override
+  public WatcherStatus status() {
     return status;
   }
 
-  /** Turns maintenance mode on or off; completes once the reading thread applied it. */
-  public CompletableFuture<Status> maintenance(boolean on) {
+  @Override
+  public CompletableFuture<WatcherStatus> maintenance(boolean on) {
     return control(
         () -> {
-          if (pipeline.maintenance() == on) {
+          if (detectors.maintenance() == on) {
             return;
           }
-          pipeline.maintenance(on);
+          detectors.maintenance(on);
           log.info("maintenance mode turned {}", on ? "on" : "off");
-          outlet.maintenance(on, Instant.ofEpochMilli(clock.getAsLong()));
+          outlet.maintenance(on, timing.now());
         });
   }
 
   /**
    * A planned switch: {@code pool} becomes the expected primary, people get a notice, not a
-   * failover page. Completes once the reading thread applied it.
+   * failover page.
    */
-  public CompletableFuture<Status> activePool(String pool) {
+  @Override
+  public CompletableFuture<WatcherStatus> activePool(String pool) {
     return control(
         () -> {
-          String from = pipeline.primary();
+          String from = detectors.primary();
           if (from.equals(pool)) {
             return;
           }
-          pipeline.plannedSwitch(pool, clock.getAsLong());
+          detectors.plannedSwitch(pool, timing.millis());
           log.info("planned switch: {} -> {}", from, pool);
-          outlet.plannedSwitch(from, pool, Instant.ofEpochMilli(clock.getAsLong()));
+          outlet.plannedSwitch(from, pool, timing.now());
         });
   }
 
-  private CompletableFuture<Status> control(Runnable change) {
-    CompletableFuture<Status> done = new CompletableFuture<>();
-    controls.add(
+  /** Applies {@code change} on the reading thread, saves the state, and answers the new status. */
+  private CompletableFuture<WatcherStatus> control(Runnable change) {
+    return controls.submit(
         () -> {
           change.run();
-          checkpoint();
+          checkpoint(true);
           publishStatus();
-          done.complete(status);
+          return status;
         });
-    return done;
   }
 
   /** Stops reading and saves the final state. */
   @Override
   public void close() {
     follower.close();
-    Runnable control;
-    while ((control = controls.poll()) != null) {
-      control.run();
-    }
-    if (!decided.isEmpty()) {
-      handOn();
-    }
-    checkpoint();
+    controls.runPending();
+    checkpoint(true);
     publishStatus();
   }
-
-  /**
-   * What /healthz and {@code watcher ctl status} show.
-   *
-   * @param following the log file is open and being tailed
-   * @param waitingForLog the log file does not exist yet
-   * @param lastLineMillis wall-clock millis of the last line read, 0 before the first
-   * @param primary the pool expected to serve
-   * @param servingPool the pool people were last told serves
-   */
-  public record Status(
-      String log,
-      boolean following,
-      boolean waitingForLog,
-      Pipeline.Stats stats,
-      long rotations,
-      long lastLineMillis,
-      String primary,
-      String servingPool,
-      boolean maintenance,
-      long deliveryFailures) {}
 }

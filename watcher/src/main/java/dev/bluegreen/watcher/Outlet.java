@@ -2,10 +2,12 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
- * Where the live watcher's messages go: alerts, and the informational notices about changes an
- * operator made. Implementations must not block: they are called on the reading thread.
+ * Where the watcher's messages go: the alerts the {@link Pipeline} decides, and the informational
+ * notices about changes an operator made. Called on the reading thread: implementations must not
+ * block.
  */
 public interface Outlet {
   void alert(Alert alert);
@@ -19,5 +21,24 @@ public interface Outlet {
   /** Permanent delivery failures so far (for metrics); 0 where nothing can fail. */
   default long deliveryFailures() {
     return 0;
+  }
+
+  /**
+   * An outlet for alerts alone: a replay or a test, where no operator turns maintenance on or
+   * switches pools, so there is never a notice to pass on.
+   */
+  static Outlet of(Consumer<Alert> alerts) {
+    return new Outlet() {
+      @Override
+      public void alert(Alert alert) {
+        alerts.accept(alert);
+      }
+
+      @Override
+      public void maintenance(boolean on, Instant at) {}
+
+      @Override
+      public void plannedSwitch(String from, String to, Instant at) {}
+    };
   }
 }

@@ -1,23 +1,21 @@
 package dev.bluegreen.watcher;
 
-import dev.bluegreen.watcher.detect.Alert;
-import dev.bluegreen.watcher.detect.AlertGate;
 import dev.bluegreen.watcher.detect.AlertKind;
-import dev.bluegreen.watcher.detect.ErrorRateDetector;
+import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.detect.LineRef;
-import dev.bluegreen.watcher.detect.PoolFlipDetector;
 import dev.bluegreen.watcher.parse.AccessEvent;
 import dev.bluegreen.watcher.parse.BlockParser;
 import dev.bluegreen.watcher.parse.Malformed;
 import dev.bluegreen.watcher.parse.Parsed;
 import dev.bluegreen.watcher.source.LineReader;
+import dev.bluegreen.watcher.time.Timing;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The reading thread's whole job for each line: parse it, count it, run the detectors, hand any
- * alert on. Replay and live tailing feed the same pipeline, so they decide alike. Many lines at
- * once are parsed on every core ({@link BlockParser}) and decided in order. Not thread safe.
+ * alert to the {@link Outlet}. Replay and live tailing feed the same pipeline, so they decide
+ * alike. Many lines at once are parsed on every core ({@link BlockParser}) and decided in order.
+ * Not thread safe.
  */
 public final class Pipeline implements LineReader.Handler {
   private static final Malformed OVERSIZED =
@@ -25,11 +23,8 @@ public final class Pipeline implements LineReader.Handler {
 
   private final BlockParser parser;
   private final Consumer<Parsed> observe = this::observe;
-  private final AlertGate gate;
-  private final ErrorRateDetector errorRate;
-  private final PoolFlipDetector poolFlips;
-  private final Consumer<Alert> alerts;
-  private final LongSupplier clock;
+  private final Detectors detectors;
+  private final Timing timing;
 
   private String file = "-";
   private long lineNumber;
@@ -42,25 +37,27 @@ public final class Pipeline implements LineReader.Handler {
   private long lastTime = AccessEvent.NO_TIME;
 
   /**
-   * @param clock epoch millis used for lines that carry no timestamp of their own
-   * @param alerts receives every alert, on the reading thread
+   * @param timing the wall clock, for lines that carry no timestamp of their own
+   * @param outlet receives every alert, on the reading thread
    */
-  public Pipeline(WatcherConfig config, LongSupplier clock, Consumer<Alert> alerts) {
+  public Pipeline(WatcherConfig config, Timing timing, Outlet outlet) {
     this.parser =
         new BlockParser(
             config.logFormat(), config.parseThreads(), LineReader.MAX_LINE_BYTES, OVERSIZED);
-    this.gate = new AlertGate(config.alertCooldown().toMillis(), config.maintenance());
-    this.errorRate =
-        new ErrorRateDetector(
-            config.windowSize(), config.errorRateThreshold(), config.minRequests(), gate);
-    this.poolFlips = new PoolFlipDetector(config.activePool(), gate);
-    this.clock = clock;
-    this.alerts =
-        alert -> {
-          alertCount++;
-          alertsByKind[alert.kind().ordinal()]++;
-          alerts.accept(alert);
-        };
+    this.timing = timing;
+    this.detectors =
+        new Detectors(
+            config.windowSize(),
+            config.errorRateThreshold(),
+            config.minRequests(),
+            config.alertCooldown().toMillis(),
+            config.activePool(),
+            config.maintenance(),
+            alert -> {
+              alertCount++;
+              alertsByKind[alert.kind().ordinal()]++;
+              outlet.alert(alert);
+            });
   }
 
   /** Lines that follow come from {@code name}, numbered from 1. */
@@ -84,11 +81,9 @@ public final class Pipeline implements LineReader.Handler {
     lineNumber++;
     lines++;
     if (parsed instanceof AccessEvent event) {
-      long now = event.hasTime() ? event.epochMillis() : clock.getAsLong();
+      long now = event.hasTime() ? event.epochMillis() : timing.millis();
       lastTime = now;
-      LineRef where = new LineRef(file, lineNumber);
-      errorRate.observe(event, where, now, alerts);
-      poolFlips.observe(event, where, now, alerts);
+      detectors.observe(event, new LineRef(file, lineNumber), now);
     } else {
       countMalformed((Malformed) parsed);
     }
@@ -109,9 +104,9 @@ public final class Pipeline implements LineReader.Handler {
     }
   }
 
-  /** Lets time-based decisions happen while no line arrives; {@code now} is epoch millis. */
-  public void tick(long now) {
-    poolFlips.tick(now, alerts);
+  /** Lets time-based decisions happen while no line arrives. */
+  public void tick() {
+    detectors.tick(timing.millis());
   }
 
   /**
@@ -120,32 +115,13 @@ public final class Pipeline implements LineReader.Handler {
    */
   public void finish() {
     if (lastTime != AccessEvent.NO_TIME) {
-      tick(lastTime + PoolFlipDetector.SETTLE_MILLIS);
+      detectors.finish(lastTime);
     }
   }
 
-  /** Turns maintenance mode on or off; suppressed conditions are announced once it is off. */
-  public void maintenance(boolean on) {
-    gate.maintenance(on);
-  }
-
-  public boolean maintenance() {
-    return gate.maintenance();
-  }
-
-  /** The operator moved traffic to {@code pool} on purpose: not a failover. */
-  public void plannedSwitch(String pool, long now) {
-    poolFlips.plannedSwitch(pool, now);
-  }
-
-  /** The pool expected to serve now. */
-  public String primary() {
-    return poolFlips.primary();
-  }
-
-  /** The pool people were last told serves. */
-  public String announcedPool() {
-    return poolFlips.announcedPool();
+  /** The decisions themselves: controls, the pools, and the state a restart needs. */
+  public Detectors detectors() {
+    return detectors;
   }
 
   public Stats stats() {
@@ -154,7 +130,7 @@ public final class Pipeline implements LineReader.Handler {
         malformed,
         alertCount,
         alertsByKind.clone(),
-        errorRate.snapshot().percent() / 100,
+        detectors.errorRate().percent() / 100,
         firstMalformedAt,
         firstMalformed);
   }
@@ -181,19 +157,5 @@ public final class Pipeline implements LineReader.Handler {
     public long alerts(AlertKind kind) {
       return alertsByKind[kind.ordinal()];
     }
-  }
-
-  /** What the detectors remember, for the state file: a restart decides as if it never stopped. */
-  public record State(
-      ErrorRateDetector.State errorRate, PoolFlipDetector.State poolFlips, AlertGate.State gate) {}
-
-  public State state() {
-    return new State(errorRate.state(), poolFlips.state(), gate.state());
-  }
-
-  public void restore(State state) {
-    errorRate.restore(state.errorRate());
-    poolFlips.restore(state.poolFlips());
-    gate.restore(state.gate());
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.source.LogFollower;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +47,9 @@ class LiveWatcherTest {
     WatcherConfig config = WatcherConfig.load(new Settings(Map.of(), env));
     LiveConfig live = new LiveConfig(log, LogFollower.Start.END, state, "127.0.0.1", 0, false);
     LiveWatcher started =
-        new LiveWatcher(config, live, outlet, System::currentTimeMillis, Duration.ofMillis(10));
+        new Watcher(config, Timing.SYSTEM).follow(live, outlet, Duration.ofMillis(10));
     started.start();
-    await(() -> started.status().stats() != null && polled(started), "the watcher to start");
+    Await.until("the watcher to start", () -> polled(started));
     return started;
   }
 
@@ -61,22 +61,11 @@ class LiveWatcherTest {
     Files.write(log, story.subList(fromLine - 1, toLine), StandardOpenOption.APPEND);
   }
 
-  private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   private void awaitLines(LiveWatcher w, long lines) {
-    await(() -> w.status().stats().lines() >= lines, lines + " lines read");
+    Await.until(
+        lines + " lines read",
+        () -> w.status().lines() >= lines,
+        () -> w.status().lines() + " read");
   }
 
   @Test
@@ -114,7 +103,7 @@ class LiveWatcherTest {
     assertThat(after.alerts().get(0).where().line())
         .as("counted from the resume point")
         .isEqualTo(51);
-    assertThat(watcher.status().stats().lines()).isEqualTo(250);
+    assertThat(watcher.status().lines()).isEqualTo(250);
   }
 
   @Test

@@ -3,12 +3,11 @@ package dev.bluegreen.watcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.source.LogFollower;
+import dev.bluegreen.watcher.time.Timing;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +32,9 @@ class RotationUnderLoadTest {
             log, LogFollower.Start.END, dir.resolve("state.json"), "127.0.0.1", 0, false);
     RecordingOutlet outlet = new RecordingOutlet();
     try (NginxLikeWriter writer = new NginxLikeWriter(log);
-        LiveWatcher watcher =
-            new LiveWatcher(
-                config, live, outlet, System::currentTimeMillis, LogFollower.DEFAULT_POLL)) {
+        LiveWatcher watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet)) {
       watcher.start();
-      await(() -> watcher.status().following(), "the watcher to open the log");
+      Await.until("the watcher to open the log", () -> watcher.status().following());
 
       AtomicBoolean writing = new AtomicBoolean(true);
       Thread load =
@@ -72,32 +69,24 @@ class RotationUnderLoadTest {
           writer.copyTruncate(dir.resolve("access.log." + i));
         }
         int done = i;
-        await(() -> watcher.status().rotations() >= done, "rotation " + i + " to be followed");
+        Await.until(
+            "rotation " + i + " to be followed", () -> watcher.status().rotations() >= done);
       }
       Thread.sleep(100);
       writing.set(false);
       load.join();
 
       long written = writer.written();
-      await(
-          () -> watcher.status().stats().lines() >= written,
-          written + " lines (read " + watcher.status().stats().lines() + ")");
+      Await.until(
+          written + " lines",
+          () -> watcher.status().lines() >= written,
+          () -> "read " + watcher.status().lines());
       Thread.sleep(200); // anything read twice would show up now
 
       assertThat(written).isGreaterThan(ROTATIONS * 100L);
-      assertThat(watcher.status().stats().lines()).isEqualTo(written);
-      assertThat(watcher.status().stats().malformed()).isZero();
+      assertThat(watcher.status().lines()).isEqualTo(written);
+      assertThat(watcher.status().malformed()).isZero();
       assertThat(watcher.status().rotations()).isEqualTo(ROTATIONS);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(5);
     }
   }
 }

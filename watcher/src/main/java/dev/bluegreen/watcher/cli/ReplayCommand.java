@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher.cli;
 
+import dev.bluegreen.watcher.Outlet;
 import dev.bluegreen.watcher.Pipeline;
 import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
@@ -7,6 +8,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.AlertJson;
 import dev.bluegreen.watcher.notify.AlertText;
 import dev.bluegreen.watcher.source.ReplaySource.ReplayException;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -86,18 +88,19 @@ final class ReplayCommand implements Callable<Integer> {
         format == Format.json
             ? alert -> out.println(AlertJson.toLine(alert))
             : alert -> out.println(AlertText.toLine(alert));
-    Progress progress = new Progress(err);
+    Timing timing = Timing.SYSTEM;
+    Progress progress = new Progress(err, timing);
     Pipeline.Stats stats;
     try {
       stats =
-          new Watcher(config, System::currentTimeMillis)
-              .replay(files, parent.stdin(), print, progress::report);
+          new Watcher(config, timing)
+              .replay(files, parent.stdin(), Outlet.of(print), progress::report);
     } catch (ReplayException e) {
       out.flush();
       throw new CliException(e.getMessage(), 1);
     }
     out.flush();
-    printSummary(err, stats, System.nanoTime() - progress.start);
+    printSummary(err, stats, timing.nanoTime() - progress.start);
     return 0;
   }
 
@@ -132,17 +135,21 @@ final class ReplayCommand implements Callable<Integer> {
 
   /** Prints a progress line every few seconds, so a long replay is visibly alive. */
   private static final class Progress {
-    final long start = System.nanoTime();
+    final long start;
     private final PrintWriter err;
-    private long next = start + PROGRESS_EVERY_NANOS;
+    private final Timing timing;
+    private long next;
 
-    Progress(PrintWriter err) {
+    Progress(PrintWriter err, Timing timing) {
       this.err = err;
+      this.timing = timing;
+      this.start = timing.nanoTime();
+      this.next = start + PROGRESS_EVERY_NANOS;
     }
 
     void report(Pipeline.Stats stats) {
-      long now = System.nanoTime();
-      if (now < next) {
+      long now = timing.nanoTime();
+      if (now - next < 0) {
         return;
       }
       next = now + PROGRESS_EVERY_NANOS;

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.cli;
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.LiveWatcher;
 import dev.bluegreen.watcher.Outlet;
+import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.logging.LogSetup;
 import dev.bluegreen.watcher.notify.AlertDelivery;
@@ -10,7 +11,7 @@ import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryOutlet;
 import dev.bluegreen.watcher.ops.AdminServer;
 import dev.bluegreen.watcher.ops.LogWriter;
-import dev.bluegreen.watcher.source.LogFollower;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -56,11 +57,10 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut(),
             new PrintWriter(new LogWriter(LoggerFactory.getLogger(AlertDelivery.class)), true));
     Outlet outlet = new DeliveryOutlet(alerts);
-    LiveWatcher watcher =
-        new LiveWatcher(config, live, outlet, System::currentTimeMillis, LogFollower.DEFAULT_POLL);
+    LiveWatcher watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet);
     AdminServer admin;
     try {
-      admin = AdminServer.start(live.httpBind(), live.httpPort(), watcher);
+      admin = AdminServer.start(live.httpBind(), live.httpPort(), watcher, Timing.SYSTEM);
     } catch (BindException e) {
       alerts.close();
       throw new CliException(

@@ -6,14 +6,15 @@ import java.util.Map;
 
 /**
  * Decides whether an alert may go out now: at most one alert of a kind per cooldown, nothing in
- * maintenance mode, and never a cooldown on recoveries and resolutions. Time is passed in.
+ * maintenance mode, and never a cooldown on recoveries and resolutions. Time is passed in. Not
+ * thread safe: the reading thread owns it, controls reach it through that thread.
  */
 public final class AlertGate {
   private static final long NEVER = Long.MIN_VALUE;
 
   private final long cooldownMillis;
   private final long[] lastAnnounced = new long[AlertKind.values().length];
-  private volatile boolean maintenance;
+  private boolean maintenance;
 
   public AlertGate(long cooldownMillis, boolean maintenance) {
     this.cooldownMillis = cooldownMillis;

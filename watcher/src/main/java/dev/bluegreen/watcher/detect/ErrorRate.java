@@ -15,6 +15,14 @@ public record ErrorRate(int requests, int clientErrors, int hiddenErrors, double
     return clientErrors + hiddenErrors;
   }
 
+  /**
+   * The rate at or below which an error-rate alert is resolved: {@link
+   * ErrorRateDetector#RESOLVE_FRACTION} of the threshold.
+   */
+  public double resolvePercent() {
+    return thresholdPercent * ErrorRateDetector.RESOLVE_FRACTION;
+  }
+
   /** Errors as a percentage of the requests in the window. */
   public double percent() {
     return requests == 0 ? 0 : errors() * 100.0 / requests;

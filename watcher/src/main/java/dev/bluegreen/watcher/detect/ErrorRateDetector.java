@@ -6,10 +6,16 @@ import java.util.function.Consumer;
 /**
  * Alerts when more than the threshold percent of the last N requests failed, counting both errors
  * the clients saw and upstream errors Nginx hid by retrying. Resolves once the rate is back at or
- * below half the threshold, so a rate hovering at the threshold does not flap. Pure: time is the
- * caller's.
+ * below {@link #RESOLVE_FRACTION} of the threshold, so a rate hovering at the threshold does not
+ * flap. Pure: time is the caller's.
  */
 public final class ErrorRateDetector {
+  /**
+   * An alert resolves at or below half the threshold: the band between is hysteresis, so a rate
+   * hovering at the threshold is one alert and one resolution, not a flap per request.
+   */
+  public static final double RESOLVE_FRACTION = 0.5;
+
   private final ErrorWindow window;
   private final double thresholdPercent;
   private final int minRequests;
@@ -27,12 +33,13 @@ public final class ErrorRateDetector {
   /** Adds one request to the window and announces a change of verdict to {@code alerts}. */
   public void observe(AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
     window.add(event.clientError(), event.hiddenError());
-    Verdict verdict = verdict();
-    if (verdict == Verdict.ABOVE_THRESHOLD && gate.mayAnnounce(AlertKind.ERROR_RATE, now)) {
+    ErrorRateVerdict verdict = verdict();
+    if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD
+        && gate.mayAnnounce(AlertKind.ERROR_RATE, now)) {
       alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, snapshot(), announced));
       gate.announced(AlertKind.ERROR_RATE, now);
       announced = true;
-    } else if (verdict == Verdict.OK
+    } else if (verdict == ErrorRateVerdict.OK
         && announced
         && gate.mayAnnounce(AlertKind.ERROR_RATE_RESOLVED, now)) {
       alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE_RESOLVED, now, where, snapshot(), false));
@@ -41,15 +48,17 @@ public final class ErrorRateDetector {
     }
   }
 
-  public Verdict verdict() {
+  public ErrorRateVerdict verdict() {
     if (window.size() < minRequests) {
-      return Verdict.BELOW_MIN_REQUESTS;
+      return ErrorRateVerdict.BELOW_MIN_REQUESTS;
     }
     double errorsTimes100 = window.errors() * 100.0;
     if (errorsTimes100 > thresholdPercent * window.size()) {
-      return Verdict.ABOVE_THRESHOLD;
+      return ErrorRateVerdict.ABOVE_THRESHOLD;
     }
-    return errorsTimes100 <= thresholdPercent / 2 * window.size() ? Verdict.OK : Verdict.ELEVATED;
+    return errorsTimes100 <= thresholdPercent * RESOLVE_FRACTION * window.size()
+        ? ErrorRateVerdict.OK
+        : ErrorRateVerdict.ELEVATED;
   }
 
   public ErrorRate snapshot() {

@@ -3,8 +3,8 @@ package dev.bluegreen.watcher.ops;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.bluegreen.watcher.LiveWatcher;
 import dev.bluegreen.watcher.detect.PoolName;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,12 +38,14 @@ public final class AdminServer implements AutoCloseable {
   public static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
 
   private final HttpServer server;
-  private final LiveWatcher watcher;
+  private final Controls watcher;
   private final Metrics metrics;
+  private final Timing timing;
 
-  private AdminServer(HttpServer server, LiveWatcher watcher) {
+  private AdminServer(HttpServer server, Controls watcher, Timing timing) {
     this.server = server;
     this.watcher = watcher;
+    this.timing = timing;
     this.metrics = new Metrics(watcher::status);
     server.createContext("/healthz", this::healthz);
     server.createContext("/metrics", this::metrics);
@@ -52,9 +54,10 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /** Starts serving on {@code bind:port} (port 0 picks a free one). */
-  public static AdminServer start(String bind, int port, LiveWatcher watcher) throws IOException {
+  public static AdminServer start(String bind, int port, Controls watcher, Timing timing)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-    AdminServer admin = new AdminServer(server, watcher);
+    AdminServer admin = new AdminServer(server, watcher, timing);
     server.start();
     log.info("serving /healthz, /metrics and /admin on {}:{}", bind, admin.port());
     return admin;
@@ -75,23 +78,23 @@ public final class AdminServer implements AutoCloseable {
       send(exchange, 405, Map.of("error", "use GET"));
       return;
     }
-    send(exchange, 200, health(watcher.status(), System.currentTimeMillis()));
+    send(exchange, 200, health(watcher.status(), now()));
   }
 
   /** The health document: status, the log followed, lines read, seconds since the last line. */
-  static Map<String, Object> health(LiveWatcher.Status status, long nowMillis) {
+  static Map<String, Object> health(WatcherStatus status, long nowMillis) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status.waitingForLog() ? "waiting_for_log" : "ok");
     body.put("log", status.log());
-    body.put("lines", status.stats().lines());
-    body.put("malformed", status.stats().malformed());
+    body.put("lines", status.lines());
+    body.put("malformed", status.malformed());
     body.put(
         "seconds_since_last_line",
         status.lastLineMillis() == 0 ? null : (nowMillis - status.lastLineMillis()) / 1000.0);
     body.put("active_pool", status.primary());
     body.put("serving_pool", status.servingPool());
     body.put("maintenance", status.maintenance());
-    body.put("alerts", status.stats().alerts());
+    body.put("alerts", status.alerts());
     body.put("rotations", status.rotations());
     return body;
   }
@@ -125,7 +128,7 @@ public final class AdminServer implements AutoCloseable {
             send(exchange, 400, Map.of("error", "on must be true or false"));
             return;
           }
-          LiveWatcher.Status status =
+          WatcherStatus status =
               watcher
                   .maintenance(Boolean.parseBoolean(on))
                   .get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -140,7 +143,7 @@ public final class AdminServer implements AutoCloseable {
             send(exchange, 400, Map.of("error", "pool " + PoolName.RULE));
             return;
           }
-          LiveWatcher.Status status =
+          WatcherStatus status =
               watcher.activePool(pool).get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
           send(exchange, 200, health(status, now()));
         }
@@ -161,8 +164,8 @@ public final class AdminServer implements AutoCloseable {
     }
   }
 
-  private static long now() {
-    return System.currentTimeMillis();
+  private long now() {
+    return timing.millis();
   }
 
   private static boolean requirePost(HttpExchange exchange) throws IOException {

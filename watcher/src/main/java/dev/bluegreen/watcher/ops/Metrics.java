@@ -1,6 +1,5 @@
 package dev.bluegreen.watcher.ops;
 
-import dev.bluegreen.watcher.LiveWatcher;
 import dev.bluegreen.watcher.detect.AlertKind;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -18,16 +17,16 @@ public final class Metrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
-  public Metrics(Supplier<LiveWatcher.Status> status) {
+  public Metrics(Supplier<WatcherStatus> status) {
     CounterWithCallback.builder()
         .name("watcher_lines_total")
         .help("Access-log lines read, malformed ones included.")
-        .callback(c -> c.call(status.get().stats().lines()))
+        .callback(c -> c.call(status.get().lines()))
         .register(registry);
     CounterWithCallback.builder()
         .name("watcher_lines_malformed_total")
         .help("Lines that did not fit the log format and were skipped.")
-        .callback(c -> c.call(status.get().stats().malformed()))
+        .callback(c -> c.call(status.get().malformed()))
         .register(registry);
     CounterWithCallback.builder()
         .name("watcher_alerts_total")
@@ -35,9 +34,9 @@ public final class Metrics {
         .labelNames("kind")
         .callback(
             c -> {
-              LiveWatcher.Status now = status.get();
+              WatcherStatus now = status.get();
               for (AlertKind kind : AlertKind.values()) {
-                c.call(now.stats().alerts(kind), kind.wireName());
+                c.call(now.alerts(kind), kind.wireName());
               }
             })
         .register(registry);
@@ -54,7 +53,7 @@ public final class Metrics {
     GaugeWithCallback.builder()
         .name("watcher_window_error_ratio")
         .help("Errors (seen by clients or hidden by retries) in the sliding window, 0..1.")
-        .callback(c -> c.call(status.get().stats().windowErrorRatio()))
+        .callback(c -> c.call(status.get().windowErrorRatio()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("watcher_maintenance")

@@ -1,6 +1,6 @@
 package dev.bluegreen.watcher.state;
 
-import dev.bluegreen.watcher.Pipeline;
+import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.source.LogPosition;
 
 /**
@@ -20,7 +20,7 @@ public record WatcherState(
     LogPosition position,
     String configuredPool,
     boolean configuredMaintenance,
-    Pipeline.State detectors) {
+    Detectors.State detectors) {
 
   public static final int VERSION = 1;
 }

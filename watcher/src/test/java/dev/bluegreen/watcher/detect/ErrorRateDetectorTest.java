@@ -31,7 +31,7 @@ class ErrorRateDetectorTest {
   void silentBelowMinRequestsEvenWhenEverythingFails() {
     feed(49, clientError("blue"));
 
-    assertThat(detector.verdict()).isEqualTo(Verdict.BELOW_MIN_REQUESTS);
+    assertThat(detector.verdict()).isEqualTo(ErrorRateVerdict.BELOW_MIN_REQUESTS);
     assertThat(alerts).isEmpty();
   }
 
@@ -88,7 +88,7 @@ class ErrorRateDetectorTest {
     assertThat(detector.snapshot().errors()).isEqualTo(6);
     feed(3, served("blue")); // 3 of 200 = 1.5 %: below the threshold, above half of it
     assertThat(alerts).hasSize(1);
-    assertThat(detector.verdict()).isEqualTo(Verdict.ELEVATED);
+    assertThat(detector.verdict()).isEqualTo(ErrorRateVerdict.ELEVATED);
 
     feed(1, served("blue")); // 2 of 200 = 1 %
 

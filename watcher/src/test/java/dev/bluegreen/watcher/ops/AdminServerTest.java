@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.Await;
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.LiveWatcher;
 import dev.bluegreen.watcher.RecordingOutlet;
 import dev.bluegreen.watcher.Settings;
+import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.source.LogFollower;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,14 +44,13 @@ class AdminServerTest {
     Files.copy(Path.of("src/test/resources/replay/failover-and-recovery.log"), log);
     WatcherConfig config = WatcherConfig.load(new Settings(Map.of(), Map.of()));
     LiveConfig live = new LiveConfig(log, LogFollower.Start.BEGINNING, null, "127.0.0.1", 0, false);
-    watcher =
-        new LiveWatcher(config, live, outlet, System::currentTimeMillis, Duration.ofMillis(10));
-    server = AdminServer.start("127.0.0.1", 0, watcher);
+    watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet, Duration.ofMillis(10));
+    server = AdminServer.start("127.0.0.1", 0, watcher, Timing.SYSTEM);
     watcher.start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (watcher.status().stats().lines() < 400 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    Await.until(
+        "the story's 400 lines read",
+        () -> watcher.status().lines() >= 400,
+        () -> watcher.status().lines() + " read");
   }
 
   @AfterEach

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.bluegreen.watcher.Outlet;
 import dev.bluegreen.watcher.Pipeline;
 import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.source.ReplaySource.ReplayException;
+import dev.bluegreen.watcher.time.FakeTiming;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +43,7 @@ class ReplaySourceTest {
   @BeforeEach
   void newPipeline() {
     WatcherConfig config = WatcherConfig.load(new Settings(Map.of(), Map.of()));
-    pipeline = new Pipeline(config, () -> 0L, alerts::add);
+    pipeline = new Pipeline(config, new FakeTiming(), Outlet.of(alerts::add));
   }
 
   // ---- reading --------------------------------------------------------------------------------

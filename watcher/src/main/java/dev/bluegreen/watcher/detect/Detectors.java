@@ -1,0 +1,96 @@
+package dev.bluegreen.watcher.detect;
+
+import dev.bluegreen.watcher.parse.AccessEvent;
+import java.util.function.Consumer;
+
+/**
+ * Every decision about requests, in one place: the error-rate and pool-flip detectors behind one
+ * shared {@link AlertGate} (cooldown, maintenance). Pure like its parts: time is passed in, alerts
+ * go to the consumer given, and {@link #state()} / {@link #restore} carry everything it remembers
+ * across a restart. Not thread safe: the reading thread owns it.
+ */
+public final class Detectors {
+  private final AlertGate gate;
+  private final ErrorRateDetector errorRate;
+  private final PoolFlipDetector poolFlips;
+  private final Consumer<Alert> alerts;
+
+  /**
+   * @param alerts receives every alert, on the calling thread, as it is decided
+   */
+  public Detectors(
+      int windowSize,
+      double errorRateThreshold,
+      int minRequests,
+      long cooldownMillis,
+      String activePool,
+      boolean maintenance,
+      Consumer<Alert> alerts) {
+    this.gate = new AlertGate(cooldownMillis, maintenance);
+    this.errorRate = new ErrorRateDetector(windowSize, errorRateThreshold, minRequests, gate);
+    this.poolFlips = new PoolFlipDetector(activePool, gate);
+    this.alerts = alerts;
+  }
+
+  /** One request, at {@code now} (epoch millis of its log line). */
+  public void observe(AccessEvent event, LineRef where, long now) {
+    errorRate.observe(event, where, now, alerts);
+    poolFlips.observe(event, where, now, alerts);
+  }
+
+  /** Lets time-based decisions happen while no line arrives; {@code now} is epoch millis. */
+  public void tick(long now) {
+    poolFlips.tick(now, alerts);
+  }
+
+  /**
+   * The input ended at {@code lastTime} (the end of a replay): decide what a live watcher would
+   * decide once the log has been quiet long enough, so a flip in the last lines is announced.
+   */
+  public void finish(long lastTime) {
+    tick(lastTime + PoolFlipDetector.SETTLE_MILLIS);
+  }
+
+  /** Turns maintenance mode on or off; suppressed conditions are announced once it is off. */
+  public void maintenance(boolean on) {
+    gate.maintenance(on);
+  }
+
+  public boolean maintenance() {
+    return gate.maintenance();
+  }
+
+  /** The operator moved traffic to {@code pool} on purpose: not a failover. */
+  public void plannedSwitch(String pool, long now) {
+    poolFlips.plannedSwitch(pool, now);
+  }
+
+  /** The pool expected to serve now. */
+  public String primary() {
+    return poolFlips.primary();
+  }
+
+  /** The pool people were last told serves. */
+  public String announcedPool() {
+    return poolFlips.announcedPool();
+  }
+
+  /** The window's error rate now. */
+  public ErrorRate errorRate() {
+    return errorRate.snapshot();
+  }
+
+  /** What the detectors remember, for the state file: a restart decides as if it never stopped. */
+  public record State(
+      ErrorRateDetector.State errorRate, PoolFlipDetector.State poolFlips, AlertGate.State gate) {}
+
+  public State state() {
+    return new State(errorRate.state(), poolFlips.state(), gate.state());
+  }
+
+  public void restore(State state) {
+    errorRate.restore(state.errorRate());
+    poolFlips.restore(state.poolFlips());
+    gate.restore(state.gate());
+  }
+}

@@ -1,0 +1,50 @@
+package dev.bluegreen.watcher.ops;
+
+import dev.bluegreen.watcher.detect.AlertKind;
+
+/**
+ * What /healthz, /metrics and {@code watcher ctl status} show: one snapshot of the live watcher,
+ * published by its reading thread at every poll and read by any thread.
+ *
+ * @param log the access log followed
+ * @param following the log file is open and being tailed
+ * @param waitingForLog the log file does not exist yet
+ * @param lines lines read, malformed ones included
+ * @param malformed lines that did not fit the log format
+ * @param alertsByKind alerts decided, indexed by {@link AlertKind#ordinal()}
+ * @param windowErrorRatio errors in the sliding window as a fraction (0..1)
+ * @param rotations log rotations followed
+ * @param lastLineMillis wall-clock millis of the last line read, 0 before the first
+ * @param primary the pool expected to serve
+ * @param servingPool the pool people were last told serves
+ * @param maintenance alerts are suppressed
+ * @param deliveryFailures messages a sink refused for good or gave up on
+ */
+public record WatcherStatus(
+    String log,
+    boolean following,
+    boolean waitingForLog,
+    long lines,
+    long malformed,
+    long[] alertsByKind,
+    double windowErrorRatio,
+    long rotations,
+    long lastLineMillis,
+    String primary,
+    String servingPool,
+    boolean maintenance,
+    long deliveryFailures) {
+
+  /** Alerts of every kind decided since start. */
+  public long alerts() {
+    long sum = 0;
+    for (long n : alertsByKind) {
+      sum += n;
+    }
+    return sum;
+  }
+
+  public long alerts(AlertKind kind) {
+    return alertsByKind[kind.ordinal()];
+  }
+}

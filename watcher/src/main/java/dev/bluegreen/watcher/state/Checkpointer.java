@@ -1,0 +1,95 @@
+package dev.bluegreen.watcher.state;
+
+import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.logging.LogOnce;
+import dev.bluegreen.watcher.source.LogPosition;
+import dev.bluegreen.watcher.time.Timing;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
+/**
+ * Saves how far the log was read with what the detectors remember, through the {@link StateStore}:
+ * at once when asked ({@link #save}: alerts and controls), and otherwise at most once per {@link
+ * #EVERY_MILLIS} while lines flow ({@link #saveIfDue}). A failed save is logged once until it
+ * changes; the next save tries again. Without a state file it does nothing.
+ */
+public final class Checkpointer {
+  private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+
+  /** How often the position is saved while lines flow: a crash re-reads at most a second. */
+  public static final long EVERY_MILLIS = 1_000;
+
+  private static final long EVERY_NANOS = EVERY_MILLIS * 1_000_000;
+
+  private final StateStore store;
+  private final String logPath;
+  private final String configuredPool;
+  private final boolean configuredMaintenance;
+  private final Timing timing;
+  private final LogOnce failures = new LogOnce(log);
+  private boolean periodicSaveDone;
+  private long lastSave; // of timing.nanoTime(), once periodicSaveDone
+  private long linesAtLastSave;
+
+  /**
+   * @param store where the state goes, or {@code null} for no state file
+   * @param logPath the followed log, recorded so a restart on another log starts fresh
+   * @param configuredPool ACTIVE_POOL as configured for this run
+   * @param configuredMaintenance MAINTENANCE_MODE as configured for this run
+   */
+  public Checkpointer(
+      StateStore store,
+      Path logPath,
+      String configuredPool,
+      boolean configuredMaintenance,
+      Timing timing) {
+    this.store = store;
+    this.logPath = logPath.toString();
+    this.configuredPool = configuredPool;
+    this.configuredMaintenance = configuredMaintenance;
+    this.timing = timing;
+  }
+
+  /** Saves now; {@code false} when there is a state file and it could not be written. */
+  public boolean save(LogPosition position, Detectors.State detectors) {
+    if (store == null) {
+      return true;
+    }
+    try {
+      store.save(
+          new WatcherState(
+              WatcherState.VERSION,
+              logPath,
+              position,
+              configuredPool,
+              configuredMaintenance,
+              detectors));
+      failures.clear();
+      return true;
+    } catch (IOException e) {
+      failures.log(Level.ERROR, "cannot write the state file " + store.file() + ": " + e);
+      return false;
+    }
+  }
+
+  /**
+   * Saves if {@link #EVERY_MILLIS} passed since the last periodic save and lines were read since
+   * ({@code lines} counts every line read so far).
+   */
+  public void saveIfDue(LogPosition position, long lines, Supplier<Detectors.State> detectors) {
+    long now = timing.nanoTime();
+    if (periodicSaveDone && now - lastSave < EVERY_NANOS) {
+      return;
+    }
+    if (!periodicSaveDone || lines != linesAtLastSave) {
+      save(position, detectors.get());
+      linesAtLastSave = lines;
+    }
+    periodicSaveDone = true;
+    lastSave = now;
+  }
+}
