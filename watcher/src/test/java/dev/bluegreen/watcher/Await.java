@@ -9,8 +9,11 @@ import java.util.function.Supplier;
  * does not within the limit. The one way tests wait: never a bare sleep.
  */
 public final class Await {
-  /** Generous for a loaded 2-core CI machine; a passing wait returns as soon as it can. */
-  public static final Duration LIMIT = Duration.ofSeconds(30);
+  /**
+   * Generous for a loaded 2-core CI machine starting JVMs; a passing wait returns as soon as it
+   * can, so the limit costs only a failing test its time.
+   */
+  public static final Duration LIMIT = Duration.ofSeconds(60);
 
   private static final long CHECK_EVERY_MILLIS = 5;
 

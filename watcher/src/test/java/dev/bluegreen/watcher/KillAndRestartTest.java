@@ -2,7 +2,6 @@ package dev.bluegreen.watcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAndRestartTest {
   private static final Path STORY = Path.of("src/test/resources/replay/failover-and-recovery.log");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -47,7 +44,7 @@ class KillAndRestartTest {
         "/hook",
         exchange -> {
           try (InputStream body = exchange.getRequestBody()) {
-            String kind = JSON.readTree(body.readAllBytes()).path("kind").asText();
+            String kind = TestJson.MAPPER.readTree(body.readAllBytes()).path("kind").asText();
             synchronized (received) {
               received.add(kind);
             }
@@ -102,7 +99,7 @@ class KillAndRestartTest {
           http.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
               HttpResponse.BodyHandlers.ofString());
-      return JSON.readTree(health.body()).path("lines").asLong();
+      return TestJson.MAPPER.readTree(health.body()).path("lines").asLong();
     } catch (IOException e) {
       return -1; // not listening yet
     } catch (InterruptedException e) {
@@ -117,23 +114,16 @@ class KillAndRestartTest {
     }
   }
 
-  private void await(BooleanSupplier condition, String what) throws IOException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "timed out waiting for "
-                + what
-                + "; received "
-                + received()
-                + "; watcher said:\n"
-                + Files.readString(dir.resolve("first.err")));
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+  private void await(BooleanSupplier condition, String what) {
+    Await.until(
+        what, condition, () -> "received " + received() + "; watcher said:\n" + firstWatcherSaid());
+  }
+
+  private String firstWatcherSaid() {
+    try {
+      return Files.readString(dir.resolve("first.err"));
+    } catch (IOException e) {
+      return e.toString();
     }
   }
 

@@ -7,14 +7,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
 class JsonLayoutTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void eachEventIsOneJsonLineWithTheDocumentedFieldsAndNoStackTrace() throws IOException {
@@ -36,7 +35,7 @@ class JsonLayoutTest {
 
     assertThat(line).endsWith("\n").doesNotContain("\tat ");
     assertThat(line.strip()).doesNotContain("\n");
-    JsonNode json = JSON.readTree(line);
+    JsonNode json = TestJson.MAPPER.readTree(line);
     assertThat(json.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(json.get("level").asText()).isEqualTo("WARN");
     assertThat(json.get("logger").asText()).isEqualTo("dev.bluegreen.watcher.LiveWatcher");

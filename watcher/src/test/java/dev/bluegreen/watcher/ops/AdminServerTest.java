@@ -3,12 +3,12 @@ package dev.bluegreen.watcher.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.Await;
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.LiveWatcher;
 import dev.bluegreen.watcher.RecordingOutlet;
 import dev.bluegreen.watcher.Settings;
+import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.source.LogFollower;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** /healthz, /metrics and the admin controls over real HTTP on loopback. */
 class AdminServerTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -78,7 +77,7 @@ class AdminServerTest {
     HttpResponse<String> response = get("/healthz");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode health = JSON.readTree(response.body());
+    JsonNode health = TestJson.MAPPER.readTree(response.body());
     assertThat(health.get("status").asText()).isEqualTo("ok");
     assertThat(health.get("log").asText()).endsWith("access.log");
     assertThat(health.get("lines").asLong()).isEqualTo(400);
@@ -110,9 +109,10 @@ class AdminServerTest {
     HttpResponse<String> pool = post("/admin/active-pool?pool=green");
 
     assertThat(on.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(on.body()).get("maintenance").asBoolean()).isTrue();
+    assertThat(TestJson.MAPPER.readTree(on.body()).get("maintenance").asBoolean()).isTrue();
     assertThat(pool.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(pool.body()).get("active_pool").asText()).isEqualTo("green");
+    assertThat(TestJson.MAPPER.readTree(pool.body()).get("active_pool").asText())
+        .isEqualTo("green");
     assertThat(outlet.notices()).containsExactly("maintenance on", "switch blue -> green");
   }
 
