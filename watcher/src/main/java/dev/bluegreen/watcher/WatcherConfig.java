@@ -45,7 +45,18 @@ public record WatcherConfig(
   /** Blue is the primary pool, green the backup. */
   public static final String DEFAULT_ACTIVE_POOL = "blue";
 
+  /**
+   * The largest window: it is allocated up front, a byte per request, so a million is 1 MB of the
+   * container's 64 MB heap; at a thousand requests a second it spans a quarter of an hour, longer
+   * than a window that is to react in time.
+   */
   public static final int MAX_WINDOW_SIZE = 1_000_000;
+
+  /**
+   * The longest cooldown, a week: longer than anyone waits to hear of a problem again; more is
+   * almost surely a unit mistake that would silence repeated alerts for good.
+   */
+  public static final int MAX_ALERT_COOLDOWN_SEC = 7 * 24 * 3600;
 
   /**
    * Reads and validates every setting; throws {@link InvalidSettingException} on the first bad one.
@@ -72,7 +83,8 @@ public record WatcherConfig(
           "larger than WINDOW_SIZE (" + windowSize + "), so the error rate would never be judged");
     }
     int cooldown =
-        settings.integer("ALERT_COOLDOWN_SEC", DEFAULT_ALERT_COOLDOWN_SEC, 0, 7 * 24 * 3600);
+        settings.integer(
+            "ALERT_COOLDOWN_SEC", DEFAULT_ALERT_COOLDOWN_SEC, 0, MAX_ALERT_COOLDOWN_SEC);
     String activePool = settings.text("ACTIVE_POOL", DEFAULT_ACTIVE_POOL).strip();
     if (!PoolName.isValid(activePool)) {
       throw settings.invalid("ACTIVE_POOL", activePool, PoolName.RULE);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.detect.PoolName;
+import dev.bluegreen.watcher.ops.AdminServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -40,6 +41,13 @@ final class CtlCommand implements Callable<Integer> {
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
+
+  /**
+   * How long ctl waits for an answer: the watcher's own, a 503 after {@link
+   * AdminServer#CONTROL_TIMEOUT} when its reading thread is stuck, must arrive first, so 5 s more,
+   * ample for one HTTP exchange on this machine.
+   */
+  static final Duration REQUEST_TIMEOUT = AdminServer.CONTROL_TIMEOUT.plusSeconds(5);
 
   @ParentCommand WatcherCommand parent;
 
@@ -104,7 +112,7 @@ final class CtlCommand implements Callable<Integer> {
 
   private HttpRequest request(int port) {
     String base = "http://127.0.0.1:" + port + "/admin/";
-    HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT);
     return switch (what) {
       case "status" -> {
         requireNoValue();

@@ -34,6 +34,11 @@ public record DeliveryConfig(
   /** 100 messages per sink: hours of real incidents, a bounded amount of memory. */
   public static final int DEFAULT_QUEUE_CAPACITY = 100;
 
+  /**
+   * The most a sink may queue: at Slack's pace of one message a second, more than a day of backlog.
+   * A queued alert takes about 200 bytes (measured), shared by the sinks' queues, so full queues
+   * hold about 20 MB of the container's 64 MB heap. More would only keep alerts too old to act on.
+   */
   public static final int MAX_QUEUE_CAPACITY = 100_000;
 
   /** Slack answers in well under a second; 10 s means it is not going to. */
