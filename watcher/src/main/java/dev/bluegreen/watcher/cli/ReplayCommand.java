@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.cli;
 
 import dev.bluegreen.watcher.Pipeline;
+import dev.bluegreen.watcher.Setting;
 import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.detect.Alert;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code watcher replay}: the alerts the watcher would have sent for existing logs. */
 @Command(
     name = "replay",
+    modelTransformer = ReplayCommand.Options.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
@@ -40,6 +41,13 @@ import picocli.CommandLine.Spec;
       "  watcher replay --nginx-log-format \"$(cat my-log-format.conf)\" access.log"
     })
 final class ReplayCommand implements Callable<Integer> {
+  /** replay's settings: what to decide. */
+  static final class Options extends SettingOptions {
+    Options() {
+      super(Setting.of(Setting.Group.DETECTION));
+    }
+  }
+
   /** How often a long replay reports progress. */
   private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
@@ -51,8 +59,6 @@ final class ReplayCommand implements Callable<Integer> {
   @ParentCommand WatcherCommand parent;
 
   @Spec CommandSpec spec;
-
-  @Mixin DetectionOptions options;
 
   @Option(
       names = "--format",
@@ -71,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WatcherConfig config = options.toConfig(parent.env());
+    WatcherConfig config = WatcherConfig.load(SettingOptions.read(spec, parent.env()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (config.maintenance()) {
