@@ -96,12 +96,16 @@ public enum Setting {
       "ADDRESS",
       Default.of(LiveConfig.DEFAULT_HTTP_BIND, "(the container image uses 0.0.0.0)"),
       "Address that port listens on; admin endpoints answer loopback clients only."),
-  LOG_FORMAT(
+  /** Was LOG_FORMAT and --log-format, too easily taken for the access log's format. */
+  WATCHER_LOG_FORMAT(
       LIVE,
-      "--log-format",
+      "--watcher-log-format",
       "text|json",
-      Default.of(LiveConfig.DEFAULT_LOG_FORMAT),
-      "The watcher's own log lines on stderr: readable text, or JSON lines for containers."),
+      Default.of(LiveConfig.DEFAULT_WATCHER_LOG_FORMAT),
+      "The watcher's own log lines on stderr: readable text, or JSON lines for containers (the"
+          + " access log's format is --nginx-log-format).",
+      "LOG_FORMAT",
+      "--log-format"),
 
   SLACK_WEBHOOK_URL(
       DELIVERY,
@@ -179,13 +183,28 @@ public enum Setting {
   private final String paramLabel;
   private final Default defaultValue;
   private final String doc;
+  private final String deprecatedName;
+  private final String deprecatedFlag;
 
   Setting(Group group, String flag, String paramLabel, Default defaultValue, String doc) {
+    this(group, flag, paramLabel, defaultValue, doc, null, null);
+  }
+
+  Setting(
+      Group group,
+      String flag,
+      String paramLabel,
+      Default defaultValue,
+      String doc,
+      String deprecatedName,
+      String deprecatedFlag) {
     this.group = group;
     this.flag = flag;
     this.paramLabel = paramLabel;
     this.defaultValue = defaultValue;
     this.doc = doc;
+    this.deprecatedName = deprecatedName;
+    this.deprecatedFlag = deprecatedFlag;
   }
 
   /** The settings of {@code groups}, in table order. */
@@ -214,5 +233,15 @@ public enum Setting {
   /** Whether {@code --flag} alone means true: so for every true|false setting. */
   public boolean isSwitch() {
     return paramLabel.equals("true|false");
+  }
+
+  /** The old environment variable that still works for one release, or {@code null}. */
+  public String deprecatedName() {
+    return deprecatedName;
+  }
+
+  /** The old flag that still works for one release, or {@code null}. */
+  public String deprecatedFlag() {
+    return deprecatedFlag;
   }
 }

@@ -1,12 +1,15 @@
 package dev.bluegreen.watcher;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Raw setting values, looked up by their {@link Setting} row, where a command-line flag beats the
  * environment, and typed readers whose errors name the setting, the bad value and where it came
- * from. An empty environment variable counts as unset.
+ * from. An empty environment variable counts as unset. A setting's deprecated name still works
+ * behind its new one: new flag, old flag, new variable, old variable.
  */
 public final class Settings {
 
@@ -20,8 +23,8 @@ public final class Settings {
   private final Map<String, String> env;
 
   /**
-   * @param flags the command line's values, by the environment-variable name they stand for; a flag
-   *     that was not given may map to a null value
+   * @param flags the command line's values, by the environment-variable name they stand for (a
+   *     deprecated flag by the deprecated name); a flag that was not given may map to a null value
    * @param env the environment
    */
   public Settings(Map<String, Flag> flags, Map<String, String> env) {
@@ -42,13 +45,68 @@ public final class Settings {
   }
 
   private Found find(Setting setting) {
-    String name = setting.name();
-    Flag flag = flags.get(name);
-    if (flag != null && flag.value() != null) {
-      return new Found(name, flag.value(), "set by " + flag.flag());
+    List<String> names = names(setting);
+    for (String name : names) {
+      Flag flag = flags.get(name);
+      if (flag != null && flag.value() != null) {
+        return new Found(name, flag.value(), "set by " + flag.flag());
+      }
     }
-    String value = environment(name);
-    return value == null ? null : new Found(name, value, "set in the environment");
+    for (String name : names) {
+      String value = environment(name);
+      if (value != null) {
+        return new Found(name, value, "set in the environment");
+      }
+    }
+    return null;
+  }
+
+  private static List<String> names(Setting setting) {
+    return setting.deprecatedName() == null
+        ? List.of(setting.name())
+        : List.of(setting.name(), setting.deprecatedName());
+  }
+
+  /**
+   * One warning for each of {@code settings} given under its deprecated name, saying what to use
+   * instead (and, if the new name is set too, that the old one is ignored).
+   */
+  public List<String> deprecations(List<Setting> settings) {
+    List<String> warnings = new ArrayList<>();
+    for (Setting setting : settings) {
+      String old = setting.deprecatedName();
+      if (old == null) {
+        continue;
+      }
+      List<String> used = new ArrayList<>();
+      List<String> instead = new ArrayList<>();
+      Flag flag = flags.get(old);
+      if (flag != null && flag.value() != null) {
+        used.add(flag.flag());
+        instead.add(setting.flag());
+      }
+      if (environment(old) != null) {
+        used.add(old);
+        instead.add(setting.name());
+      }
+      if (used.isEmpty()) {
+        continue;
+      }
+      String warning =
+          String.join(" and ", used)
+              + (used.size() == 1 ? " is deprecated and goes" : " are deprecated and go")
+              + " in the next release: use "
+              + String.join(" and ", instead)
+              + " instead";
+      if (find(setting).name().equals(setting.name())) {
+        Flag newFlag = flags.get(setting.name());
+        String winner =
+            newFlag != null && newFlag.value() != null ? newFlag.flag() : setting.name();
+        warning += "; ignored: " + winner + " is set too and wins";
+      }
+      warnings.add(warning);
+    }
+    return warnings;
   }
 
   public String text(Setting setting, String fallback) {

@@ -68,6 +68,7 @@ final class RunCommand implements Callable<Integer> {
     WatcherConfig config = WatcherConfig.load(settings);
     LiveConfig live = LiveConfig.load(settings, fromStart);
     LogSetup.configure(live.jsonLogs());
+    settings.deprecations(SETTINGS).forEach(LoggerFactory.getLogger(RunCommand.class)::warn);
     DeliveryConfig deliveryConfig = DeliveryConfig.load(settings);
     AlertDelivery alerts =
         AlertDelivery.start(

@@ -26,6 +26,9 @@ class SettingOptions implements IModelTransformer {
   public CommandSpec transform(CommandSpec spec) {
     for (Setting setting : settings) {
       spec.addOption(option(setting, setting.doc()));
+      if (setting.deprecatedFlag() != null) {
+        spec.addOption(deprecatedOption(setting));
+      }
     }
     return spec;
   }
@@ -49,11 +52,29 @@ class SettingOptions implements IModelTransformer {
     return option.build();
   }
 
+  private static OptionSpec deprecatedOption(Setting setting) {
+    return OptionSpec.builder(setting.deprecatedFlag())
+        .paramLabel(setting.paramLabel())
+        .type(String.class)
+        .description(
+            "Deprecated: use "
+                + setting.flag()
+                + " (env "
+                + setting.deprecatedName()
+                + ": use "
+                + setting.name()
+                + "). The old names still work, with a warning, until the next release.")
+        .build();
+  }
+
   /** The values of {@code spec}'s table options, over {@code env}. */
   static Settings read(CommandSpec spec, Map<String, String> env) {
     Map<String, Settings.Flag> flags = new HashMap<>();
     for (Setting setting : Setting.values()) {
       put(flags, spec, setting.name(), setting.flag());
+      if (setting.deprecatedFlag() != null) {
+        put(flags, spec, setting.deprecatedName(), setting.deprecatedFlag());
+      }
     }
     return new Settings(flags, env);
   }

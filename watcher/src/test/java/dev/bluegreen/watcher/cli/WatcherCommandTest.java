@@ -72,6 +72,14 @@ class WatcherCommandTest {
   }
 
   @Test
+  void runHelpShowsTheOldNameOfTheWatchersLogFormatAsDeprecated() {
+    Cli.Result result = Cli.run(Map.of(), "run", "--help");
+
+    assertThat(result.out().replaceAll("\\s+", " "))
+        .contains("--log-format=text|json Deprecated: use --watcher-log-format (env LOG_FORMAT:");
+  }
+
+  @Test
   void versionNamesTheProgram() {
     Cli.Result result = Cli.run(Map.of(), "--version");
 
