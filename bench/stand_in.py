@@ -66,7 +66,7 @@ class WatcherProcess:
 
     def __init__(self, log, webhook, flags, **settings):
         env = {k: os.environ[k] for k in ('PATH', 'HOME', 'JAVA_HOME', 'LANG') if k in os.environ}
-        env.update(ALERT_WEBHOOK_URL=webhook.url, LOG_FORMAT='text', **settings)
+        env.update(ALERT_WEBHOOK_URL=webhook.url, WATCHER_LOG_FORMAT='text', **settings)
         self.stderr = log + '.watcher.err'
         self.process = subprocess.Popen(
             ['java', *flags, '-jar', JAR, 'run', '--log', log, '--http-port', '0',

@@ -1,5 +1,11 @@
 package dev.bluegreen.watcher;
 
+import static dev.bluegreen.watcher.Setting.HTTP_BIND;
+import static dev.bluegreen.watcher.Setting.HTTP_PORT;
+import static dev.bluegreen.watcher.Setting.LOG_PATH;
+import static dev.bluegreen.watcher.Setting.STATE_FILE;
+import static dev.bluegreen.watcher.Setting.WATCHER_LOG_FORMAT;
+
 import dev.bluegreen.watcher.source.LogFollower;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,18 +38,25 @@ public record LiveConfig(
   /** Loopback only by default; the container image sets 0.0.0.0 so Prometheus can scrape it. */
   public static final String DEFAULT_HTTP_BIND = "127.0.0.1";
 
+  /** Readable lines for a terminal; the container image sets json. */
+  public static final String DEFAULT_WATCHER_LOG_FORMAT = "text";
+
   /** Reads and validates the live settings; throws {@link InvalidSettingException}. */
   public static LiveConfig load(Settings settings, boolean fromStart) {
-    String log = settings.text("LOG_PATH", DEFAULT_LOG_PATH).strip();
+    String log = settings.text(LOG_PATH, DEFAULT_LOG_PATH).strip();
     if (log.isEmpty()) {
-      throw settings.invalid("LOG_PATH", log, "must name the access log file");
+      throw settings.invalid(LOG_PATH, log, "must name the access log file");
     }
-    String state = settings.text("STATE_FILE", "").strip();
-    int port = settings.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65_535);
-    String bind = settings.text("HTTP_BIND", DEFAULT_HTTP_BIND).strip();
-    String format = settings.text("LOG_FORMAT", "text").strip().toLowerCase(Locale.ROOT);
+    String state = settings.text(STATE_FILE, "").strip();
+    int port = settings.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535);
+    String bind = settings.text(HTTP_BIND, DEFAULT_HTTP_BIND).strip();
+    String format =
+        settings
+            .text(WATCHER_LOG_FORMAT, DEFAULT_WATCHER_LOG_FORMAT)
+            .strip()
+            .toLowerCase(Locale.ROOT);
     if (!format.equals("text") && !format.equals("json")) {
-      throw settings.invalid("LOG_FORMAT", format, "must be text or json");
+      throw settings.invalid(WATCHER_LOG_FORMAT, format, "must be text or json");
     }
     return new LiveConfig(
         Path.of(log),

@@ -1,5 +1,14 @@
 package dev.bluegreen.watcher;
 
+import static dev.bluegreen.watcher.Setting.ACTIVE_POOL;
+import static dev.bluegreen.watcher.Setting.ALERT_COOLDOWN_SEC;
+import static dev.bluegreen.watcher.Setting.ERROR_RATE_THRESHOLD;
+import static dev.bluegreen.watcher.Setting.MAINTENANCE_MODE;
+import static dev.bluegreen.watcher.Setting.MIN_REQUESTS;
+import static dev.bluegreen.watcher.Setting.NGINX_LOG_FORMAT;
+import static dev.bluegreen.watcher.Setting.PARSE_THREADS;
+import static dev.bluegreen.watcher.Setting.WINDOW_SIZE;
+
 import dev.bluegreen.watcher.detect.PoolName;
 import dev.bluegreen.watcher.parse.BlockParser;
 import dev.bluegreen.watcher.parse.LogFormat;
@@ -45,41 +54,56 @@ public record WatcherConfig(
   /** Blue is the primary pool, green the backup. */
   public static final String DEFAULT_ACTIVE_POOL = "blue";
 
+  /** Alerts are on unless someone turns them off. */
+  public static final boolean DEFAULT_MAINTENANCE = false;
+
+  /**
+   * The largest window: it is allocated up front, a byte per request, so a million is 1 MB of the
+   * container's 64 MB heap; at a thousand requests a second it spans a quarter of an hour, longer
+   * than a window that is to react in time.
+   */
   public static final int MAX_WINDOW_SIZE = 1_000_000;
+
+  /**
+   * The longest cooldown, a week: longer than anyone waits to hear of a problem again; more is
+   * almost surely a unit mistake that would silence repeated alerts for good.
+   */
+  public static final int MAX_ALERT_COOLDOWN_SEC = 7 * 24 * 3600;
 
   /**
    * Reads and validates every setting; throws {@link InvalidSettingException} on the first bad one.
    */
   public static WatcherConfig load(Settings settings) {
     LogFormat format;
-    String formatText = settings.text("NGINX_LOG_FORMAT", LogFormat.SANDBOX);
+    String formatText = settings.text(NGINX_LOG_FORMAT, LogFormat.SANDBOX);
     try {
       format = LogFormat.compile(formatText);
     } catch (LogFormatException e) {
-      throw settings.invalid("NGINX_LOG_FORMAT", abbreviate(formatText), e.getMessage());
+      throw settings.invalid(NGINX_LOG_FORMAT, abbreviate(formatText), e.getMessage());
     }
-    int windowSize = settings.integer("WINDOW_SIZE", DEFAULT_WINDOW_SIZE, 1, MAX_WINDOW_SIZE);
-    double threshold =
-        settings.decimal("ERROR_RATE_THRESHOLD", DEFAULT_ERROR_RATE_THRESHOLD, 0, 100);
+    int windowSize = settings.integer(WINDOW_SIZE, DEFAULT_WINDOW_SIZE, 1, MAX_WINDOW_SIZE);
+    double threshold = settings.decimal(ERROR_RATE_THRESHOLD, DEFAULT_ERROR_RATE_THRESHOLD, 0, 100);
     // unset, it is at most the window: a small WINDOW_SIZE alone is valid, judged once full
     int minRequests =
         settings.integer(
-            "MIN_REQUESTS", Math.min(DEFAULT_MIN_REQUESTS, windowSize), 1, MAX_WINDOW_SIZE);
+            MIN_REQUESTS, Math.min(DEFAULT_MIN_REQUESTS, windowSize), 1, MAX_WINDOW_SIZE);
     if (minRequests > windowSize) {
       throw settings.invalid(
-          "MIN_REQUESTS",
+          MIN_REQUESTS,
           Integer.toString(minRequests),
-          "larger than WINDOW_SIZE (" + windowSize + "), so the error rate would never be judged");
+          String.format(
+              "larger than %s (%d), so the error rate would never be judged",
+              WINDOW_SIZE, windowSize));
     }
     int cooldown =
-        settings.integer("ALERT_COOLDOWN_SEC", DEFAULT_ALERT_COOLDOWN_SEC, 0, 7 * 24 * 3600);
-    String activePool = settings.text("ACTIVE_POOL", DEFAULT_ACTIVE_POOL).strip();
+        settings.integer(ALERT_COOLDOWN_SEC, DEFAULT_ALERT_COOLDOWN_SEC, 0, MAX_ALERT_COOLDOWN_SEC);
+    String activePool = settings.text(ACTIVE_POOL, DEFAULT_ACTIVE_POOL).strip();
     if (!PoolName.isValid(activePool)) {
-      throw settings.invalid("ACTIVE_POOL", activePool, PoolName.RULE);
+      throw settings.invalid(ACTIVE_POOL, activePool, PoolName.RULE);
     }
-    boolean maintenance = settings.bool("MAINTENANCE_MODE", false);
+    boolean maintenance = settings.bool(MAINTENANCE_MODE, DEFAULT_MAINTENANCE);
     int parseThreads =
-        settings.integer("PARSE_THREADS", BlockParser.DEFAULT_THREADS, 1, BlockParser.MAX_THREADS);
+        settings.integer(PARSE_THREADS, BlockParser.DEFAULT_THREADS, 1, BlockParser.MAX_THREADS);
     return new WatcherConfig(
         format,
         windowSize,

@@ -1,10 +1,12 @@
 package dev.bluegreen.watcher.cli;
 
+import static dev.bluegreen.watcher.Setting.HTTP_PORT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.LiveConfig;
-import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.detect.PoolName;
+import dev.bluegreen.watcher.ops.AdminServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,11 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code watcher ctl}: changes a running watcher without a restart, through its admin endpoint. */
 @Command(
     name = "ctl",
+    modelTransformer = CtlCommand.Options.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
@@ -41,15 +43,25 @@ final class CtlCommand implements Callable<Integer> {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
+  /**
+   * How long ctl waits for an answer: the watcher's own, a 503 after {@link
+   * AdminServer#CONTROL_TIMEOUT} when its reading thread is stuck, must arrive first, so 5 s more,
+   * ample for one HTTP exchange on this machine.
+   */
+  static final Duration REQUEST_TIMEOUT = AdminServer.CONTROL_TIMEOUT.plusSeconds(5);
+
+  /** ctl's one setting, the port, with help that says what it is to ctl. */
+  static final class Options implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      spec.addOption(SettingOptions.option(HTTP_PORT, "The watcher's HTTP port."));
+      return spec;
+    }
+  }
+
   @ParentCommand WatcherCommand parent;
 
   @Spec CommandSpec spec;
-
-  @Option(
-      names = "--http-port",
-      paramLabel = "PORT",
-      description = "The watcher's HTTP port. Env HTTP_PORT, default 9180.")
-  String httpPort;
 
   @Parameters(index = "0", paramLabel = "WHAT", description = "maintenance, active-pool or status")
   String what;
@@ -64,8 +76,8 @@ final class CtlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int port =
-        new Settings(Map.of("HTTP_PORT", new Settings.Flag("--http-port", httpPort)), parent.env())
-            .integer("HTTP_PORT", LiveConfig.DEFAULT_HTTP_PORT, 1, 65_535);
+        SettingOptions.read(spec, parent.env())
+            .integer(HTTP_PORT, LiveConfig.DEFAULT_HTTP_PORT, 1, 65_535);
     HttpRequest request = request(port);
     HttpResponse<String> response;
     try {
@@ -104,7 +116,7 @@ final class CtlCommand implements Callable<Integer> {
 
   private HttpRequest request(int port) {
     String base = "http://127.0.0.1:" + port + "/admin/";
-    HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT);
     return switch (what) {
       case "status" -> {
         requireNoValue();

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.cli;
 
 import dev.bluegreen.watcher.Outlet;
 import dev.bluegreen.watcher.Pipeline;
+import dev.bluegreen.watcher.Setting;
 import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.detect.Alert;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code watcher replay}: the alerts the watcher would have sent for existing logs. */
 @Command(
     name = "replay",
+    modelTransformer = ReplayCommand.Options.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
@@ -42,6 +43,13 @@ import picocli.CommandLine.Spec;
       "  watcher replay --nginx-log-format \"$(cat my-log-format.conf)\" access.log"
     })
 final class ReplayCommand implements Callable<Integer> {
+  /** replay's settings: what to decide. */
+  static final class Options extends SettingOptions {
+    Options() {
+      super(Setting.of(Setting.Group.DETECTION));
+    }
+  }
+
   /** How often a long replay reports progress. */
   private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
@@ -53,8 +61,6 @@ final class ReplayCommand implements Callable<Integer> {
   @ParentCommand WatcherCommand parent;
 
   @Spec CommandSpec spec;
-
-  @Mixin DetectionOptions options;
 
   @Option(
       names = "--format",
@@ -73,7 +79,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WatcherConfig config = options.toConfig(parent.env());
+    WatcherConfig config = WatcherConfig.load(SettingOptions.read(spec, parent.env()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (config.maintenance()) {

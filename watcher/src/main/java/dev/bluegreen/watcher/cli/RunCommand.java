@@ -1,8 +1,14 @@
 package dev.bluegreen.watcher.cli;
 
+import static dev.bluegreen.watcher.Setting.Group.DELIVERY;
+import static dev.bluegreen.watcher.Setting.Group.DETECTION;
+import static dev.bluegreen.watcher.Setting.Group.LIVE;
+
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.LiveWatcher;
 import dev.bluegreen.watcher.Outlet;
+import dev.bluegreen.watcher.Setting;
+import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.logging.LogSetup;
@@ -15,18 +21,20 @@ import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code watcher run}: follow the live log and alert. The default command. */
 @Command(
     name = "run",
+    modelTransformer = RunCommand.Options.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
@@ -35,22 +43,34 @@ import picocli.CommandLine.Spec;
       "Serves /healthz and /metrics, and takes live controls from 'watcher ctl'."
     })
 final class RunCommand implements Callable<Integer> {
+  /** run's settings: what to follow, what to decide, where alerts go. */
+  static final List<Setting> SETTINGS = Setting.of(LIVE, DETECTION, DELIVERY);
+
+  /** Adds {@link #SETTINGS} as options. */
+  static final class Options extends SettingOptions {
+    Options() {
+      super(SETTINGS);
+    }
+  }
+
   @ParentCommand WatcherCommand parent;
 
   @Spec CommandSpec spec;
 
-  @Mixin LiveOptions liveOptions;
-
-  @Mixin DetectionOptions options;
-
-  @Mixin DeliveryOptions delivery;
+  @Option(
+      names = "--from-start",
+      description =
+          "Read the log from its start instead of its end when there is no state to resume from.")
+  boolean fromStart;
 
   @Override
   public Integer call() throws InterruptedException {
-    WatcherConfig config = options.toConfig(parent.env());
-    LiveConfig live = liveOptions.toConfig(parent.env());
+    Settings settings = SettingOptions.read(spec, parent.env());
+    WatcherConfig config = WatcherConfig.load(settings);
+    LiveConfig live = LiveConfig.load(settings, fromStart);
     LogSetup.configure(live.jsonLogs());
-    DeliveryConfig deliveryConfig = delivery.toConfig(parent.env());
+    settings.deprecations(SETTINGS).forEach(LoggerFactory.getLogger(RunCommand.class)::warn);
+    DeliveryConfig deliveryConfig = DeliveryConfig.load(settings);
     AlertDelivery alerts =
         AlertDelivery.start(
             deliveryConfig,

@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher.cli;
 
+import dev.bluegreen.watcher.Setting;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code watcher test-alert}: one sample alert of each kind through every configured sink. */
 @Command(
     name = "test-alert",
+    modelTransformer = TestAlertCommand.Options.class,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
@@ -43,12 +44,16 @@ import picocli.CommandLine.Spec;
       "  watcher test-alert --alertmanager-url http://127.0.0.1:9093"
     })
 final class TestAlertCommand implements Callable<Integer> {
+  /** test-alert's settings: where alerts go. */
+  static final class Options extends SettingOptions {
+    Options() {
+      super(Setting.of(Setting.Group.DELIVERY));
+    }
+  }
 
   @ParentCommand WatcherCommand parent;
 
   @Spec CommandSpec spec;
-
-  @Mixin DeliveryOptions options;
 
   @Option(
       names = "--timeout",
@@ -61,7 +66,7 @@ final class TestAlertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    DeliveryConfig config = options.toConfig(parent.env());
+    DeliveryConfig config = DeliveryConfig.load(SettingOptions.read(spec, parent.env()));
     if (!config.hasSink()) {
       throw new CliException(
           "no alert sink is configured: set SLACK_WEBHOOK_URL (or --slack-webhook-url),"

@@ -1,5 +1,12 @@
 package dev.bluegreen.watcher.notify;
 
+import static dev.bluegreen.watcher.Setting.ALERTMANAGER_URL;
+import static dev.bluegreen.watcher.Setting.ALERT_QUEUE_CAPACITY;
+import static dev.bluegreen.watcher.Setting.ALERT_WEBHOOK_URL;
+import static dev.bluegreen.watcher.Setting.SLACK_WEBHOOK_URL;
+import static dev.bluegreen.watcher.Setting.WATCHER_INSTANCE;
+
+import dev.bluegreen.watcher.Setting;
 import dev.bluegreen.watcher.Settings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -34,6 +41,11 @@ public record DeliveryConfig(
   /** 100 messages per sink: hours of real incidents, a bounded amount of memory. */
   public static final int DEFAULT_QUEUE_CAPACITY = 100;
 
+  /**
+   * The most a sink may queue: at Slack's pace of one message a second, more than a day of backlog;
+   * the messages (a few hundred bytes each, shared by the sinks) then take about 25 MB of the
+   * container's 64 MB heap. A larger queue would only hold alerts too old to act on.
+   */
   public static final int MAX_QUEUE_CAPACITY = 100_000;
 
   /** Slack answers in well under a second; 10 s means it is not going to. */
@@ -49,20 +61,21 @@ public record DeliveryConfig(
 
   /** Reads and validates the delivery settings; a bad one throws, naming it but not a secret. */
   public static DeliveryConfig load(Settings settings) {
-    SecretUrl slack = url(settings, "SLACK_WEBHOOK_URL", true);
-    SecretUrl webhook = url(settings, "ALERT_WEBHOOK_URL", false);
-    SecretUrl alertmanager = url(settings, "ALERTMANAGER_URL", false);
-    String instance = settings.text("WATCHER_INSTANCE", localHostName(settings.raw("HOSTNAME")));
+    SecretUrl slack = url(settings, SLACK_WEBHOOK_URL, true);
+    SecretUrl webhook = url(settings, ALERT_WEBHOOK_URL, false);
+    SecretUrl alertmanager = url(settings, ALERTMANAGER_URL, false);
+    String instance =
+        settings.text(WATCHER_INSTANCE, localHostName(settings.environment("HOSTNAME")));
     instance = instance.strip();
     if (!INSTANCE.matcher(instance).matches()) {
       throw settings.invalid(
-          "WATCHER_INSTANCE",
+          WATCHER_INSTANCE,
           instance,
           "must be a name such as web-1 or nginx.example.com (letters, digits, _ . : @ / -; up"
               + " to 100)");
     }
     int capacity =
-        settings.integer("ALERT_QUEUE_CAPACITY", DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY);
+        settings.integer(ALERT_QUEUE_CAPACITY, DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY);
     return new DeliveryConfig(
         slack,
         webhook,
@@ -123,19 +136,19 @@ public record DeliveryConfig(
    * A sink URL: http or https ({@code httpsOnly}: https, or http to this machine for tests and
    * local relays). The error never repeats the value, only its host: it is a credential.
    */
-  private static SecretUrl url(Settings settings, String name, boolean httpsOnly) {
-    String raw = settings.raw(name);
+  private static SecretUrl url(Settings settings, Setting setting, boolean httpsOnly) {
+    String raw = settings.raw(setting);
     if (raw == null) {
       return null;
     }
     SecretUrl url = SecretUrl.parse(raw);
     if (url == null) {
       throw settings.invalidSecret(
-          name, httpsOnly ? "is not an https:// URL" : "is not an http:// or https:// URL");
+          setting, httpsOnly ? "is not an https:// URL" : "is not an http:// or https:// URL");
     }
     if (httpsOnly && !url.isHttps() && !url.isLoopback()) {
       throw settings.invalidSecret(
-          name,
+          setting,
           "is not an https:// URL (host "
               + url.host()
               + "); a webhook must not travel in clear text");

@@ -10,16 +10,6 @@ import java.util.Map;
 
 /** Runs the watcher CLI in-process with a given environment and captures what it prints. */
 final class Cli {
-  /** The fixture logs' nginx log_format, as written in that sandbox's nginx.conf. */
-  static final String KEYCOLON_FORMAT =
-      "log_format blue_green '$remote_addr - $remote_user [$time_local] '\n"
-          + "                      '\"$request\" $status $body_bytes_sent '\n"
-          + "                      'pool:$upstream_http_x_app_pool"
-          + " release:$upstream_http_x_release_id '\n"
-          + "                      'upstream_status:$upstream_status upstream:$upstream_addr '\n"
-          + "                      'request_time:$request_time"
-          + " upstream_response_time:$upstream_response_time';";
-
   static final String RESOURCES = "src/test/resources/";
 
   record Result(int exitCode, String out, String err) {

@@ -3,7 +3,7 @@ package dev.bluegreen.watcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,31 +20,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ReplayCommandTest {
   private static final String FAILOVER_LOG = Cli.RESOURCES + "replay/failover-and-recovery.log";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
 
   private static List<String> kinds(Cli.Result result) {
-    return result.outLines().stream().map(line -> readTree(line).get("kind").asText()).toList();
-  }
-
-  private static JsonNode readTree(String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + line, e);
-    }
+    return result.outLines().stream()
+        .map(line -> TestJson.read(line).get("kind").asText())
+        .toList();
   }
 
   @Test
   void jsonLinesCarryEveryDocumentedField() {
     Cli.Result result = Cli.run(Map.of(), "replay", "--format", "json", FAILOVER_LOG);
 
-    JsonNode failover = readTree(result.outLines().get(0));
+    JsonNode failover = TestJson.read(result.outLines().get(0));
     assertThat(failover.fieldNames())
         .toIterable()
         .contains("kind", "file", "line", "at", "from", "to", "release");
-    JsonNode errorRate = readTree(result.outLines().get(1));
+    JsonNode errorRate = TestJson.read(result.outLines().get(1));
     assertThat(errorRate.fieldNames())
         .toIterable()
         .contains("kind", "file", "line", "at", "rate", "errors", "requests");
@@ -100,7 +93,7 @@ class ReplayCommandTest {
 
     assertThat(kinds(result))
         .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
-    JsonNode recovery = readTree(result.outLines().get(2));
+    JsonNode recovery = TestJson.read(result.outLines().get(2));
     assertThat(recovery.get("file").asText()).isEqualTo("-");
     assertThat(recovery.get("line").asInt()).isEqualTo(1);
     assertThat(result.err()).contains("400 lines from 2 files");
@@ -135,7 +128,7 @@ class ReplayCommandTest {
             FAILOVER_LOG);
 
     assertThat(kinds(fromEnv)).startsWith("failover").contains("recovery");
-    assertThat(readTree(fromEnv.outLines().get(0)).get("to").asText()).isEqualTo("blue");
+    assertThat(TestJson.read(fromEnv.outLines().get(0)).get("to").asText()).isEqualTo("blue");
     assertThat(kinds(fromFlag))
         .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
   }

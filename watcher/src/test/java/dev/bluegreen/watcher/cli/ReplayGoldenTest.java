@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.parse.Lines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class ReplayGoldenTest {
         Arguments.of(
             "fixtures/real-keycolon-access.log",
             "replay/real-keycolon-access.expected.jsonl",
-            new String[] {"--nginx-log-format", Cli.KEYCOLON_FORMAT}));
+            new String[] {"--nginx-log-format", Lines.BLUE_GREEN_DIRECTIVE}));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -14,6 +14,7 @@ class RunCommandTest {
     "HTTP_PORT, 99999",
     "HTTP_PORT, web",
     "LOG_FORMAT, yaml",
+    "WATCHER_LOG_FORMAT, yaml",
     "WINDOW_SIZE, 0",
   })
   void aBadSettingStopsRunWithOneLineNamingIt(String name, String value) {
@@ -24,6 +25,20 @@ class RunCommandTest {
         .singleElement()
         .asString()
         .startsWith("watcher: invalid " + name + " '" + value + "'");
+  }
+
+  @ParameterizedTest(name = "{0} yaml")
+  @CsvSource({
+    "--watcher-log-format, WATCHER_LOG_FORMAT",
+    "--log-format, LOG_FORMAT",
+  })
+  void theWatchersLogFormatFlagWorksUnderItsNewAndItsOldName(String flag, String name) {
+    Cli.Result result = Cli.run(Map.of(), "run", "--log", "/nonexistent/access.log", flag, "yaml");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines())
+        .containsExactly(
+            "watcher: invalid " + name + " 'yaml' (set by " + flag + "): must be text or json");
   }
 
   @ParameterizedTest(name = "{0}")

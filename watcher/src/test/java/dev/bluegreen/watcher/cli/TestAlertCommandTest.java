@@ -2,7 +2,7 @@ package dev.bluegreen.watcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code watcher test-alert} against a fake Slack on 127.0.0.1, in real time. */
 class TestAlertCommandTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String TOKEN = "tokenSECRET3xyz";
 
   private MockWebServer server;
@@ -94,7 +93,8 @@ class TestAlertCommandTest {
         .contains("test-alert: 4 of 4 accepted");
     List<String> delivered = slack.bodies().subList(3, slack.bodies().size());
     assertThat(delivered)
-        .extracting(body -> MAPPER.readTree(body).path("text").asText().replaceAll(" on .*", ""))
+        .extracting(
+            body -> TestJson.MAPPER.readTree(body).path("text").asText().replaceAll(" on .*", ""))
         .containsExactly(
             "[TEST] Failover",
             "[TEST] Recovered",

@@ -2,8 +2,14 @@ package dev.bluegreen.watcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Setting;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WatcherCommandTest {
 
@@ -30,6 +36,47 @@ class WatcherCommandTest {
         .contains("--active-pool", "ACTIVE_POOL, default blue")
         .contains("--maintenance", "MAINTENANCE_MODE, default false")
         .contains("--format");
+  }
+
+  static Stream<Arguments> commandsAndTheirSettings() {
+    return Stream.of(
+        Arguments.of("run", List.of(Setting.values())),
+        Arguments.of("replay", Setting.of(Setting.Group.DETECTION)),
+        Arguments.of("test-alert", Setting.of(Setting.Group.DELIVERY)),
+        Arguments.of("ctl", List.of(Setting.HTTP_PORT)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("commandsAndTheirSettings")
+  void helpShowsEachOfTheCommandsSettingsWithItsVariableAndDefault(
+      String command, List<Setting> settings) {
+    Cli.Result result = Cli.run(Map.of(), command, "--help");
+
+    assertThat(result.exitCode()).isZero();
+    String unwrapped = result.out().replaceAll("\\s+", " ");
+    for (Setting setting : Setting.values()) {
+      String option =
+          setting.flag()
+              + (setting.isSwitch()
+                  ? "[=" + setting.paramLabel() + "]"
+                  : "=" + setting.paramLabel());
+      if (settings.contains(setting)) {
+        assertThat(unwrapped)
+            .contains(option)
+            .contains(
+                "Env " + setting.name() + ", default " + setting.defaultValue().shown() + ".");
+      } else {
+        assertThat(unwrapped).doesNotContain(option);
+      }
+    }
+  }
+
+  @Test
+  void runHelpShowsTheOldNameOfTheWatchersLogFormatAsDeprecated() {
+    Cli.Result result = Cli.run(Map.of(), "run", "--help");
+
+    assertThat(result.out().replaceAll("\\s+", " "))
+        .contains("--log-format=text|json Deprecated: use --watcher-log-format (env LOG_FORMAT:");
   }
 
   @Test

@@ -7,13 +7,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Shared helpers for the parser tests: building sandbox lines and parsing Strings as bytes. */
-final class Lines {
+/**
+ * Shared helpers for the parser tests: building sandbox lines and parsing Strings as bytes; the
+ * fixture logs' log_format, which the cli tests use too.
+ */
+public final class Lines {
   static final DateTimeFormatter TIME_LOCAL =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
-  /** The blue_green format of the real fixture, as written in its nginx.conf. */
-  static final String BLUE_GREEN_DIRECTIVE =
+  /** The blue_green (key:value) format of the real fixture logs, as written in their nginx.conf. */
+  public static final String BLUE_GREEN_DIRECTIVE =
       "log_format blue_green '$remote_addr - $remote_user [$time_local] '\n"
           + "                      '\"$request\" $status $body_bytes_sent '\n"
           + "                      'pool:$upstream_http_x_app_pool"

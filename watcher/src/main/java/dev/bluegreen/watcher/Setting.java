@@ -1,0 +1,247 @@
+package dev.bluegreen.watcher;
+
+import static dev.bluegreen.watcher.Setting.Group.DELIVERY;
+import static dev.bluegreen.watcher.Setting.Group.DETECTION;
+import static dev.bluegreen.watcher.Setting.Group.LIVE;
+
+import dev.bluegreen.watcher.notify.DeliveryConfig;
+import dev.bluegreen.watcher.parse.BlockParser;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The settings table: each constant is one setting, named as its environment variable, with its
+ * flag, its parameter label, its default (taken from the config records' {@code DEFAULT_*}
+ * constants) and what it does. The CLI builds its options and their help from this table, the
+ * config loaders read values through it, and a test holds {@code .env.example} to it.
+ */
+public enum Setting {
+  NGINX_LOG_FORMAT(
+      DETECTION,
+      "--nginx-log-format",
+      "FORMAT",
+      Default.unset("the sandbox's key=value format (see README)"),
+      "The log_format as written in nginx.conf: the whole directive, its quoted strings, or the"
+          + " bare format (key=value, key:value, combined, escape=json all work)."),
+  WINDOW_SIZE(
+      DETECTION,
+      "--window-size",
+      "N",
+      Default.of(WatcherConfig.DEFAULT_WINDOW_SIZE),
+      "Requests in the sliding error-rate window."),
+  ERROR_RATE_THRESHOLD(
+      DETECTION,
+      "--error-rate-threshold",
+      "PERCENT",
+      Default.of(WatcherConfig.DEFAULT_ERROR_RATE_THRESHOLD),
+      "Alert when more than this percent of the window are 5xx (seen by clients or hidden by"
+          + " Nginx retries)."),
+  MIN_REQUESTS(
+      DETECTION,
+      "--min-requests",
+      "N",
+      Default.of(WatcherConfig.DEFAULT_MIN_REQUESTS, "(or the window size if that is smaller)"),
+      "Judge the error rate only once the window holds this many requests."),
+  ALERT_COOLDOWN_SEC(
+      DETECTION,
+      "--alert-cooldown-sec",
+      "SECONDS",
+      Default.of(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
+      "At most one alert of a kind per this many seconds; recoveries are never held back."),
+  ACTIVE_POOL(
+      DETECTION,
+      "--active-pool",
+      "POOL",
+      Default.of(WatcherConfig.DEFAULT_ACTIVE_POOL),
+      "The pool expected to serve; traffic served by another is a failover."),
+  MAINTENANCE_MODE(
+      DETECTION,
+      "--maintenance",
+      "true|false",
+      Default.of(WatcherConfig.DEFAULT_MAINTENANCE),
+      "Suppress alerts (maintenance mode)."),
+  PARSE_THREADS(
+      DETECTION,
+      "--parse-threads",
+      "N",
+      Default.unset("one per core, up to " + BlockParser.MAX_THREADS),
+      "Threads that parse a big read (a backlog, a replay), 1 to "
+          + BlockParser.MAX_THREADS
+          + "; deciding stays on one."),
+
+  LOG_PATH(
+      LIVE,
+      "--log",
+      "FILE",
+      Default.of(LiveConfig.DEFAULT_LOG_PATH),
+      "The access log to follow; it may be missing at start (waited for) and rotated in any way."),
+  STATE_FILE(
+      LIVE,
+      "--state-file",
+      "FILE",
+      Default.unset("none (start at the end)"),
+      "Keep the read position and alert state here, so a restart resumes where it stopped and"
+          + " never repeats an alert."),
+  HTTP_PORT(
+      LIVE,
+      "--http-port",
+      "PORT",
+      Default.of(LiveConfig.DEFAULT_HTTP_PORT),
+      "Port of /healthz, /metrics and the admin endpoints used by 'watcher ctl' (0 picks a free"
+          + " port)."),
+  HTTP_BIND(
+      LIVE,
+      "--http-bind",
+      "ADDRESS",
+      Default.of(LiveConfig.DEFAULT_HTTP_BIND, "(the container image uses 0.0.0.0)"),
+      "Address that port listens on; admin endpoints answer loopback clients only."),
+  /** Was LOG_FORMAT and --log-format, too easily taken for the access log's format. */
+  WATCHER_LOG_FORMAT(
+      LIVE,
+      "--watcher-log-format",
+      "text|json",
+      Default.of(LiveConfig.DEFAULT_WATCHER_LOG_FORMAT),
+      "The watcher's own log lines on stderr: readable text, or JSON lines for containers (the"
+          + " access log's format is --nginx-log-format).",
+      "LOG_FORMAT",
+      "--log-format"),
+
+  SLACK_WEBHOOK_URL(
+      DELIVERY,
+      "--slack-webhook-url",
+      "URL",
+      Default.unset("unset: alerts are printed to stdout (dry run)"),
+      "Slack incoming webhook (https://hooks.slack.com/services/...). It is a credential: prefer"
+          + " the environment, a flag shows in ps."),
+  ALERT_WEBHOOK_URL(
+      DELIVERY,
+      "--alert-webhook-url",
+      "URL",
+      Default.unset("unset (off)"),
+      "Also POST each alert as JSON (the object 'replay --format json' prints) to this URL."),
+  ALERTMANAGER_URL(
+      DELIVERY,
+      "--alertmanager-url",
+      "URL",
+      Default.unset("unset (off)"),
+      "Also send alerts to Prometheus Alertmanager at this base URL (e.g. http://am:9093), via"
+          + " POST /api/v2/alerts."),
+  WATCHER_INSTANCE(
+      DELIVERY,
+      "--instance",
+      "NAME",
+      Default.unset("this host's name"),
+      "The name of the watched Nginx in messages and Alertmanager's instance label; watchers of"
+          + " one Nginx should share it."),
+  ALERT_QUEUE_CAPACITY(
+      DELIVERY,
+      "--alert-queue-capacity",
+      "N",
+      Default.of(DeliveryConfig.DEFAULT_QUEUE_CAPACITY),
+      "Messages each sink queues before dropping the oldest (recoveries last).");
+
+  /** Which config record loads a setting, and so which commands offer it. */
+  public enum Group {
+    /** {@link WatcherConfig}: {@code replay} and {@code run}. */
+    DETECTION,
+    /** {@link LiveConfig}: {@code run}. */
+    LIVE,
+    /** {@link DeliveryConfig}: {@code run} and {@code test-alert}. */
+    DELIVERY
+  }
+
+  /**
+   * A default as the environment would spell it, or empty when it is computed (then unset is the
+   * way to ask for it), and words that explain it.
+   */
+  public record Default(String value, String note) {
+    static Default of(Object value) {
+      return new Default(plain(value), "");
+    }
+
+    static Default of(Object value, String note) {
+      return new Default(plain(value), note);
+    }
+
+    static Default unset(String note) {
+      return new Default("", note);
+    }
+
+    /** How help shows it: the value, the words, or both. */
+    public String shown() {
+      return value.isEmpty() ? note : note.isEmpty() ? value : value + " " + note;
+    }
+
+    private static String plain(Object value) {
+      return value instanceof Double d ? Settings.plain(d) : value.toString();
+    }
+  }
+
+  private final Group group;
+  private final String flag;
+  private final String paramLabel;
+  private final Default defaultValue;
+  private final String doc;
+  private final String deprecatedName;
+  private final String deprecatedFlag;
+
+  Setting(Group group, String flag, String paramLabel, Default defaultValue, String doc) {
+    this(group, flag, paramLabel, defaultValue, doc, null, null);
+  }
+
+  Setting(
+      Group group,
+      String flag,
+      String paramLabel,
+      Default defaultValue,
+      String doc,
+      String deprecatedName,
+      String deprecatedFlag) {
+    this.group = group;
+    this.flag = flag;
+    this.paramLabel = paramLabel;
+    this.defaultValue = defaultValue;
+    this.doc = doc;
+    this.deprecatedName = deprecatedName;
+    this.deprecatedFlag = deprecatedFlag;
+  }
+
+  /** The settings of {@code groups}, in table order. */
+  public static List<Setting> of(Group... groups) {
+    List<Group> wanted = Arrays.asList(groups);
+    return Stream.of(values()).filter(s -> wanted.contains(s.group)).toList();
+  }
+
+  public String flag() {
+    return flag;
+  }
+
+  public String paramLabel() {
+    return paramLabel;
+  }
+
+  public Default defaultValue() {
+    return defaultValue;
+  }
+
+  /** What the setting does, in one or two sentences; help adds the variable and the default. */
+  public String doc() {
+    return doc;
+  }
+
+  /** Whether {@code --flag} alone means true: so for every true|false setting. */
+  public boolean isSwitch() {
+    return paramLabel.equals("true|false");
+  }
+
+  /** The old environment variable that still works for one release, or {@code null}. */
+  public String deprecatedName() {
+    return deprecatedName;
+  }
+
+  /** The old flag that still works for one release, or {@code null}. */
+  public String deprecatedFlag() {
+    return deprecatedFlag;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.bluegreen.watcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code .env.example}, what people copy to configure the watcher, says what the settings table
+ * says: every setting with its default, and nothing the watcher does not read.
+ */
+class EnvExampleTest {
+  private static final Path ENV_EXAMPLE = Path.of("../.env.example");
+
+  /** Variables of .env.example that the sandbox reads, not the watcher, and why. */
+  private static final Map<String, String> SANDBOX_ONLY =
+      Map.of(
+          "RUNTIME", "scripts/sandbox.sh: run the stack with docker compose or as local processes",
+          "BLUE_RELEASE_ID", "docker-compose.yml and scripts/sandbox.sh: blue's X-Release-Id",
+          "GREEN_RELEASE_ID", "docker-compose.yml and scripts/sandbox.sh: green's X-Release-Id",
+          "NGINX_PORT", "scripts/sandbox.sh, local runtime: where nginx listens",
+          "BLUE_PORT", "scripts/sandbox.sh, local runtime: where blue listens",
+          "GREEN_PORT", "scripts/sandbox.sh, local runtime: where green listens",
+          "RUN_DIR", "scripts/sandbox.sh, local runtime: pid files, logs, the watcher's state");
+
+  /** NAME=value, or commented out: # NAME=value. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=(.*)$");
+
+  @Test
+  void everySettingIsInEnvExampleWithItsDefault() throws IOException {
+    Map<String, String> example = variables();
+
+    for (Setting setting : Setting.values()) {
+      assertThat(example)
+          .as("%s in .env.example", setting)
+          .containsEntry(setting.name(), setting.defaultValue().value());
+    }
+  }
+
+  @Test
+  void everyVariableOfEnvExampleIsASettingOrTheSandboxs() throws IOException {
+    for (String name : variables().keySet()) {
+      boolean isSetting = Arrays.stream(Setting.values()).anyMatch(s -> s.name().equals(name));
+      assertThat(isSetting || SANDBOX_ONLY.containsKey(name))
+          .as("%s of .env.example is in the settings table (or SANDBOX_ONLY, with why)", name)
+          .isTrue();
+      assertThat(isSetting && SANDBOX_ONLY.containsKey(name)).as(name + " listed twice").isFalse();
+    }
+  }
+
+  private static Map<String, String> variables() throws IOException {
+    Map<String, String> variables = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(ENV_EXAMPLE)) {
+      Matcher assignment = ASSIGNMENT.matcher(line.strip());
+      if (assignment.matches()) {
+        String previous = variables.put(assignment.group(1), assignment.group(2).strip());
+        assertThat(previous).as("%s twice in .env.example", assignment.group(1)).isNull();
+      }
+    }
+    assertThat(variables).as("variables of " + ENV_EXAMPLE.toAbsolutePath()).isNotEmpty();
+    return variables;
+  }
+}
