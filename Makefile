@@ -96,6 +96,16 @@ profile: ## Where replay spends its CPU (async-profiler): make profile [LINES=10
 	$(MVN) -q -N dependency:copy -Dartifact=$(ASYNC_PROFILER) -DoutputDirectory=bench/target
 	python3 bench/profile.py --copies $(COPIES) $(LINES)
 
+DEB_DIR := target/deb
+
+.PHONY: package
+package: $(JAR) ## Build the .deb (target/deb/): /usr/bin/watcher, the systemd unit, /etc/bluegreen-watch/watcher.env
+	@packaging/build-deb.sh $(JAR) $(DEB_DIR)
+
+.PHONY: package-test
+package-test: package ## As root: install, upgrade, remove and purge the .deb, checking each step (CI runs it)
+	packaging/test-package.sh $(DEB_DIR)/bluegreen-watch_*_all.deb $(JAR)
+
 .PHONY: clean
 clean: ## Stop the sandbox if it runs, remove run/ and build output
 	@if [ -d run ]; then RUNTIME=local $(SANDBOX) down; fi
