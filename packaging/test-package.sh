@@ -9,6 +9,8 @@
 # Usage: packaging/test-package.sh DEB [JAR]   (JAR: what the .deb was built from, for the rebuild)
 set -euo pipefail
 export LC_ALL=C
+# dpkg, adduser and setpriv live in sbin, which a non-login shell may lack.
+export PATH=$PATH:/usr/sbin:/sbin
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
 NAME=bluegreen-watch
@@ -128,7 +130,7 @@ check "check-nginx-logrotate rejects a rule without USR1 and delaycompress" \
   same "$("/usr/share/$NAME/check-nginx-logrotate" "$work/logrotate-bad" | grep -c '^problem:')" 2
 if [ -f /etc/logrotate.d/nginx ]; then
   check "this machine's /etc/logrotate.d/nginx works with the watcher" \
-    "/usr/share/$NAME/check-nginx-logrotate" /etc/logrotate.d/nginx
+    "/usr/share/$NAME/check-nginx-logrotate" /etc/logrotate.d/nginx /var/log/nginx/access.log
 else
   say "skipped: no /etc/logrotate.d/nginx here (Nginx is not installed)"
 fi
