@@ -106,6 +106,10 @@ package: $(JAR) ## Build the .deb (target/deb/): /usr/bin/watcher, the systemd u
 package-test: package ## As root: install, upgrade, remove and purge the .deb, checking each step (CI runs it)
 	packaging/test-package.sh $(DEB_DIR)/bluegreen-watch_*_all.deb $(JAR)
 
+.PHONY: package-systemd-test
+package-systemd-test: package ## As root where no systemd runs: the unit under a real systemd in namespaces (not in CI)
+	packaging/systemd-test.sh $(DEB_DIR)/bluegreen-watch_*_all.deb
+
 .PHONY: clean
 clean: ## Stop the sandbox if it runs, remove run/ and build output
 	@if [ -d run ]; then RUNTIME=local $(SANDBOX) down; fi
