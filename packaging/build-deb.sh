@@ -78,8 +78,9 @@ install -m 0644 "$ROOT/README.md" "$ROOT/runbook.md" "$root/usr/share/doc/$PKG/"
 
 install -m 0755 "$HERE/debian/postinst" "$HERE/debian/prerm" "$HERE/debian/postrm" "$root/DEBIAN/"
 echo "/etc/$PKG/watcher.env" > "$root/DEBIAN/conffiles"
-(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
-  > "$root/DEBIAN/md5sums"
+# Conffiles (all of etc/) are left out, as dh_md5sums does: dpkg keeps their sums itself.
+(cd "$root" && find . \( -path ./DEBIAN -o -path ./etc \) -prune -o -type f -printf '%P\0' | sort -z \
+  | xargs -0 md5sum) > "$root/DEBIAN/md5sums"
 # Installed-Size as dpkg-gencontrol counts it: KiB per file, rounded up, plus one per directory.
 size=$(cd "$root" && find . -path ./DEBIAN -prune -o \( -type f -printf '%s\n' \) -o \( -type d -printf '1024\n' \) \
   | awk '{ kib += int(($1 + 1023) / 1024) } END { print kib }')

@@ -76,6 +76,7 @@ check "watcher.env is never world-readable, not even before postinst" \
 
 # -- install -----------------------------------------------------------------------------------
 check "dpkg -i installs it with no systemd running" dpkg_quiet -i "$DEB"
+check "dpkg --verify finds every file as shipped" same "$(dpkg --verify "$NAME")" ""
 check "watcher is on the PATH" same "$(command -v watcher)" /usr/bin/watcher
 version=$(dpkg-query -W -f='${Version}' "$NAME")
 check "watcher --version says the package's version" \
