@@ -61,6 +61,7 @@ mkdir "$cgroup"
     mount -t cgroup2 cgroup2 /sys/fs/cgroup
     mount -t tmpfs tmpfs /run
     mount -t tmpfs tmpfs /tmp
+    mount -t tmpfs tmpfs /var/tmp # PrivateTmp= makes its directories there too
     mkdir -p /run/test /run/systemd/system/bluegreen-watch.service.d
     printf "[Unit]\nWants=bluegreen-watch.service\n" > /run/systemd/system/test.target
     printf "%s\n" "[Unit]" "DefaultDependencies=no" "[Service]" \

@@ -52,6 +52,10 @@ for leftover in "/etc/$NAME" "$STATE_DIR"; do
 done
 user_existed=no
 if getent passwd "$NAME" > /dev/null; then user_existed=yes; fi
+# The JVM's performance-data directory for the user: what the run as the service leaves in /tmp.
+perf_data=/tmp/hsperfdata_$NAME
+perf_data_existed=no
+if [ -e "$perf_data" ]; then perf_data_existed=yes; fi
 work=$(mktemp -d)
 chmod 0711 "$work" # the service user reaches the log inside
 watcher_pid=
@@ -61,6 +65,7 @@ cleanup() {
   if [ "$(package_status)" != not-installed ]; then dpkg --purge "$NAME" < /dev/null > /dev/null 2>&1 || true; fi
   if [ "$user_existed" = no ] && getent passwd "$NAME" > /dev/null; then deluser --system "$NAME" > /dev/null 2>&1 || true; fi
   if [ "$user_existed" = no ] && getent group "$NAME" > /dev/null; then delgroup --system "$NAME" > /dev/null 2>&1 || true; fi
+  if [ "$perf_data_existed" = no ]; then rm -rf "$perf_data"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
