@@ -7,7 +7,7 @@ JAR := watcher/target/watcher.jar
 
 .PHONY: help
 help: ## List the targets, one line each
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-21s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: build
 build: ## Build watcher/target/watcher.jar (runnable with java -jar) and the demo-app
@@ -95,6 +95,20 @@ profile: ## Where replay spends its CPU (async-profiler): make profile [LINES=10
 	$(MVN) -q -pl watcher -am package -DskipTests
 	$(MVN) -q -N dependency:copy -Dartifact=$(ASYNC_PROFILER) -DoutputDirectory=bench/target
 	python3 bench/profile.py --copies $(COPIES) $(LINES)
+
+DEB_DIR := target/deb
+
+.PHONY: package
+package: $(JAR) ## Build the .deb (target/deb/): /usr/bin/watcher, the systemd unit, /etc/bluegreen-watch/watcher.env
+	@packaging/build-deb.sh $(JAR) $(DEB_DIR)
+
+.PHONY: package-test
+package-test: package ## As root: install, upgrade, remove and purge the .deb, checking each step (CI runs it)
+	packaging/test-package.sh $(DEB_DIR)/bluegreen-watch_*_all.deb $(JAR)
+
+.PHONY: package-systemd-test
+package-systemd-test: package ## As root where no systemd runs: the unit under a real systemd in namespaces (not in CI)
+	packaging/systemd-test.sh $(DEB_DIR)/bluegreen-watch_*_all.deb
 
 .PHONY: clean
 clean: ## Stop the sandbox if it runs, remove run/ and build output
