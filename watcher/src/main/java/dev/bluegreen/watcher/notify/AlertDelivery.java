@@ -1,9 +1,6 @@
 package dev.bluegreen.watcher.notify;
 
 import dev.bluegreen.watcher.detect.Alert;
-import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
-import dev.bluegreen.watcher.notify.slack.SlackNotifier;
-import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -74,7 +71,7 @@ public final class AlertDelivery implements AutoCloseable {
       Timing timing,
       Consumer<Receipt> receipts) {
     UnaryOperator<String> redact = redactor(config);
-    List<Notifier> notifiers = notifiers(config, out, redact);
+    List<Notifier> notifiers = Sinks.of(config, out, redact);
     SinkWorker.Counters counters = new SinkWorker.Counters();
     List<SinkWorker> workers = new ArrayList<>();
     for (Notifier notifier : notifiers) {
@@ -115,34 +112,6 @@ public final class AlertDelivery implements AutoCloseable {
       }
       return out;
     };
-  }
-
-  private static List<Notifier> notifiers(
-      DeliveryConfig config, PrintWriter out, UnaryOperator<String> redact) {
-    List<Notifier> notifiers = new ArrayList<>();
-    if (config.slackWebhook() == null
-        && config.alertWebhook() == null
-        && config.alertmanager() == null) {
-      notifiers.add(new ConsoleNotifier(out));
-      return notifiers;
-    }
-    JsonPost http =
-        new JsonPost(JsonPost.client(config.requestTimeout()), config.requestTimeout(), redact);
-    if (config.slackWebhook() != null) {
-      notifiers.add(
-          new SlackNotifier(config.slackWebhook(), config.instance(), http, config.minInterval()));
-    } else {
-      notifiers.add(new ConsoleNotifier(out));
-    }
-    if (config.alertWebhook() != null) {
-      notifiers.add(new WebhookNotifier(config.alertWebhook(), http, config.minInterval()));
-    }
-    if (config.alertmanager() != null) {
-      notifiers.add(
-          new AlertmanagerNotifier(
-              config.alertmanager(), config.instance(), http, config.minInterval()));
-    }
-    return notifiers;
   }
 
   /** Queues {@code alert} for every sink; never blocks, never throws. */

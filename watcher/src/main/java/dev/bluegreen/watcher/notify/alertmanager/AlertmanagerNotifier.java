@@ -161,7 +161,7 @@ public final class AlertmanagerNotifier implements Notifier {
 
   @Override
   public void cancel() {
-    http.cancelAll();
+    http.cancel();
   }
 
   @Override

@@ -89,7 +89,7 @@ public final class SlackNotifier implements Notifier {
 
   @Override
   public void cancel() {
-    http.cancelAll();
+    http.cancel();
   }
 
   @Override

@@ -96,7 +96,7 @@ public final class WebhookNotifier implements Notifier {
 
   @Override
   public void cancel() {
-    http.cancelAll();
+    http.cancel();
   }
 
   @Override
