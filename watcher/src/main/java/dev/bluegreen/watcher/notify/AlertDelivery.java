@@ -121,7 +121,7 @@ public final class AlertDelivery implements AutoCloseable {
 
   /** Queues {@code notice} for Slack, the webhook and the console; never blocks, never throws. */
   public void publish(Notice notice) {
-    offer(Message.of(notice));
+    offer(notice);
   }
 
   /** Queues a sample alert, marked as a test by every sink (for {@code watcher test-alert}). */

@@ -82,7 +82,7 @@ final class SinkWorker {
 
   /** Queues {@code message} without blocking; a full queue drops by {@link DeliveryQueue}. */
   void offer(Message message) {
-    if (message.notice() != null && !notifier.takesNotices()) {
+    if (message instanceof Notice && !notifier.takesNotices()) {
       return;
     }
     Message dropped = queue.offer(message);

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bluegreen.watcher.TestJson;
-import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
@@ -31,25 +32,24 @@ class PayloadGoldenTest {
     return List.of(
         Message.of(Samples.failover()),
         Message.of(
-            new Alert(
-                AlertKind.FAILOVER, Samples.AT, Samples.WHERE, "blue", "green", null, null, true)),
+            new PoolAlert(
+                AlertKind.FAILOVER, Samples.AT, Samples.WHERE, "blue", "green", null, true)),
         Message.of(Samples.failover("<!channel>", "green & <b>", "r\"1\n2")),
         Message.of(Samples.recovery()),
         Message.of(
-            new Alert(
-                AlertKind.RECOVERY, Samples.AT, Samples.WHERE, "green", "blue", null, null, false)),
+            new PoolAlert(
+                AlertKind.RECOVERY, Samples.AT, Samples.WHERE, "green", "blue", null, false)),
         Message.of(Samples.errorRate()),
         Message.of(
-            new Alert(
-                AlertKind.ERROR_RATE, Samples.AT, Samples.WHERE, null, null, null, spike, true)),
+            new ErrorRateAlert(AlertKind.ERROR_RATE, Samples.AT, Samples.WHERE, spike, true)),
         Message.of(Samples.resolved()),
         Message.sample(Samples.failover()),
         Message.sample(Samples.recovery()),
         Message.sample(Samples.errorRate()),
         Message.sample(Samples.resolved()),
-        Message.of(Notice.maintenanceOn(Samples.AT)),
-        Message.of(Notice.maintenanceOff(Samples.AT)),
-        Message.of(Notice.plannedSwitch(Samples.AT, "blue", "<!here>")));
+        Notice.maintenanceOn(Samples.AT),
+        Notice.maintenanceOff(Samples.AT),
+        Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));
   }
 
   private static String render() throws IOException {
@@ -65,16 +65,16 @@ class PayloadGoldenTest {
     StringBuilder out = new StringBuilder();
     for (Message message : messages()) {
       for (Notifier sink : sinks) {
-        if (!(message.notice() != null) || sink.takesNotices()) {
+        if (message instanceof AlertMessage || sink.takesNotices()) {
           out.append("== ").append(sink.name()).append(' ').append(message.describe()).append('\n');
           out.append(normalized(sink, sink.render(message))).append('\n');
         }
       }
     }
     for (Message message : messages()) {
-      if (!(message.notice() != null)) {
+      if (message instanceof AlertMessage alert) {
         out.append("== json ").append(message.describe()).append('\n');
-        out.append(AlertJson.toLine(message.alert())).append('\n');
+        out.append(AlertJson.toLine(alert.alert())).append('\n');
       }
     }
     return out.toString();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.AlertText;
 import dev.bluegreen.watcher.notify.Attempt;
 import dev.bluegreen.watcher.notify.JsonPost;
@@ -115,10 +117,11 @@ public final class AlertmanagerNotifier implements Notifier {
 
   @Override
   public byte[] render(Message message) {
-    Alert alert = message.alert();
-    String key = condition(alert.kind()) + (message.sample() ? "/test" : "");
+    AlertMessage sent = (AlertMessage) message; // takesNotices() is false: alerts only
+    Alert alert = sent.alert();
+    String key = condition(alert) + (sent.sample() ? "/test" : "");
     Posted before = alert.kind().closesIncident() ? firing.remove(key) : firing.get(key);
-    Map<String, String> labels = before != null ? before.labels() : labels(alert, message.sample());
+    Map<String, String> labels = before != null ? before.labels() : labels(alert, sent.sample());
     Instant startsAt = before != null ? before.startsAt() : alert.at();
     Instant endsAt = null;
     if (alert.kind().closesIncident()) {
@@ -170,19 +173,21 @@ public final class AlertmanagerNotifier implements Notifier {
   }
 
   /** Failover and recovery are one condition, as are an error rate and its resolution. */
-  private static String condition(AlertKind kind) {
-    return kind == AlertKind.FAILOVER || kind == AlertKind.RECOVERY ? "pool" : "error_rate";
+  private static String condition(Alert alert) {
+    return alert instanceof PoolAlert ? "pool" : "error_rate";
   }
 
   private Map<String, String> labels(Alert alert, boolean sample) {
     Map<String, String> labels = new LinkedHashMap<>();
-    boolean pool = alert.rate() == null;
-    labels.put("alertname", pool ? "BlueGreenFailover" : "BlueGreenErrorRate");
-    if (pool) {
+    if (alert instanceof PoolAlert pool) {
+      labels.put("alertname", "BlueGreenFailover");
       // the primary: the pool a failover left, the pool a recovery came back to
-      labels.put("pool", alert.kind() == AlertKind.RECOVERY ? alert.to() : alert.from());
+      labels.put("pool", pool.kind() == AlertKind.RECOVERY ? pool.to() : pool.from());
+      labels.put("severity", "warning");
+    } else {
+      labels.put("alertname", "BlueGreenErrorRate");
+      labels.put("severity", "critical");
     }
-    labels.put("severity", pool ? "warning" : "critical");
     labels.put("instance", instance);
     if (sample) {
       labels.put("test", "true"); // test-alert's samples never resolve a real alert
@@ -194,11 +199,11 @@ public final class AlertmanagerNotifier implements Notifier {
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put("summary", AlertText.summary(alert));
     annotations.put("description", AlertText.toLine(alert));
-    if (alert.to() != null) {
-      annotations.put("serving", alert.to());
-    }
-    if (alert.release() != null) {
-      annotations.put("release", alert.release());
+    if (alert instanceof PoolAlert pool) {
+      annotations.put("serving", pool.to());
+      if (pool.release() != null) {
+        annotations.put("release", pool.release());
+      }
     }
     annotations.put("log", alert.where().toString());
     return annotations;

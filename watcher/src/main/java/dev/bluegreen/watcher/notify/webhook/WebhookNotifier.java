@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.notify.AlertJson;
+import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.Attempt;
 import dev.bluegreen.watcher.notify.JsonPost;
 import dev.bluegreen.watcher.notify.Message;
@@ -55,13 +56,13 @@ public final class WebhookNotifier implements Notifier {
   @Override
   public byte[] render(Message message) {
     Map<String, Object> body;
-    if (message.alert() != null) {
-      body = AlertJson.toMap(message.alert());
-      if (message.sample()) {
+    if (message instanceof AlertMessage alert) {
+      body = AlertJson.toMap(alert.alert());
+      if (alert.sample()) {
         body.put("test", true);
       }
     } else {
-      body = toMap(message.notice());
+      body = toMap((Notice) message);
     }
     try {
       return MAPPER.writeValueAsBytes(body);
@@ -77,9 +78,9 @@ public final class WebhookNotifier implements Notifier {
     map.put("at", notice.at().toString());
     map.put("title", notice.title());
     map.put("detail", notice.detail());
-    if (notice.to() != null) {
-      map.put("from", notice.from());
-      map.put("to", notice.to());
+    if (notice instanceof Notice.PlannedSwitch planned) {
+      map.put("from", planned.from());
+      map.put("to", planned.to());
     }
     return map;
   }

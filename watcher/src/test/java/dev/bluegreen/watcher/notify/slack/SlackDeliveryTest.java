@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryStats;
 import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Receipt;
 import dev.bluegreen.watcher.notify.Receipt.Outcome;
 import dev.bluegreen.watcher.notify.Recorder;
@@ -210,10 +211,11 @@ class SlackDeliveryTest {
 
     List<Receipt> receipts = recorder.await(4);
     assertThat(receipts.get(0).outcome()).isEqualTo(Outcome.DROPPED);
-    assertThat(receipts.get(0).message().alert().release()).isEqualTo("dropped");
+    assertThat(receipts.get(0).message())
+        .isEqualTo(Message.of(Samples.failover("green", "red", "dropped")));
     assertThat(receipts.subList(1, 4))
-        .extracting(receipt -> receipt.message().alert().kind().wireName())
-        .containsExactly("failover", "recovery", "error_rate");
+        .extracting(receipt -> receipt.message().describe())
+        .containsExactly("failover alert", "recovery alert", "error_rate alert");
     assertThat(recorder.log())
         .contains("queue full: dropped the oldest failover alert (1 dropped so far");
   }
@@ -267,11 +269,11 @@ class SlackDeliveryTest {
 
   @Test
   void noticesGoToSlackAsQuietMessages() throws Exception {
-    start().publish(dev.bluegreen.watcher.notify.Notice.maintenanceOn(Samples.AT));
+    start().publish(Notice.maintenanceOn(Samples.AT));
 
     recorder.await(1);
     JsonNode payload = MAPPER.readTree(slack.requests().get(0).getBody().utf8());
     assertThat(payload.path("text").asText()).startsWith("Maintenance mode on (web-1)");
-    assertThat(recorder.receipts().get(0).message()).extracting(Message::notice).isNotNull();
+    assertThat(recorder.receipts().get(0).message()).isInstanceOf(Notice.class);
   }
 }

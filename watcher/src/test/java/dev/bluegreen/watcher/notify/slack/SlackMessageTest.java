@@ -90,7 +90,7 @@ class SlackMessageTest {
 
   @Test
   void aNoticeIsOneQuietLineWithoutAHeader() throws Exception {
-    JsonNode payload = render(Message.of(Notice.plannedSwitch(Samples.AT, "blue", "<!here>")));
+    JsonNode payload = render(Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));
 
     assertThat(payload.path("blocks")).hasSize(1);
     assertThat(payload.path("blocks").get(0).path("type").asText()).isEqualTo("context");
