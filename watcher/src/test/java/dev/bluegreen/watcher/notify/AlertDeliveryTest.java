@@ -7,16 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class AlertDeliveryTest {
   private static final DeliveryConfig NO_SINK =
-      new DeliveryConfig(
-          null,
-          null,
-          null,
-          "web-1",
-          10,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(10),
-          RetryPolicy.DEFAULT);
+      DeliveryConfig.builder()
+          .instance("web-1")
+          .queueCapacity(10)
+          .requestTimeout(Duration.ofSeconds(1))
+          .build();
 
   private final Recorder recorder = new Recorder();
 

@@ -43,16 +43,15 @@ class SecretsStaySecretTest {
 
   /** Slack only, so the script's answers come in order; or every sink at once. */
   private DeliveryConfig config(String webhook, RetryPolicy retry, int capacity, boolean all) {
-    return new DeliveryConfig(
-        SecretUrl.parse(webhook),
-        all ? SecretUrl.parse(webhook + "/generic") : null,
-        all ? SecretUrl.parse(webhook.replace("/services/", "/am/")) : null,
-        "web-1",
-        capacity,
-        Duration.ofMillis(300),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(10),
-        retry);
+    return DeliveryConfig.builder()
+        .slackWebhook(SecretUrl.parse(webhook))
+        .alertWebhook(all ? SecretUrl.parse(webhook + "/generic") : null)
+        .alertmanager(all ? SecretUrl.parse(webhook.replace("/services/", "/am/")) : null)
+        .instance("web-1")
+        .queueCapacity(capacity)
+        .requestTimeout(Duration.ofMillis(300))
+        .retry(retry)
+        .build();
   }
 
   private MockResponse echo(int code) {

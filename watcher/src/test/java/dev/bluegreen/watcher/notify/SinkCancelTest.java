@@ -48,16 +48,10 @@ class SinkCancelTest {
   @Test
   void cancellingOneSinkLeavesAnotherSinksRequestToFinish() throws Exception {
     DeliveryConfig config =
-        new DeliveryConfig(
-            SecretUrl.parse(Servers.slackUrl(slackServer)),
-            SecretUrl.parse(webhookServer.url("/hook").toString()),
-            null,
-            "web-1",
-            10,
-            Duration.ofSeconds(20),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(10),
-            RetryPolicy.DEFAULT);
+        Servers.slack(slackServer).toBuilder()
+            .alertWebhook(SecretUrl.parse(webhookServer.url("/hook").toString()))
+            .requestTimeout(Duration.ofSeconds(20))
+            .build();
     List<Notifier> sinks = Sinks.of(config, null, text -> text);
     Notifier slack = sinks.get(0);
     Notifier webhook = sinks.get(1);

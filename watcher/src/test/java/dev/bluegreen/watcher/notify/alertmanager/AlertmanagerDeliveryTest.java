@@ -10,7 +10,6 @@ import dev.bluegreen.watcher.notify.JsonPost;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Recorder;
-import dev.bluegreen.watcher.notify.RetryPolicy;
 import dev.bluegreen.watcher.notify.Samples;
 import dev.bluegreen.watcher.notify.Script;
 import dev.bluegreen.watcher.notify.SecretUrl;
@@ -41,16 +40,12 @@ class AlertmanagerDeliveryTest {
     server = Servers.start();
     server.setDispatcher(alertmanager);
     DeliveryConfig config =
-        new DeliveryConfig(
-            null,
-            null,
-            SecretUrl.parse(server.url("/").toString()),
-            "web-1",
-            10,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(10),
-            RetryPolicy.DEFAULT);
+        DeliveryConfig.builder()
+            .alertmanager(SecretUrl.parse(server.url("/").toString()))
+            .instance("web-1")
+            .queueCapacity(10)
+            .requestTimeout(Duration.ofSeconds(5))
+            .build();
     delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
   }
 

@@ -148,7 +148,7 @@ class SlackDeliveryTest {
   void aServerThatStallsTimesOutAndIsRetried() throws Exception {
     slack.then(new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).body("late").build());
 
-    start(Servers.slack(server).withRequestTimeout(Duration.ofMillis(300)))
+    start(Servers.slack(server).toBuilder().requestTimeout(Duration.ofMillis(300)).build())
         .publish(Samples.failover());
 
     Receipt receipt = recorder.await(1).get(0);
@@ -177,7 +177,7 @@ class SlackDeliveryTest {
         new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(5));
     slack.then(Servers.answer(500, ""), Servers.answer(502, ""));
 
-    start(Servers.slack(server).withRetry(eager)).publish(Samples.failover());
+    start(Servers.slack(server).toBuilder().retry(eager).build()).publish(Samples.failover());
     delivery.publish(Samples.recovery());
 
     recorder.await(2);
@@ -187,16 +187,10 @@ class SlackDeliveryTest {
   @Test
   void aFullQueueDropsTheOldestFailoverButKeepsTheRecovery() throws Exception {
     DeliveryConfig small =
-        new DeliveryConfig(
-            Servers.slack(server).slackWebhook(),
-            null,
-            null,
-            "web-1",
-            2,
-            Duration.ofSeconds(30),
-            DeliveryConfig.DEFAULT_MIN_INTERVAL,
-            DeliveryConfig.DEFAULT_DRAIN_TIMEOUT,
-            RetryPolicy.DEFAULT);
+        Servers.slack(server).toBuilder()
+            .queueCapacity(2)
+            .requestTimeout(Duration.ofSeconds(30))
+            .build();
     slack.hold();
     AlertDelivery delivery = start(small);
     delivery.publish(Samples.failover("blue", "green", "in-flight"));

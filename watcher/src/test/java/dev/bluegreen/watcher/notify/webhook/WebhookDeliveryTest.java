@@ -9,13 +9,11 @@ import dev.bluegreen.watcher.notify.AlertJson;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Recorder;
-import dev.bluegreen.watcher.notify.RetryPolicy;
 import dev.bluegreen.watcher.notify.Samples;
 import dev.bluegreen.watcher.notify.Script;
 import dev.bluegreen.watcher.notify.SecretUrl;
 import dev.bluegreen.watcher.notify.Servers;
 import dev.bluegreen.watcher.time.FakeTiming;
-import java.time.Duration;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,16 +33,10 @@ class WebhookDeliveryTest {
     server = Servers.start();
     server.setDispatcher(hook);
     DeliveryConfig config =
-        new DeliveryConfig(
-            SecretUrl.parse(Servers.slackUrl(server)),
-            SecretUrl.parse(server.url("/hook?token=abcSECRET123").toString()),
-            null,
-            "web-1",
-            10,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(10),
-            RetryPolicy.DEFAULT);
+        Servers.slack(server).toBuilder()
+            .alertWebhook(SecretUrl.parse(server.url("/hook?token=abcSECRET123").toString()))
+            .queueCapacity(10)
+            .build();
     delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
   }
 
