@@ -9,14 +9,11 @@ import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryOutlet;
 import dev.bluegreen.watcher.ops.AdminServer;
-import dev.bluegreen.watcher.ops.LogWriter;
 import dev.bluegreen.watcher.source.LogFollower;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,11 +47,7 @@ final class RunCommand implements Callable<Integer> {
     LiveConfig live = liveOptions.toConfig(parent.env());
     LogSetup.configure(live.jsonLogs());
     DeliveryConfig deliveryConfig = delivery.toConfig(parent.env());
-    AlertDelivery alerts =
-        AlertDelivery.start(
-            deliveryConfig,
-            spec.commandLine().getOut(),
-            new PrintWriter(new LogWriter(LoggerFactory.getLogger(AlertDelivery.class)), true));
+    AlertDelivery alerts = AlertDelivery.start(deliveryConfig, spec.commandLine().getOut());
     Outlet outlet = new DeliveryOutlet(alerts);
     LiveWatcher watcher =
         new LiveWatcher(config, live, outlet, System::currentTimeMillis, LogFollower.DEFAULT_POLL);

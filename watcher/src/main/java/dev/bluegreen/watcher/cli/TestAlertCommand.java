@@ -75,7 +75,7 @@ final class TestAlertCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Alert> samples = samples(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     Receipts receipts = new Receipts();
-    AlertDelivery delivery = AlertDelivery.start(config, out, err, Timing.SYSTEM, receipts::add);
+    AlertDelivery delivery = AlertDelivery.start(config, out, Timing.SYSTEM, receipts::add);
     int expected = samples.size() * delivery.sinks().size();
     err.println(
         "test-alert: sending "

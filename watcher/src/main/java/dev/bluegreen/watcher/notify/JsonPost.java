@@ -1,8 +1,8 @@
 package dev.bluegreen.watcher.notify;
 
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import okhttp3.Call;
@@ -28,17 +28,21 @@ public final class JsonPost {
   private final OkHttpClient client;
   private final Duration timeout;
   private final UnaryOperator<String> redact;
+  private final Timing timing;
   private final AtomicReference<Call> inFlight = new AtomicReference<>();
   private volatile boolean cancelled;
 
   /**
    * @param redact removes every configured secret from an answer or error message, before it is cut
    *     to one line (a cut could leave half a token that no longer matches)
+   * @param timing the clock a Retry-After given as a date is counted from
    */
-  public JsonPost(OkHttpClient client, Duration timeout, UnaryOperator<String> redact) {
+  public JsonPost(
+      OkHttpClient client, Duration timeout, UnaryOperator<String> redact, Timing timing) {
     this.client = client;
     this.timeout = timeout;
     this.redact = redact;
+    this.timing = timing;
   }
 
   /**
@@ -76,7 +80,7 @@ public final class JsonPost {
           response.code(),
           response.header("Retry-After"),
           redact.apply(bodyOf(response)),
-          Instant.now());
+          timing.now());
     } catch (IOException e) {
       return HttpAnswers.classify(e, redact.apply(String.valueOf(e.getMessage())), timeout);
     } finally {

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +23,17 @@ final class Sinks {
   /**
    * @param out where the console prints (stdout)
    * @param redact removes every configured secret: a sink's answer could echo another's URL
+   * @param timing the clock of the sinks' requests
    */
-  static List<Notifier> of(DeliveryConfig config, PrintWriter out, UnaryOperator<String> redact) {
+  static List<Notifier> of(
+      DeliveryConfig config, PrintWriter out, UnaryOperator<String> redact, Timing timing) {
     List<Notifier> notifiers = new ArrayList<>();
     if (!config.hasSink()) {
       notifiers.add(new ConsoleNotifier(out));
       return notifiers;
     }
     OkHttpClient client = JsonPost.client(config.requestTimeout());
-    Supplier<JsonPost> http = () -> new JsonPost(client, config.requestTimeout(), redact);
+    Supplier<JsonPost> http = () -> new JsonPost(client, config.requestTimeout(), redact, timing);
     if (config.slackWebhook() != null) {
       notifiers.add(
           new SlackNotifier(

@@ -11,6 +11,7 @@ import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,11 @@ class PayloadGoldenTest {
 
   private static String render() throws IOException {
     JsonPost http =
-        new JsonPost(JsonPost.client(Duration.ofSeconds(1)), Duration.ofSeconds(1), text -> text);
+        new JsonPost(
+            JsonPost.client(Duration.ofSeconds(1)),
+            Duration.ofSeconds(1),
+            text -> text,
+            Timing.SYSTEM);
     SecretUrl url = SecretUrl.parse("http://127.0.0.1:9/services/T0/B0/token");
     List<Notifier> sinks =
         List.of(

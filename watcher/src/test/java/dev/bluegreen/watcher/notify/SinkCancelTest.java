@@ -52,7 +52,7 @@ class SinkCancelTest {
             .alertWebhook(SecretUrl.parse(webhookServer.url("/hook").toString()))
             .requestTimeout(Duration.ofSeconds(20))
             .build();
-    List<Notifier> sinks = Sinks.of(config, null, text -> text);
+    List<Notifier> sinks = Sinks.of(config, null, text -> text, timing);
     Notifier slack = sinks.get(0);
     Notifier webhook = sinks.get(1);
     byte[] body = "{}".getBytes(StandardCharsets.UTF_8);

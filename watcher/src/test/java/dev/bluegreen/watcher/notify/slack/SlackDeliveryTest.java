@@ -3,7 +3,7 @@ package dev.bluegreen.watcher.notify.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryStats;
@@ -26,14 +26,14 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Delivery to a fake Slack: answers, retries, rate limits, pacing, the queue and shutdown. */
 class SlackDeliveryTest {
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final FakeTiming timing = new FakeTiming();
-  private final Recorder recorder = new Recorder();
+  @RegisterExtension final Recorder recorder = new Recorder();
   private final Script slack = new Script(timing::nanoTime);
   private MockWebServer server;
   private AlertDelivery delivery;
@@ -54,7 +54,7 @@ class SlackDeliveryTest {
   }
 
   private AlertDelivery start(DeliveryConfig config) {
-    delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
+    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
     return delivery;
   }
 
@@ -74,7 +74,7 @@ class SlackDeliveryTest {
     assertThat(request.getUrl().encodedPath())
         .isEqualTo("/services/T0SECRET1/B0SECRET2/tokenSECRET3xyz");
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    JsonNode payload = MAPPER.readTree(request.getBody().utf8());
+    JsonNode payload = TestJson.read(request.getBody().utf8());
     assertThat(payload.path("text").asText())
         .startsWith("Failover on web-1: traffic moved from blue to green");
     assertThat(payload.path("blocks")).hasSize(4);
@@ -92,7 +92,8 @@ class SlackDeliveryTest {
         .containsExactly(Outcome.DELIVERED, 2);
     assertThat(slack.gaps()).singleElement().isEqualTo(SECOND);
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 1, 0));
-    assertThat(recorder.log()).contains("500 rollup_error; retrying in 1.0 s (attempt 2");
+    assertThat(recorder.log())
+        .contains("WARN slack: failover alert: 500 rollup_error; retrying in 1.0 s (attempt 2");
   }
 
   @Test
@@ -139,7 +140,7 @@ class SlackDeliveryTest {
         .hasSize(2)
         .allMatch(
             line ->
-                line.contains("rejected the")
+                line.startsWith("WARN slack: rejected the")
                     && line.contains("revoked")
                     && line.contains("not retried"));
   }
@@ -211,7 +212,7 @@ class SlackDeliveryTest {
         .extracting(receipt -> receipt.message().describe())
         .containsExactly("failover alert", "recovery alert", "error_rate alert");
     assertThat(recorder.log())
-        .contains("queue full: dropped the oldest failover alert (1 dropped so far");
+        .contains("WARN slack: queue full: dropped the oldest failover alert (1 dropped so far");
   }
 
   @Test
@@ -258,7 +259,8 @@ class SlackDeliveryTest {
     assertThat(stats.queued()).isZero();
     assertThat(slack.requests()).hasSizeLessThanOrEqualTo(11); // paced: at most 1 per second
     assertThat(recorder.receipts()).extracting(Receipt::outcome).doesNotContain(Outcome.DELIVERED);
-    assertThat(recorder.log()).contains("not sent before shutdown");
+    assertThat(recorder.log())
+        .containsPattern("WARN slack: \\d+ queued messages? w.* not sent before shutdown");
   }
 
   @Test
@@ -266,7 +268,7 @@ class SlackDeliveryTest {
     start().publish(Notice.maintenanceOn(Samples.AT));
 
     recorder.await(1);
-    JsonNode payload = MAPPER.readTree(slack.requests().get(0).getBody().utf8());
+    JsonNode payload = TestJson.read(slack.requests().get(0).getBody().utf8());
     assertThat(payload.path("text").asText()).startsWith("Maintenance mode on (web-1)");
     assertThat(recorder.receipts().get(0).message()).isInstanceOf(Notice.class);
   }

@@ -3,7 +3,7 @@ package dev.bluegreen.watcher.notify.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.AlertJson;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
@@ -18,12 +18,12 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhookDeliveryTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final FakeTiming timing = new FakeTiming();
-  private final Recorder recorder = new Recorder();
+  @RegisterExtension final Recorder recorder = new Recorder();
   private final Script hook = new Script(timing::nanoTime);
   private MockWebServer server;
   private AlertDelivery delivery;
@@ -37,7 +37,7 @@ class WebhookDeliveryTest {
             .alertWebhook(SecretUrl.parse(server.url("/hook?token=abcSECRET123").toString()))
             .queueCapacity(10)
             .build();
-    delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
+    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
   }
 
   @AfterEach
@@ -47,7 +47,7 @@ class WebhookDeliveryTest {
   }
 
   private JsonNode bodyTo(String path) throws Exception {
-    return MAPPER.readTree(
+    return TestJson.read(
         hook.requests().stream()
             .filter(request -> request.getUrl().encodedPath().equals(path))
             .findFirst()
@@ -61,7 +61,7 @@ class WebhookDeliveryTest {
     delivery.publish(Samples.errorRate());
 
     recorder.await(2);
-    assertThat(bodyTo("/hook")).isEqualTo(MAPPER.readTree(AlertJson.toLine(Samples.errorRate())));
+    assertThat(bodyTo("/hook")).isEqualTo(TestJson.read(AlertJson.toLine(Samples.errorRate())));
     assertThat(bodyTo("/services/T0SECRET1/B0SECRET2/tokenSECRET3xyz").path("blocks").isArray())
         .as("Slack gets the same alert as Block Kit")
         .isTrue();
