@@ -151,11 +151,11 @@ final class SinkWorker {
       attempts++;
       Attempt attempt = send(body);
       reason = attempt.reason();
-      if (attempt.verdict() == Attempt.Verdict.ACCEPTED) {
+      if (attempt.answer() == Attempt.Answer.ACCEPTED) {
         outcomes.delivered(message, reason, attempts);
         return true;
       }
-      if (attempt.verdict() == Attempt.Verdict.REJECTED) {
+      if (attempt.answer() == Attempt.Answer.REJECTED) {
         outcomes.rejected(message, reason, notifier.explain(reason), attempts);
         return true;
       }
@@ -203,7 +203,7 @@ final class SinkWorker {
       return;
     }
     Attempt attempt = send(body);
-    if (attempt.verdict() != Attempt.Verdict.ACCEPTED) {
+    if (attempt.answer() != Attempt.Answer.ACCEPTED) {
       log.trouble(
           attempt.reason(),
           "re-sending firing alerts failed: " + attempt.reason() + "; tried again in a minute");

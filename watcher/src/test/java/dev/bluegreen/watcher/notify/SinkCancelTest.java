@@ -67,7 +67,7 @@ class SinkCancelTest {
     assertThat(toWebhook.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS))
         .as("the webhook's request was not Slack's to cancel")
         .isEqualTo(Attempt.accepted());
-    assertThat(toSlack.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS).verdict())
-        .isEqualTo(Attempt.Verdict.RETRY);
+    assertThat(toSlack.get(Await.LIMIT.toSeconds(), TimeUnit.SECONDS).answer())
+        .isEqualTo(Attempt.Answer.RETRY);
   }
 }
