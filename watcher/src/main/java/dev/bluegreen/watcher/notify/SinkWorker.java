@@ -161,12 +161,13 @@ final class SinkWorker {
       }
       RetrySchedule.Retry retry =
           schedule.afterFailure(attempt, attempts, first, timing.nanoTime(), timing.random());
-      if (retry != null) {
-        outcomes.retrying(message, reason, retry.delay(), attempts);
-        stop.sleepUntil(retry.at());
+      if (retry == null) {
+        break; // still failing at the give-up time
       }
-      // as before this class was split: past the give-up time or the stop deadline, the next
-      // attempt only waits for the pace
+      outcomes.retrying(message, reason, retry.delay(), attempts);
+      if (!stop.sleepUntil(retry.at())) {
+        break; // the retry would come after the stop deadline
+      }
     }
     if (attempts == 0) {
       return false; // the drain time is over before its turn came

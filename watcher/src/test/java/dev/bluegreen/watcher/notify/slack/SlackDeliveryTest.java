@@ -159,6 +159,25 @@ class SlackDeliveryTest {
   }
 
   @Test
+  void aSlackStillFailingAtTheGiveUpTimeIsGivenUpAndNotAskedAgain() throws Exception {
+    slack.otherwise(Servers.answer(503, "down"));
+
+    start().publish(Samples.failover());
+
+    // 0, 1, 2.5, 5.5, 11.5, 23.5, 47.5, 92.5, then 45 s apart up to 272.5 s; 317.5 s is too late
+    assertThat(recorder.await(1).get(0))
+        .extracting(Receipt::outcome, Receipt::reason, Receipt::attempts)
+        .containsExactly(Outcome.GAVE_UP, "503 down", 12);
+    assertThat(slack.arrivals())
+        .hasSize(12)
+        .allMatch(
+            at -> at - slack.arrivals().get(0) <= RetryPolicy.DEFAULT_GIVE_UP_AFTER.toNanos());
+    assertThat(delivery.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 11, 0));
+    assertThat(recorder.log())
+        .contains("WARN slack: gave up on the failover alert after 12 attempts: 503 down");
+  }
+
+  @Test
   void aBurstOfFiveAlertsGoesOutOneSecondApart() throws Exception {
     AlertDelivery delivery = start();
     for (int i = 0; i < 5; i++) {
@@ -247,15 +266,18 @@ class SlackDeliveryTest {
   void closeGivesUpAtTheEndOfTheDrainTime() {
     slack.otherwise(Servers.answer(503, "down"));
     AlertDelivery delivery = start();
+    // more than 10 s of paced retries: the first three are tried and given up, two are left
     delivery.publish(Samples.failover());
     delivery.publish(Samples.recovery());
     delivery.publish(Samples.errorRate());
+    delivery.publish(Samples.resolved());
+    delivery.publish(Samples.failover("blue", "red", "r2"));
 
     delivery.close();
 
     DeliveryStats stats = delivery.stats();
     assertThat(stats.sent()).isZero();
-    assertThat(stats.failed() + stats.dropped()).isEqualTo(3);
+    assertThat(stats.failed() + stats.dropped()).isEqualTo(5);
     assertThat(stats.queued()).isZero();
     assertThat(slack.requests()).hasSizeLessThanOrEqualTo(11); // paced: at most 1 per second
     assertThat(recorder.receipts()).extracting(Receipt::outcome).doesNotContain(Outcome.DELIVERED);
