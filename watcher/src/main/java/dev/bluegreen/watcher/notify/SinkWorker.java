@@ -123,8 +123,8 @@ final class SinkWorker {
             refresh();
           }
         } catch (RuntimeException bug) {
-          log.error(
-              "internal error, the sender goes on: " + bug); // one bad message must not stop all
+          // one bad message must not stop all
+          log.error("internal error, the sender goes on: " + bug);
         }
       }
     } catch (InterruptedException forcedStop) {
