@@ -16,10 +16,8 @@ import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryOutlet;
 import dev.bluegreen.watcher.ops.AdminServer;
-import dev.bluegreen.watcher.ops.LogWriter;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,11 +69,7 @@ final class RunCommand implements Callable<Integer> {
     LogSetup.configure(live.jsonLogs());
     settings.deprecations(SETTINGS).forEach(LoggerFactory.getLogger(RunCommand.class)::warn);
     DeliveryConfig deliveryConfig = DeliveryConfig.load(settings);
-    AlertDelivery alerts =
-        AlertDelivery.start(
-            deliveryConfig,
-            spec.commandLine().getOut(),
-            new PrintWriter(new LogWriter(LoggerFactory.getLogger(AlertDelivery.class)), true));
+    AlertDelivery alerts = AlertDelivery.start(deliveryConfig, spec.commandLine().getOut());
     Outlet outlet = new DeliveryOutlet(alerts);
     LiveWatcher watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet);
     AdminServer admin;

@@ -4,8 +4,11 @@ import dev.bluegreen.watcher.Setting;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.LineRef;
+import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.notify.AlertDelivery;
+import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.Receipt;
 import dev.bluegreen.watcher.time.Timing;
@@ -77,7 +80,7 @@ final class TestAlertCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Alert> samples = samples(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     Receipts receipts = new Receipts();
-    AlertDelivery delivery = AlertDelivery.start(config, out, err, Timing.SYSTEM, receipts::add);
+    AlertDelivery delivery = AlertDelivery.start(config, out, Timing.SYSTEM, receipts::add);
     int expected = samples.size() * delivery.sinks().size();
     err.println(
         "test-alert: sending "
@@ -122,7 +125,9 @@ final class TestAlertCommand implements Callable<Integer> {
       out.printf(
           "test-alert: %-12s %-20s %s%n",
           receipt.sink(),
-          receipt.message().alert().kind().wireName(),
+          receipt.message() instanceof AlertMessage sample
+              ? sample.alert().kind().wireName()
+              : receipt.message().describe(),
           ok ? "accepted" + attempts(receipt) : outcome(receipt) + ": " + receipt.reason());
     }
     boolean all = accepted == expected;
@@ -156,9 +161,9 @@ final class TestAlertCommand implements Callable<Integer> {
     ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
     ErrorRate calm = new ErrorRate(200, 1, 0, 2.0);
     return List.of(
-        new Alert(AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", null, false),
-        new Alert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", null, false),
-        new Alert(AlertKind.ERROR_RATE, now, where, null, null, null, spike, false),
-        new Alert(AlertKind.ERROR_RATE_RESOLVED, now, where, null, null, null, calm, false));
+        new PoolAlert(AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false),
+        new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false),
+        new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike, false),
+        new ErrorRateAlert(AlertKind.ERROR_RATE_RESOLVED, now, where, calm, false));
   }
 }

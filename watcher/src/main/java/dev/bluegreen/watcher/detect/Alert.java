@@ -3,27 +3,25 @@ package dev.bluegreen.watcher.detect;
 import java.time.Instant;
 
 /**
- * One message for people: a failover, a recovery, an error-rate spike or its resolution.
- *
- * @param kind what happened
- * @param at the log time when it happened (the first line of the new state)
- * @param where the log line where it happened
- * @param from the pool traffic left (pool alerts only, else {@code null})
- * @param to the pool now serving (pool alerts only, else {@code null})
- * @param release the release of the pool now serving, when logged
- * @param rate the window's error rate (error-rate alerts only, else {@code null})
- * @param reminder the condition was announced before and is still present after the cooldown
+ * One message for people: a failover or a recovery ({@link PoolAlert}), an error-rate spike or its
+ * resolution ({@link ErrorRateAlert}). Each kind carries its own facts, none of them null by kind;
+ * consumers tell the kinds apart by type ({@code alert instanceof PoolAlert pool}).
  */
-public record Alert(
-    AlertKind kind,
-    Instant at,
-    LineRef where,
-    String from,
-    String to,
-    String release,
-    ErrorRate rate,
-    boolean reminder) {
+public sealed interface Alert permits PoolAlert, ErrorRateAlert {
 
+  /** What happened. */
+  AlertKind kind();
+
+  /** The log time when it happened (the first line of the new state). */
+  Instant at();
+
+  /** The log line where it happened. */
+  LineRef where();
+
+  /** The condition was announced before and is still present after the cooldown. */
+  boolean reminder();
+
+  /** A failover or a recovery: traffic moved from pool {@code from} to pool {@code to}. */
   static Alert pool(
       AlertKind kind,
       long atMillis,
@@ -32,12 +30,12 @@ public record Alert(
       String to,
       String release,
       boolean reminder) {
-    return new Alert(
-        kind, Instant.ofEpochMilli(atMillis), where, from, to, release, null, reminder);
+    return new PoolAlert(kind, Instant.ofEpochMilli(atMillis), where, from, to, release, reminder);
   }
 
+  /** An error-rate spike or its resolution, with the window's rate at that moment. */
   static Alert errorRate(
       AlertKind kind, long atMillis, LineRef where, ErrorRate rate, boolean reminder) {
-    return new Alert(kind, Instant.ofEpochMilli(atMillis), where, null, null, null, rate, reminder);
+    return new ErrorRateAlert(kind, Instant.ofEpochMilli(atMillis), where, rate, reminder);
   }
 }

@@ -18,10 +18,19 @@ public final class LogOnce {
 
   /** Writes {@code message} at {@code level} unless it is the same as the last one written. */
   public boolean log(Level level, String message) {
-    if (message.equals(last)) {
+    return log(level, message, message);
+  }
+
+  /**
+   * Writes {@code message} at {@code level} unless {@code failure} is the same as the last one
+   * written: for a message that also holds what changes from one repeat to the next (an attempt
+   * count, a delay) while the failure itself (e.g. {@code 503}) stays the same.
+   */
+  public boolean log(Level level, String failure, String message) {
+    if (failure.equals(last)) {
       return false;
     }
-    last = message;
+    last = failure;
     logger.atLevel(level).log(message);
     return true;
   }

@@ -1,9 +1,6 @@
 package dev.bluegreen.watcher.notify;
 
 import dev.bluegreen.watcher.detect.Alert;
-import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
-import dev.bluegreen.watcher.notify.slack.SlackNotifier;
-import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -14,90 +11,72 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers alerts and notices to every configured sink without ever blocking the log reader: each
  * sink has its own bounded queue and sender thread ({@link SinkWorker}) with retries, pacing and a
  * drop policy, so a slow Slack delays neither the reader nor Alertmanager.
  *
- * <p>Two writers are passed in: {@code out} gets the dry run's alert lines (when no Slack webhook
- * is set, alerts are printed there, one readable line each; pass stdout), {@code log} gets the
- * watcher's own lines about delivery (start, retries, rejections, drops; pass stderr). Neither ever
- * shows a webhook URL. Call {@link #close()} on shutdown (SIGTERM): queued messages get {@link
+ * <p>The dry run's alert lines go to {@code out} (when no Slack webhook is set, alerts are printed
+ * there, one readable line each; pass stdout). Delivery's own lines (start, retries, rejections,
+ * drops) are logged through SLF4J on this class's logger, each at its own level; none ever shows a
+ * webhook URL. Call {@link #close()} on shutdown (SIGTERM): queued messages get {@link
  * DeliveryConfig#drainTimeout()} (10 s) to go out.
  */
 public final class AlertDelivery implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
+
   /**
    * Extra time {@link #close()} gives a sender to notice the drain ended, before cutting it off.
    */
   private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
   private final List<SinkWorker> workers;
-  private final SinkWorker.Counters counters;
+  private final DeliveryCounts counts;
   private final Timing timing;
   private final Duration drainTimeout;
-  private final PrintWriter log;
   private volatile boolean closed;
 
   private AlertDelivery(
-      List<SinkWorker> workers,
-      SinkWorker.Counters counters,
-      Timing timing,
-      Duration drainTimeout,
-      PrintWriter log) {
+      List<SinkWorker> workers, DeliveryCounts counts, Timing timing, Duration drainTimeout) {
     this.workers = workers;
-    this.counters = counters;
+    this.counts = counts;
     this.timing = timing;
     this.drainTimeout = drainTimeout;
-    this.log = log;
   }
 
   /**
-   * Starts one sender per configured sink, and says once on {@code log} where alerts go.
+   * Starts one sender per configured sink, and logs once where alerts go.
    *
    * @param out where the dry run prints alerts (stdout), used when no Slack webhook is set
-   * @param log where delivery reports itself (stderr)
    */
-  public static AlertDelivery start(DeliveryConfig config, PrintWriter out, PrintWriter log) {
-    return start(config, out, log, Timing.SYSTEM, receipt -> {});
+  public static AlertDelivery start(DeliveryConfig config, PrintWriter out) {
+    return start(config, out, Timing.SYSTEM, receipt -> {});
   }
 
   /**
-   * As {@link #start(DeliveryConfig, PrintWriter, PrintWriter)}, with the clock and sleeper ({@link
+   * As {@link #start(DeliveryConfig, PrintWriter)}, with the clock and sleeper ({@link
    * Timing#SYSTEM} outside tests) and an observer told what became of each message at each sink
    * (called on a sender thread, or the caller's for a drop).
    */
   public static AlertDelivery start(
-      DeliveryConfig config,
-      PrintWriter out,
-      PrintWriter log,
-      Timing timing,
-      Consumer<Receipt> receipts) {
+      DeliveryConfig config, PrintWriter out, Timing timing, Consumer<Receipt> receipts) {
     UnaryOperator<String> redact = redactor(config);
-    List<Notifier> notifiers = notifiers(config, out, redact);
-    SinkWorker.Counters counters = new SinkWorker.Counters();
+    DeliveryCounts counts = new DeliveryCounts();
     List<SinkWorker> workers = new ArrayList<>();
-    for (Notifier notifier : notifiers) {
+    for (Notifier notifier : Sinks.of(config, out, redact, timing)) {
       workers.add(
           new SinkWorker(
-              notifier,
-              config.queueCapacity(),
-              config.retry(),
-              timing,
-              counters,
-              log,
-              receipts,
-              redact));
+              notifier, config.queueCapacity(), config.retry(), timing, counts, receipts, redact));
     }
-    AlertDelivery delivery =
-        new AlertDelivery(workers, counters, timing, config.drainTimeout(), log);
+    AlertDelivery delivery = new AlertDelivery(workers, counts, timing, config.drainTimeout());
     if (config.slackWebhook() == null) {
-      log.println(
-          "watcher: Slack is not configured (SLACK_WEBHOOK_URL is unset): alerts are printed to"
-              + " stdout");
+      LOG.warn(
+          "Slack is not configured (SLACK_WEBHOOK_URL is unset): alerts are printed to stdout");
     }
-    log.println("watcher: alerts go to " + delivery.describeSinks());
-    log.flush();
+    LOG.info("alerts go to " + delivery.describeSinks());
     workers.forEach(SinkWorker::start);
     return delivery;
   }
@@ -117,34 +96,6 @@ public final class AlertDelivery implements AutoCloseable {
     };
   }
 
-  private static List<Notifier> notifiers(
-      DeliveryConfig config, PrintWriter out, UnaryOperator<String> redact) {
-    List<Notifier> notifiers = new ArrayList<>();
-    if (config.slackWebhook() == null
-        && config.alertWebhook() == null
-        && config.alertmanager() == null) {
-      notifiers.add(new ConsoleNotifier(out));
-      return notifiers;
-    }
-    JsonPost http =
-        new JsonPost(JsonPost.client(config.requestTimeout()), config.requestTimeout(), redact);
-    if (config.slackWebhook() != null) {
-      notifiers.add(
-          new SlackNotifier(config.slackWebhook(), config.instance(), http, config.minInterval()));
-    } else {
-      notifiers.add(new ConsoleNotifier(out));
-    }
-    if (config.alertWebhook() != null) {
-      notifiers.add(new WebhookNotifier(config.alertWebhook(), http, config.minInterval()));
-    }
-    if (config.alertmanager() != null) {
-      notifiers.add(
-          new AlertmanagerNotifier(
-              config.alertmanager(), config.instance(), http, config.minInterval()));
-    }
-    return notifiers;
-  }
-
   /** Queues {@code alert} for every sink; never blocks, never throws. */
   public void publish(Alert alert) {
     offer(Message.of(alert));
@@ -152,7 +103,7 @@ public final class AlertDelivery implements AutoCloseable {
 
   /** Queues {@code notice} for Slack, the webhook and the console; never blocks, never throws. */
   public void publish(Notice notice) {
-    offer(Message.of(notice));
+    offer(notice);
   }
 
   /** Queues a sample alert, marked as a test by every sink (for {@code watcher test-alert}). */
@@ -162,18 +113,10 @@ public final class AlertDelivery implements AutoCloseable {
 
   private void offer(Message message) {
     if (closed) {
-      counters.dropped.addAndGet(workers.size()); // too late: the senders are gone
+      counts.dropped.addAndGet(workers.size()); // too late: the senders are gone
       return;
     }
-    for (SinkWorker worker : workers) {
-      try {
-        worker.offer(message);
-      } catch (RuntimeException bug) {
-        counters.dropped.incrementAndGet();
-        log.println("watcher: " + worker.notifier().name() + ": could not queue a message: " + bug);
-        log.flush();
-      }
-    }
+    workers.forEach(worker -> worker.offer(message));
   }
 
   /** The sinks' names, in order: e.g. {@code [slack, alertmanager]}. */
@@ -189,13 +132,7 @@ public final class AlertDelivery implements AutoCloseable {
   }
 
   public DeliveryStats stats() {
-    long queued = workers.stream().mapToLong(SinkWorker::queued).sum();
-    return new DeliveryStats(
-        counters.sent.get(),
-        counters.failed.get(),
-        counters.dropped.get(),
-        counters.retries.get(),
-        queued);
+    return counts.stats(workers.stream().mapToLong(SinkWorker::queued).sum());
   }
 
   /**
@@ -212,19 +149,17 @@ public final class AlertDelivery implements AutoCloseable {
     }
     long deadline = timing.nanoTime() + drainTimeout.toNanos();
     workers.forEach(worker -> worker.requestStop(deadline));
-    long waitUntil = System.nanoTime() + drainTimeout.plus(STOP_GRACE).toNanos();
+    long waitUntil = deadline + STOP_GRACE.toNanos();
     try {
       for (SinkWorker worker : workers) {
-        long left = waitUntil - System.nanoTime();
-        if (!worker.await(Duration.ofNanos(Math.max(left, 1_000_000)))) {
+        if (!worker.awaitUntil(waitUntil)) {
           worker.forceStop();
-          worker.await(STOP_GRACE);
+          worker.awaitUntil(timing.nanoTime() + STOP_GRACE.toNanos());
         }
       }
     } catch (InterruptedException e) {
       workers.forEach(SinkWorker::forceStop);
       Thread.currentThread().interrupt();
     }
-    log.flush();
   }
 }

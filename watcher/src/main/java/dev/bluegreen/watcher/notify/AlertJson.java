@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.ErrorRate;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,13 +26,12 @@ public final class AlertJson {
     map.put("line", alert.where().line());
     map.put("at", alert.at().toString());
     map.put("reminder", alert.reminder());
-    if (alert.to() != null) {
-      map.put("from", alert.from());
-      map.put("to", alert.to());
-      map.put("release", alert.release());
-    }
-    ErrorRate rate = alert.rate();
-    if (rate != null) {
+    if (alert instanceof PoolAlert pool) {
+      map.put("from", pool.from());
+      map.put("to", pool.to());
+      map.put("release", pool.release());
+    } else if (alert instanceof ErrorRateAlert errorRate) {
+      ErrorRate rate = errorRate.rate();
       map.put("rate", Math.round(rate.percent() * 100) / 100.0);
       map.put("errors", rate.errors());
       map.put("client_errors", rate.clientErrors());

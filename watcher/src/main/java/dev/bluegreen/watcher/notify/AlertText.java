@@ -1,7 +1,10 @@
 package dev.bluegreen.watcher.notify;
 
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.Locale;
 
 /** One readable line per alert, for terminals and the dry-run console. */
@@ -14,21 +17,25 @@ public final class AlertText {
 
   /** What happened, without when and where: {@code FAILOVER traffic moved from blue to green}. */
   public static String summary(Alert alert) {
-    String what =
-        switch (alert.kind()) {
-          case FAILOVER ->
-              alert.reminder()
-                  ? "FAILOVER (still)  traffic is still on " + alert.to() + ", not " + alert.from()
-                  : "FAILOVER  traffic moved from " + alert.from() + " to " + alert.to();
-          case RECOVERY -> "RECOVERY  traffic is back on " + alert.to() + " from " + alert.from();
-          case ERROR_RATE ->
-              (alert.reminder() ? "ERROR RATE (still)  " : "ERROR RATE  ") + rateText(alert.rate());
-          case ERROR_RATE_RESOLVED -> "RESOLVED  error rate back down: " + rateText(alert.rate());
-        };
-    if (alert.release() != null) {
-      what += " (release " + alert.release() + ")";
+    if (alert instanceof PoolAlert pool) {
+      return summary(pool);
     }
-    return what;
+    ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
+    return rate.kind() == AlertKind.ERROR_RATE_RESOLVED
+        ? "RESOLVED  error rate back down: " + rateText(rate.rate())
+        : (rate.reminder() ? "ERROR RATE (still)  " : "ERROR RATE  ") + rateText(rate.rate());
+  }
+
+  private static String summary(PoolAlert pool) {
+    String what;
+    if (pool.kind() == AlertKind.RECOVERY) {
+      what = "RECOVERY  traffic is back on " + pool.to() + " from " + pool.from();
+    } else if (pool.reminder()) {
+      what = "FAILOVER (still)  traffic is still on " + pool.to() + ", not " + pool.from();
+    } else {
+      what = "FAILOVER  traffic moved from " + pool.from() + " to " + pool.to();
+    }
+    return pool.release() == null ? what : what + " (release " + pool.release() + ")";
   }
 
   private static String rateText(ErrorRate rate) {

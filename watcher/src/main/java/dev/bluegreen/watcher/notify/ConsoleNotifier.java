@@ -35,9 +35,9 @@ public final class ConsoleNotifier implements Notifier {
   @Override
   public byte[] render(Message message) {
     String line =
-        message.alert() != null
-            ? (message.sample() ? "[test] " : "") + AlertText.toLine(message.alert())
-            : toLine(message.notice());
+        message instanceof AlertMessage alert
+            ? (alert.sample() ? "[test] " : "") + AlertText.toLine(alert.alert())
+            : toLine((Notice) message);
     return line.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -76,16 +76,13 @@ public record DeliveryConfig(
     }
     int capacity =
         settings.integer(ALERT_QUEUE_CAPACITY, DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY);
-    return new DeliveryConfig(
-        slack,
-        webhook,
-        alertmanager,
-        instance,
-        capacity,
-        DEFAULT_REQUEST_TIMEOUT,
-        DEFAULT_MIN_INTERVAL,
-        DEFAULT_DRAIN_TIMEOUT,
-        RetryPolicy.DEFAULT);
+    return builder()
+        .slackWebhook(slack)
+        .alertWebhook(webhook)
+        .alertmanager(alertmanager)
+        .instance(instance)
+        .queueCapacity(capacity)
+        .build();
   }
 
   /** Whether any sink is set; without one, alerts are only printed. */
@@ -93,43 +90,96 @@ public record DeliveryConfig(
     return slackWebhook != null || alertWebhook != null || alertmanager != null;
   }
 
-  public DeliveryConfig withRequestTimeout(Duration timeout) {
-    return new DeliveryConfig(
-        slackWebhook,
-        alertWebhook,
-        alertmanager,
-        instance,
-        queueCapacity,
-        timeout,
-        minInterval,
-        drainTimeout,
-        retry);
+  /** Settings for tests and tools: no sink (a dry run), instance {@code watcher}, the defaults. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public DeliveryConfig withRetry(RetryPolicy policy) {
-    return new DeliveryConfig(
-        slackWebhook,
-        alertWebhook,
-        alertmanager,
-        instance,
-        queueCapacity,
-        requestTimeout,
-        minInterval,
-        drainTimeout,
-        policy);
+  /** A builder holding these settings, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder()
+        .slackWebhook(slackWebhook)
+        .alertWebhook(alertWebhook)
+        .alertmanager(alertmanager)
+        .instance(instance)
+        .queueCapacity(queueCapacity)
+        .requestTimeout(requestTimeout)
+        .minInterval(minInterval)
+        .drainTimeout(drainTimeout)
+        .retry(retry);
   }
 
-  public DeliveryConfig withDrainTimeout(Duration drain) {
-    return new DeliveryConfig(
-        slackWebhook,
-        alertWebhook,
-        alertmanager,
-        instance,
-        queueCapacity,
-        requestTimeout,
-        minInterval,
-        drain,
-        retry);
+  /** Builds a {@link DeliveryConfig}; each setting starts at its default (no sink at all). */
+  public static final class Builder {
+    private SecretUrl slackWebhook;
+    private SecretUrl alertWebhook;
+    private SecretUrl alertmanager;
+    private String instance = "watcher";
+    private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration minInterval = DEFAULT_MIN_INTERVAL;
+    private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
+
+    private Builder() {}
+
+    public Builder slackWebhook(SecretUrl url) {
+      this.slackWebhook = url;
+      return this;
+    }
+
+    public Builder alertWebhook(SecretUrl url) {
+      this.alertWebhook = url;
+      return this;
+    }
+
+    public Builder alertmanager(SecretUrl url) {
+      this.alertmanager = url;
+      return this;
+    }
+
+    public Builder instance(String instance) {
+      this.instance = instance;
+      return this;
+    }
+
+    public Builder queueCapacity(int capacity) {
+      this.queueCapacity = capacity;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration timeout) {
+      this.requestTimeout = timeout;
+      return this;
+    }
+
+    public Builder minInterval(Duration interval) {
+      this.minInterval = interval;
+      return this;
+    }
+
+    public Builder drainTimeout(Duration drain) {
+      this.drainTimeout = drain;
+      return this;
+    }
+
+    public Builder retry(RetryPolicy policy) {
+      this.retry = policy;
+      return this;
+    }
+
+    public DeliveryConfig build() {
+      return new DeliveryConfig(
+          slackWebhook,
+          alertWebhook,
+          alertmanager,
+          instance,
+          queueCapacity,
+          requestTimeout,
+          minInterval,
+          drainTimeout,
+          retry);
+    }
   }
 
   /**

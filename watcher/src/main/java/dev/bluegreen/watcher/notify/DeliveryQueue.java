@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A bounded queue between the log-reading thread and one sender that never blocks the reader: when
- * full, the oldest message of the lowest {@link Message#dropRank()} (notices, then failovers and
- * error-rate alerts; recoveries and resolutions last) makes room.
+ * full, the oldest message of the lowest {@link #dropRank} (notices, then failovers and error-rate
+ * alerts; recoveries and resolutions last) makes room.
  */
 final class DeliveryQueue {
   private final int capacity;
@@ -44,16 +44,27 @@ final class DeliveryQueue {
     }
   }
 
+  /**
+   * Which messages a full queue gives up first (lowest first): notices, then failovers and
+   * error-rate alerts, and last the recoveries and resolutions that close an incident.
+   */
+  static int dropRank(Message message) {
+    if (message instanceof AlertMessage alert) {
+      return alert.alert().kind().closesIncident() ? 2 : 1;
+    }
+    return 0;
+  }
+
   /** The oldest queued message of the lowest rank, or the newcomer when it ranks lower still. */
   private Message victim(Message newcomer) {
     Message victim = null;
     for (Iterator<Message> it = items.iterator(); it.hasNext(); ) {
       Message queued = it.next();
-      if (victim == null || queued.dropRank() < victim.dropRank()) {
+      if (victim == null || dropRank(queued) < dropRank(victim)) {
         victim = queued;
       }
     }
-    return victim == null || newcomer.dropRank() < victim.dropRank() ? newcomer : victim;
+    return victim == null || dropRank(newcomer) < dropRank(victim) ? newcomer : victim;
   }
 
   /** The next message, waiting up to {@code timeout}; {@code null} if none came or on a wake-up. */

@@ -32,7 +32,7 @@ public final class HttpAnswers {
    * @param now the wall-clock time, for a Retry-After given as a date
    */
   public static Attempt classify(int code, String retryAfter, String body, Instant now) {
-    String reason = code + (body == null || body.isBlank() ? "" : " " + oneLine(body));
+    String reason = code + (body == null || body.isBlank() ? "" : " " + truncatedFirstLine(body));
     if (code >= 200 && code < 300) {
       return Attempt.accepted();
     }
@@ -60,9 +60,9 @@ public final class HttpAnswers {
       return Attempt.retry("unknown host", null);
     }
     if (e instanceof ConnectException) {
-      return Attempt.retry("cannot connect (" + oneLine(message) + ")", null);
+      return Attempt.retry("cannot connect (" + truncatedFirstLine(message) + ")", null);
     }
-    return Attempt.retry(e.getClass().getSimpleName() + ": " + oneLine(message), null);
+    return Attempt.retry(e.getClass().getSimpleName() + ": " + truncatedFirstLine(message), null);
   }
 
   /** Retry-After in seconds or as an HTTP date; {@code null} when absent or unreadable. */
@@ -86,7 +86,7 @@ public final class HttpAnswers {
   }
 
   /** The first line of a reason, printable characters only, cut to {@link #MAX_REASON}. */
-  static String oneLine(String text) {
+  static String truncatedFirstLine(String text) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length() && out.length() < MAX_REASON; i++) {
       char c = text.charAt(i);

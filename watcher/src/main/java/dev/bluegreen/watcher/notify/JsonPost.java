@@ -1,9 +1,11 @@
 package dev.bluegreen.watcher.notify;
 
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -12,7 +14,11 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
-/** POSTs a JSON body with OkHttp and classifies the answer with {@link HttpAnswers}. */
+/**
+ * One sink's POSTs of a JSON body, each answer classified with {@link HttpAnswers}. Sinks may share
+ * the {@link OkHttpClient} (one connection pool) but each has its own {@code JsonPost}, so {@link
+ * #cancel()} abandons this sink's request only.
+ */
 public final class JsonPost {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -22,15 +28,21 @@ public final class JsonPost {
   private final OkHttpClient client;
   private final Duration timeout;
   private final UnaryOperator<String> redact;
+  private final Timing timing;
+  private final AtomicReference<Call> inFlight = new AtomicReference<>();
+  private volatile boolean cancelled;
 
   /**
    * @param redact removes every configured secret from an answer or error message, before it is cut
    *     to one line (a cut could leave half a token that no longer matches)
+   * @param timing the clock a Retry-After given as a date is counted from
    */
-  public JsonPost(OkHttpClient client, Duration timeout, UnaryOperator<String> redact) {
+  public JsonPost(
+      OkHttpClient client, Duration timeout, UnaryOperator<String> redact, Timing timing) {
     this.client = client;
     this.timeout = timeout;
     this.redact = redact;
+    this.timing = timing;
   }
 
   /**
@@ -58,20 +70,34 @@ public final class JsonPost {
             .headers(headers)
             .post(RequestBody.create(body, JSON))
             .build();
-    try (Response response = client.newCall(request).execute()) {
+    Call call = client.newCall(request);
+    inFlight.set(call);
+    if (cancelled) {
+      call.cancel(); // stopped before this request began: it fails at once
+    }
+    try (Response response = call.execute()) {
       return HttpAnswers.classify(
           response.code(),
           response.header("Retry-After"),
           redact.apply(bodyOf(response)),
-          Instant.now());
+          timing.now());
     } catch (IOException e) {
       return HttpAnswers.classify(e, redact.apply(String.valueOf(e.getMessage())), timeout);
+    } finally {
+      inFlight.compareAndSet(call, null);
     }
   }
 
-  /** Abandons every request in progress (shutdown after the drain time). */
-  public void cancelAll() {
-    client.dispatcher().cancelAll();
+  /**
+   * Abandons this sink's request in progress, and any it would start later (shutdown after the
+   * drain time): it ends as a failed attempt. Other sinks' requests go on.
+   */
+  public void cancel() {
+    cancelled = true;
+    Call call = inFlight.get();
+    if (call != null) {
+      call.cancel();
+    }
   }
 
   private static String bodyOf(Response response) throws IOException {

@@ -2,42 +2,18 @@ package dev.bluegreen.watcher.notify;
 
 import dev.bluegreen.watcher.detect.Alert;
 
-/**
- * One item on the delivery queue: an alert or a notice (exactly one is set).
- *
- * @param alert the alert, or {@code null} for a notice
- * @param notice the notice, or {@code null} for an alert
- * @param sample a sample from {@code watcher test-alert}: sinks mark it as a test
- */
-public record Message(Alert alert, Notice notice, boolean sample) {
+/** One item on a sink's delivery queue: an alert ({@link AlertMessage}) or a {@link Notice}. */
+public sealed interface Message permits AlertMessage, Notice {
 
-  public static Message of(Alert alert) {
-    return new Message(alert, null, false);
+  static AlertMessage of(Alert alert) {
+    return new AlertMessage(alert, false);
   }
 
-  public static Message of(Notice notice) {
-    return new Message(null, notice, false);
+  /** A sample from {@code watcher test-alert}: every sink marks it as a test. */
+  static AlertMessage sample(Alert alert) {
+    return new AlertMessage(alert, true);
   }
 
-  public static Message sample(Alert alert) {
-    return new Message(alert, null, true);
-  }
-
-  /**
-   * Which messages a full queue gives up first (lowest first): notices, then failovers and
-   * error-rate alerts, and last the recoveries and resolutions that close an incident.
-   */
-  int dropRank() {
-    if (notice != null) {
-      return 0;
-    }
-    return alert.kind().closesIncident() ? 2 : 1;
-  }
-
-  /** For log lines: {@code failover alert}, {@code planned_switch notice}. */
-  public String describe() {
-    return alert != null
-        ? (sample ? "sample " : "") + alert.kind().wireName() + " alert"
-        : notice.kind().wireName() + " notice";
-  }
+  /** For log lines: {@code failover alert}, {@code sample recovery alert}, {@code ... notice}. */
+  String describe();
 }

@@ -4,45 +4,80 @@ import java.time.Instant;
 
 /**
  * A short informational message from the live watcher (maintenance on or off, a planned pool
- * switch): posted to Slack and the generic webhook, never paging, never to Alertmanager.
- *
- * @param kind what it tells
- * @param at when it happened
- * @param title one short line, e.g. "Maintenance mode on"
- * @param detail what it means for alerts
- * @param from the pool traffic is planned to leave (planned switches only, else {@code null})
- * @param to the pool planned to serve (planned switches only, else {@code null})
+ * switch): posted to Slack, the generic webhook and the console, never paging, never to
+ * Alertmanager.
  */
-public record Notice(
-    NoticeKind kind, Instant at, String title, String detail, String from, String to) {
+public sealed interface Notice extends Message permits Notice.Maintenance, Notice.PlannedSwitch {
 
-  public static Notice maintenanceOn(Instant at) {
-    return new Notice(
-        NoticeKind.MAINTENANCE_ON,
-        at,
-        "Maintenance mode on",
-        "Alerts are suppressed until maintenance mode is turned off.",
-        null,
-        null);
+  /** What it tells. */
+  NoticeKind kind();
+
+  /** When it happened. */
+  Instant at();
+
+  /** One short line, e.g. "Maintenance mode on". */
+  String title();
+
+  /** What it means for alerts. */
+  String detail();
+
+  @Override
+  default String describe() {
+    return kind().wireName() + " notice";
   }
 
-  public static Notice maintenanceOff(Instant at) {
-    return new Notice(
-        NoticeKind.MAINTENANCE_OFF,
-        at,
-        "Maintenance mode off",
-        "Alerts are on again; anything still wrong is reported from the next log lines.",
-        null,
-        null);
+  static Notice maintenanceOn(Instant at) {
+    return new Maintenance(true, at);
   }
 
-  public static Notice plannedSwitch(Instant at, String from, String to) {
-    return new Notice(
-        NoticeKind.PLANNED_SWITCH,
-        at,
-        "Planned switch from " + from + " to " + to,
-        "The expected pool is now " + to + ": traffic on it is not a failover.",
-        from,
-        to);
+  static Notice maintenanceOff(Instant at) {
+    return new Maintenance(false, at);
+  }
+
+  static Notice plannedSwitch(Instant at, String from, String to) {
+    return new PlannedSwitch(at, from, to);
+  }
+
+  /** Maintenance mode was turned on (alerts are suppressed) or off. */
+  record Maintenance(boolean on, Instant at) implements Notice {
+    @Override
+    public NoticeKind kind() {
+      return on ? NoticeKind.MAINTENANCE_ON : NoticeKind.MAINTENANCE_OFF;
+    }
+
+    @Override
+    public String title() {
+      return on ? "Maintenance mode on" : "Maintenance mode off";
+    }
+
+    @Override
+    public String detail() {
+      return on
+          ? "Alerts are suppressed until maintenance mode is turned off."
+          : "Alerts are on again; anything still wrong is reported from the next log lines.";
+    }
+  }
+
+  /**
+   * The operator moved traffic on purpose: {@code to} is now the expected pool.
+   *
+   * @param from the pool traffic is planned to leave
+   * @param to the pool planned to serve
+   */
+  record PlannedSwitch(Instant at, String from, String to) implements Notice {
+    @Override
+    public NoticeKind kind() {
+      return NoticeKind.PLANNED_SWITCH;
+    }
+
+    @Override
+    public String title() {
+      return "Planned switch from " + from + " to " + to;
+    }
+
+    @Override
+    public String detail() {
+      return "The expected pool is now " + to + ": traffic on it is not a failover.";
+    }
   }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One sink (Slack, a webhook, Alertmanager, the console): renders a message once, then posts it,
  * one attempt per call. Retries, pacing and the queue belong to {@link SinkWorker}, so a sink only
- * knows its own format and how to read its answers. Called from one sender thread only.
+ * knows its own format and how to read its answers. Called from one sender thread only, but for
+ * {@link #cancel()}.
  */
 public interface Notifier {
 
@@ -43,11 +44,9 @@ public interface Notifier {
     return "";
   }
 
-  /** Removes this sink's secrets from a text about to be logged. */
-  default String redact(String text) {
-    return text;
-  }
-
-  /** Abandons an attempt in progress, at shutdown once the drain time is over. */
+  /**
+   * Abandons this sink's attempt in progress, from another thread, at shutdown once the drain time
+   * is over; never another sink's.
+   */
   default void cancel() {}
 }

@@ -1,75 +1,53 @@
 package dev.bluegreen.watcher.notify;
 
 import dev.bluegreen.watcher.time.Timing;
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * One sink's sender: takes messages from its own bounded queue in order and delivers each with
- * retries (exponential backoff with jitter, or the sink's Retry-After), never more than one request
- * per {@link Notifier#minInterval()}. A slow sink therefore never delays the log reader or the
- * other sinks. Log lines and receipts go through a redactor of every configured secret; a repeated
- * failure is logged once until its reason changes.
+ * retries and pacing ({@link RetrySchedule}), so a slow sink never delays the log reader or the
+ * other sinks. What became of each message is told by {@link Outcomes}, queue drops by {@link
+ * DropReport}; {@link SenderStop} ends it. Every log line goes through a redactor of all configured
+ * secrets.
  */
 final class SinkWorker {
   /** How long the sender waits for a message before checking for a refresh or a stop. */
   private static final long IDLE_POLL_MILLIS = 1000;
 
-  /** Shared counts of all sinks. */
-  static final class Counters {
-    final AtomicLong sent = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final AtomicLong dropped = new AtomicLong();
-    final AtomicLong retries = new AtomicLong();
-  }
+  /** The longest single wait for the sender to end, so a moving {@link Timing} is noticed. */
+  private static final long JOIN_SLICE_MILLIS = 50;
 
   private final Notifier notifier;
   private final DeliveryQueue queue;
-  private final RetryPolicy policy;
+  private final RetrySchedule schedule;
   private final Timing timing;
-  private final Counters counters;
-  private final PrintWriter log;
-  private final Consumer<Receipt> receipts;
-  private final UnaryOperator<String> redact;
+  private final SinkLog log;
+  private final Outcomes outcomes;
+  private final DropReport drops = new DropReport();
   private final Thread thread;
-
-  private final Object wakeLock = new Object();
-  private boolean sleeping; // guarded by wakeLock: only a sleeping sender is interrupted
-  private volatile boolean stopping;
-  private volatile boolean forced;
-  private volatile long stopDeadline;
-
-  private final AtomicLong droppedHere = new AtomicLong();
-  private volatile String lastDropped;
-  private long nextDropReport = 1;
-  private long lastRequest;
+  private final SenderStop stop;
+  private long lastRequest; // sender thread only, as is requested
   private boolean requested;
-  private String lastTrouble;
 
   SinkWorker(
       Notifier notifier,
       int capacity,
       RetryPolicy policy,
       Timing timing,
-      Counters counters,
-      PrintWriter log,
+      DeliveryCounts counts,
       Consumer<Receipt> receipts,
       UnaryOperator<String> redact) {
     this.notifier = notifier;
     this.queue = new DeliveryQueue(capacity);
-    this.policy = policy;
+    this.schedule = new RetrySchedule(policy, notifier.minInterval());
     this.timing = timing;
-    this.counters = counters;
-    this.log = log;
-    this.receipts = receipts;
-    this.redact = redact;
+    this.log = new SinkLog(notifier.name(), redact);
+    this.outcomes = new Outcomes(notifier.name(), counts, log, receipts, redact);
     this.thread = new Thread(this::run, "alert-sender-" + notifier.name());
     thread.setDaemon(true);
+    this.stop = new SenderStop(timing, thread);
   }
 
   Notifier notifier() {
@@ -80,37 +58,21 @@ final class SinkWorker {
     thread.start();
   }
 
-  /** Queues {@code message} without blocking; a full queue drops by {@link DeliveryQueue}. */
+  /** Queues {@code message} without blocking or throwing; a full queue drops by its rank. */
   void offer(Message message) {
-    if (message.notice() != null && !notifier.takesNotices()) {
+    if (message instanceof Notice && !notifier.takesNotices()) {
       return;
     }
-    Message dropped = queue.offer(message);
-    if (dropped != null) {
-      counters.dropped.incrementAndGet();
-      lastDropped = dropped.describe();
-      droppedHere.incrementAndGet();
-      queue.wakeUp(); // the sender logs it: the caller's thread never writes
-      receipt(dropped, Receipt.Outcome.DROPPED, "queue full", 0);
+    try {
+      Message dropped = queue.offer(message);
+      if (dropped != null) {
+        drops.dropped(dropped);
+        queue.wakeUp(); // the sender logs it: the caller's thread never writes
+        outcomes.dropped(dropped, "queue full");
+      }
+    } catch (RuntimeException bug) {
+      outcomes.notQueued(bug);
     }
-  }
-
-  /** Logs queue drops from the sender thread: at the 1st, 10th, 100th and every 1000th. */
-  private void reportDrops() {
-    long n = droppedHere.get();
-    if (n >= nextDropReport) {
-      logDrops(n);
-      nextDropReport = n < 10 ? 10 : n < 100 ? 100 : (n / 1000 + 1) * 1000;
-    }
-  }
-
-  private void logDrops(long n) {
-    log(
-        "queue full: dropped the oldest "
-            + lastDropped
-            + " ("
-            + n
-            + " dropped so far; recoveries and resolutions are kept longest)");
   }
 
   int queued() {
@@ -119,58 +81,56 @@ final class SinkWorker {
 
   /** Stops once the queue is empty or at {@code deadlineNanos} (of {@link Timing#nanoTime()}). */
   void requestStop(long deadlineNanos) {
-    stopDeadline = deadlineNanos;
-    stopping = true;
+    stop.request(deadlineNanos);
     queue.wakeUp();
-    synchronized (wakeLock) {
-      if (sleeping) {
-        thread.interrupt(); // a backoff longer than the drain: decide again with the deadline
+  }
+
+  /** Waits for the sender to end until {@code deadlineNanos}; false if it is still running. */
+  boolean awaitUntil(long deadlineNanos) throws InterruptedException {
+    while (thread.isAlive()) {
+      long left = deadlineNanos - timing.nanoTime();
+      if (left <= 0) {
+        return false;
       }
+      thread.join(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), JOIN_SLICE_MILLIS)));
     }
+    return true;
   }
 
-  /** Waits for the sender to end; false if it is still running after {@code timeout}. */
-  boolean await(Duration timeout) throws InterruptedException {
-    thread.join(Math.max(1, timeout.toMillis()));
-    return !thread.isAlive();
-  }
-
-  /** Abandons the message in progress: the drain time is over. */
+  /** Abandons the message in progress, and this sink's request with it: the drain time is over. */
   void forceStop() {
-    synchronized (wakeLock) {
-      forced = true;
-      thread.interrupt();
-    }
+    stop.force();
     notifier.cancel();
   }
 
   private void run() {
     Message unsent = null;
     try {
-      while (!forced) {
-        reportDrops();
-        if (stopping && (queue.size() == 0 || timing.nanoTime() - stopDeadline >= 0)) {
+      while (!stop.forced()) {
+        drops.report(log);
+        if (stop.drained(queue.size())) {
           break;
         }
         Message message =
-            stopping ? queue.pollNow() : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            stop.stopping() ? queue.pollNow() : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
         try {
           if (message != null) {
             if (!deliver(message)) {
               unsent = message;
               break;
             }
-          } else if (!stopping) {
+          } else if (!stop.stopping()) {
             refresh();
           }
         } catch (RuntimeException bug) {
-          log("internal error, the sender goes on: " + bug); // one bad message must not stop all
+          // one bad message must not stop all
+          log.error("internal error, the sender goes on: " + bug);
         }
       }
     } catch (InterruptedException forcedStop) {
       // forceStop: what is left is counted below
     } finally {
-      reportDrops();
+      drops.report(log);
       dropRemaining(unsent);
     }
   }
@@ -181,80 +141,44 @@ final class SinkWorker {
     try {
       body = notifier.render(message);
     } catch (RuntimeException bug) {
-      counters.failed.incrementAndGet();
-      log("cannot render the " + message.describe() + ": " + bug);
-      receipt(message, Receipt.Outcome.REJECTED, "cannot render: " + bug, 0);
+      outcomes.unrenderable(message, bug);
       return true;
     }
     long first = timing.nanoTime();
     int attempts = 0;
     String reason = "not sent";
-    while (!forced) {
-      if (!sleepUntil(lastRequest + notifier.minInterval().toNanos())) {
-        break;
-      }
+    while (!stop.forced() && awaitPace()) {
       attempts++;
       Attempt attempt = send(body);
       reason = attempt.reason();
-      switch (attempt.verdict()) {
-        case ACCEPTED -> {
-          counters.sent.incrementAndGet();
-          if (lastTrouble != null) {
-            log("delivering again (" + message.describe() + " accepted)");
-            lastTrouble = null;
-          }
-          receipt(message, Receipt.Outcome.DELIVERED, reason, attempts);
-          return true;
-        }
-        case REJECTED -> {
-          counters.failed.incrementAndGet();
-          log(
-              "rejected the "
-                  + message.describe()
-                  + ": "
-                  + reason
-                  + notifier.explain(reason)
-                  + "; not retried ("
-                  + counters.failed.get()
-                  + " failed so far)");
-          receipt(message, Receipt.Outcome.REJECTED, reason, attempts);
-          return true;
-        }
-        case RETRY -> {
-          Duration delay =
-              attempt.retryAfter() != null
-                  ? attempt.retryAfter()
-                  : policy.nextDelay(attempts, timing.random());
-          if (delay.compareTo(notifier.minInterval()) < 0) {
-            delay = notifier.minInterval(); // the pace holds for retries too
-          }
-          long retryAt = timing.nanoTime() + delay.toNanos();
-          if (retryAt - first > policy.giveUpAfter().toNanos()) {
-            break;
-          }
-          counters.retries.incrementAndGet();
-          trouble(reason, message, delay, attempts);
-          if (!sleepUntil(retryAt)) {
-            break;
-          }
-        }
+      if (attempt.answer() == Attempt.Answer.ACCEPTED) {
+        outcomes.delivered(message, reason, attempts);
+        return true;
+      }
+      if (attempt.answer() == Attempt.Answer.REJECTED) {
+        outcomes.rejected(message, reason, notifier.explain(reason), attempts);
+        return true;
+      }
+      RetrySchedule.Retry retry =
+          schedule.afterFailure(attempt, attempts, first, timing.nanoTime(), timing.random());
+      if (retry == null) {
+        break; // still failing at the give-up time
+      }
+      outcomes.retrying(message, reason, retry.delay(), attempts);
+      if (!stop.sleepUntil(retry.at())) {
+        break; // the retry would come after the stop deadline
       }
     }
     if (attempts == 0) {
       return false; // the drain time is over before its turn came
     }
-    counters.failed.incrementAndGet();
-    log(
-        "gave up on the "
-            + message.describe()
-            + " after "
-            + attempts
-            + (attempts == 1 ? " attempt" : " attempts")
-            + (stopping ? " (shutting down)" : "")
-            + ": "
-            + reason);
-    receipt(message, Receipt.Outcome.GAVE_UP, reason, attempts);
+    outcomes.gaveUp(message, reason, attempts, stop.stopping());
     return true;
+  }
+
+  /** Waits for the pace; false when that wait would end past the stop deadline. */
+  private boolean awaitPace() throws InterruptedException {
+    return !requested || stop.sleepUntil(schedule.pacedAfter(lastRequest));
   }
 
   /**
@@ -276,63 +200,15 @@ final class SinkWorker {
   /** Alertmanager forgets firing alerts that are not re-sent: one attempt, when idle. */
   private void refresh() throws InterruptedException {
     byte[] body = notifier.refresh(timing.now());
-    if (body == null || !sleepUntil(lastRequest + notifier.minInterval().toNanos())) {
+    if (body == null || !awaitPace()) {
       return;
     }
     Attempt attempt = send(body);
-    if (attempt.verdict() != Attempt.Verdict.ACCEPTED && !attempt.reason().equals(lastTrouble)) {
-      lastTrouble = attempt.reason();
-      log("re-sending firing alerts failed: " + attempt.reason() + "; tried again in a minute");
+    if (attempt.answer() != Attempt.Answer.ACCEPTED) {
+      log.trouble(
+          attempt.reason(),
+          "re-sending firing alerts failed: " + attempt.reason() + "; tried again in a minute");
     }
-  }
-
-  /**
-   * Sleeps until {@code atNanos}; false when that is past the stop deadline, so the message is
-   * given up instead of holding the shutdown.
-   */
-  private boolean sleepUntil(long atNanos) throws InterruptedException {
-    while (true) {
-      long remaining = atNanos - timing.nanoTime();
-      if (!requested || remaining <= 0) {
-        return true;
-      }
-      synchronized (wakeLock) {
-        if (forced || (stopping && atNanos - stopDeadline > 0)) {
-          return false;
-        }
-        sleeping = true;
-      }
-      try {
-        timing.sleep(remaining);
-      } catch (InterruptedException wokenUp) {
-        if (forced) {
-          throw wokenUp;
-        }
-      } finally {
-        synchronized (wakeLock) {
-          sleeping = false;
-          if (!forced) {
-            Thread.interrupted(); // a wake-up for the stop request, handled by the loop
-          }
-        }
-      }
-    }
-  }
-
-  private void trouble(String reason, Message message, Duration delay, int attempts) {
-    if (reason.equals(lastTrouble)) {
-      return;
-    }
-    lastTrouble = reason;
-    log(
-        String.format(
-            Locale.ROOT,
-            "%s: %s; retrying in %.1f s (attempt %d; the same failure is logged again only once it"
-                + " changes)",
-            message.describe(),
-            reason,
-            delay.toMillis() / 1000.0,
-            attempts + 1));
   }
 
   /** Counts what was not sent at shutdown: {@code first} (may be null), then the queue. */
@@ -341,26 +217,12 @@ final class SinkWorker {
     Message message = first;
     while (message != null || (message = queue.pollNow()) != null) {
       left++;
-      counters.dropped.incrementAndGet();
-      receipt(message, Receipt.Outcome.DROPPED, "still queued at shutdown", 0);
+      outcomes.dropped(message, "still queued at shutdown");
       message = null;
     }
     if (left > 0) {
-      log(left + " queued message" + (left == 1 ? " was" : "s were") + " not sent before shutdown");
+      log.warn(
+          left + " queued message" + (left == 1 ? " was" : "s were") + " not sent before shutdown");
     }
-  }
-
-  private void receipt(Message message, Receipt.Outcome outcome, String reason, int attempts) {
-    try {
-      receipts.accept(
-          new Receipt(notifier.name(), message, outcome, redact.apply(reason), attempts));
-    } catch (RuntimeException ignored) {
-      // an observer's failure must not stop delivery
-    }
-  }
-
-  private void log(String line) {
-    log.println(redact.apply("watcher: " + notifier.name() + ": " + line));
-    log.flush();
   }
 }

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.TestJson;
+import dev.bluegreen.watcher.notify.LogCapture;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,14 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code watcher test-alert} against a fake Slack on 127.0.0.1, in real time. */
 class TestAlertCommandTest {
   private static final String TOKEN = "tokenSECRET3xyz";
+
+  /** Delivery logs through SLF4J: what it wrote to stderr is caught here. */
+  @RegisterExtension final LogCapture logs = new LogCapture();
 
   private MockWebServer server;
   private FakeSlack slack;
@@ -69,8 +74,8 @@ class TestAlertCommandTest {
     return new MockResponse.Builder().code(code).body(body).build();
   }
 
-  private static void assertNoSecret(Cli.Result result, String webhook) {
-    assertThat(result.out() + result.err()).doesNotContain(webhook, TOKEN, "SECRET");
+  private void assertNoSecret(Cli.Result result, String webhook) {
+    assertThat(result.out() + result.err() + logs.text()).doesNotContain(webhook, TOKEN, "SECRET");
   }
 
   @Test
@@ -93,8 +98,7 @@ class TestAlertCommandTest {
         .contains("test-alert: 4 of 4 accepted");
     List<String> delivered = slack.bodies().subList(3, slack.bodies().size());
     assertThat(delivered)
-        .extracting(
-            body -> TestJson.MAPPER.readTree(body).path("text").asText().replaceAll(" on .*", ""))
+        .extracting(body -> TestJson.read(body).path("text").asText().replaceAll(" on .*", ""))
         .containsExactly(
             "[TEST] Failover",
             "[TEST] Recovered",
@@ -112,7 +116,7 @@ class TestAlertCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).contains("REJECTED: 404 no_service", "test-alert: 0 of 4 accepted");
-    assertThat(result.err()).contains("revoked");
+    assertThat(logs.text()).contains("revoked");
     assertThat(slack.bodies()).as("one request per sample, none retried").hasSize(4);
     assertNoSecret(result, webhook);
   }
@@ -134,7 +138,8 @@ class TestAlertCommandTest {
 
     assertThat(results).allSatisfy(result -> assertNoSecret(result, webhook));
     assertThat(results)
-        .allSatisfy(result -> assertThat(result.out() + result.err()).doesNotContain(plain));
+        .allSatisfy(
+            result -> assertThat(result.out() + result.err() + logs.text()).doesNotContain(plain));
     assertThat(results.get(1).out()).contains("--slack-webhook-url", "SLACK_WEBHOOK_URL");
     assertThat(results.get(2).err()).contains("Unmatched argument", "http://localhost:");
     assertThat(results.get(4).err())

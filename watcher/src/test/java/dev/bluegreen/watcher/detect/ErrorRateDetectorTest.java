@@ -19,6 +19,11 @@ class ErrorRateDetectorTest {
   private long now = 1_000_000;
   private long line;
 
+  /** The detector's alerts are all error-rate alerts. */
+  private static ErrorRate rate(Alert alert) {
+    return ((ErrorRateAlert) alert).rate();
+  }
+
   private void feed(int count, AccessEvent event) {
     for (int i = 0; i < count; i++) {
       line++;
@@ -49,9 +54,9 @@ class ErrorRateDetectorTest {
             alert -> {
               assertThat(alert.kind()).isEqualTo(AlertKind.ERROR_RATE);
               assertThat(alert.where().line()).isEqualTo(201);
-              assertThat(alert.rate().errors()).isEqualTo(5);
-              assertThat(alert.rate().requests()).isEqualTo(200);
-              assertThat(alert.rate().percent()).isEqualTo(2.5);
+              assertThat(rate(alert).errors()).isEqualTo(5);
+              assertThat(rate(alert).requests()).isEqualTo(200);
+              assertThat(rate(alert).percent()).isEqualTo(2.5);
               assertThat(alert.reminder()).isFalse();
             });
   }
@@ -63,8 +68,8 @@ class ErrorRateDetectorTest {
     feed(2, clientError("green"));
 
     Alert alert = alerts.get(0);
-    assertThat(alert.rate().hiddenErrors()).isEqualTo(3);
-    assertThat(alert.rate().clientErrors()).isEqualTo(0);
+    assertThat(rate(alert).hiddenErrors()).isEqualTo(3);
+    assertThat(rate(alert).clientErrors()).isEqualTo(0);
     assertThat(detector.snapshot().clientErrors()).isEqualTo(2);
     assertThat(detector.snapshot().errors()).isEqualTo(5);
   }
@@ -95,7 +100,7 @@ class ErrorRateDetectorTest {
     assertThat(alerts)
         .extracting(Alert::kind)
         .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED);
-    assertThat(alerts.get(1).rate().errors()).isEqualTo(2);
+    assertThat(rate(alerts.get(1)).errors()).isEqualTo(2);
   }
 
   @Test

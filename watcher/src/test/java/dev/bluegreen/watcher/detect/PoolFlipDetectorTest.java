@@ -20,6 +20,11 @@ class PoolFlipDetectorTest {
   private long now = 1_000_000;
   private long line;
 
+  /** The detector's alerts are all pool alerts. */
+  private static PoolAlert pool(Alert alert) {
+    return (PoolAlert) alert;
+  }
+
   /** One request per 100 ms of log time. */
   private void feed(int count, AccessEvent event) {
     for (int i = 0; i < count; i++) {
@@ -52,9 +57,9 @@ class PoolFlipDetectorTest {
         .satisfies(
             alert -> {
               assertThat(alert.kind()).isEqualTo(AlertKind.FAILOVER);
-              assertThat(alert.from()).isEqualTo("blue");
-              assertThat(alert.to()).isEqualTo("green");
-              assertThat(alert.release()).isEqualTo("v1-green");
+              assertThat(pool(alert).from()).isEqualTo("blue");
+              assertThat(pool(alert).to()).isEqualTo("green");
+              assertThat(pool(alert).release()).isEqualTo("v1-green");
               assertThat(alert.where().line()).isEqualTo(11);
             });
   }
@@ -69,7 +74,7 @@ class PoolFlipDetectorTest {
     feed(1, served("blue"));
 
     assertThat(alerts)
-        .extracting(Alert::kind, a -> a.where().line(), Alert::from, Alert::to)
+        .extracting(Alert::kind, a -> a.where().line(), a -> pool(a).from(), a -> pool(a).to())
         .containsExactly(
             tuple(AlertKind.FAILOVER, 11L, "blue", "green"),
             tuple(AlertKind.RECOVERY, 31L, "green", "blue"));
@@ -174,7 +179,7 @@ class PoolFlipDetectorTest {
     feed(5, served("green"));
 
     assertThat(alerts)
-        .extracting(Alert::kind, Alert::reminder, Alert::to)
+        .extracting(Alert::kind, Alert::reminder, a -> pool(a).to())
         .containsExactly(
             tuple(AlertKind.FAILOVER, false, "green"), tuple(AlertKind.FAILOVER, true, "green"));
   }
@@ -190,7 +195,7 @@ class PoolFlipDetectorTest {
     feed(1, served("red"));
 
     assertThat(alerts)
-        .extracting(Alert::kind, Alert::from, Alert::to)
+        .extracting(Alert::kind, a -> pool(a).from(), a -> pool(a).to())
         .containsExactly(
             tuple(AlertKind.FAILOVER, "blue", "green"), tuple(AlertKind.FAILOVER, "green", "red"));
   }
@@ -217,8 +222,8 @@ class PoolFlipDetectorTest {
         .singleElement()
         .satisfies(
             alert -> {
-              assertThat(alert.from()).isEqualTo("stable-2026.11");
-              assertThat(alert.to()).isEqualTo("canary_7");
+              assertThat(pool(alert).from()).isEqualTo("stable-2026.11");
+              assertThat(pool(alert).to()).isEqualTo("canary_7");
             });
   }
 
@@ -247,8 +252,8 @@ class PoolFlipDetectorTest {
         .satisfies(
             alert -> {
               assertThat(alert.kind()).isEqualTo(AlertKind.FAILOVER);
-              assertThat(alert.from()).isEqualTo("green");
-              assertThat(alert.to()).isEqualTo("blue");
+              assertThat(pool(alert).from()).isEqualTo("green");
+              assertThat(pool(alert).to()).isEqualTo("blue");
             });
   }
 

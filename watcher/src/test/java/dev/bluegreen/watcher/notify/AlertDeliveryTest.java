@@ -4,25 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AlertDeliveryTest {
   private static final DeliveryConfig NO_SINK =
-      new DeliveryConfig(
-          null,
-          null,
-          null,
-          "web-1",
-          10,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(10),
-          RetryPolicy.DEFAULT);
+      DeliveryConfig.builder()
+          .instance("web-1")
+          .queueCapacity(10)
+          .requestTimeout(Duration.ofSeconds(1))
+          .build();
 
-  private final Recorder recorder = new Recorder();
+  @RegisterExtension final Recorder recorder = new Recorder();
 
   @Test
   void withoutSlackAlertsArePrintedAndTheWatcherSaysSoOnce() {
-    AlertDelivery delivery = AlertDelivery.start(NO_SINK, recorder.out, recorder.log);
+    AlertDelivery delivery = AlertDelivery.start(NO_SINK, recorder.out);
     delivery.publish(Samples.failover());
     delivery.publish(Notice.maintenanceOn(Samples.AT));
     delivery.publish(Samples.recovery());
@@ -37,15 +33,15 @@ class AlertDeliveryTest {
             "2025-01-01T03:09:05Z  RECOVERY  traffic is back on blue from green (release"
                 + " blue-1.4.1)  [access.log:1234]");
     assertThat(recorder.log())
-        .containsOnlyOnce("Slack is not configured (SLACK_WEBHOOK_URL is unset)")
-        .contains("alerts go to console (stdout)");
+        .containsOnlyOnce("WARN Slack is not configured (SLACK_WEBHOOK_URL is unset)")
+        .contains("INFO alerts go to console (stdout)");
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(3, 0, 0, 0, 0));
     assertThat(delivery.sinks()).containsExactly("console");
   }
 
   @Test
   void closeIsSafeTwiceAndPublishAfterCloseNeitherBlocksNorThrows() {
-    AlertDelivery delivery = AlertDelivery.start(NO_SINK, recorder.out, recorder.log);
+    AlertDelivery delivery = AlertDelivery.start(NO_SINK, recorder.out);
     delivery.close();
     delivery.close();
 

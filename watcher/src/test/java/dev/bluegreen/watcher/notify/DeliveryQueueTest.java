@@ -12,7 +12,7 @@ class DeliveryQueueTest {
   private final Message recovery = Message.of(Samples.recovery());
   private final Message errorRate = Message.of(Samples.errorRate());
   private final Message resolved = Message.of(Samples.resolved());
-  private final Message notice = Message.of(Notice.maintenanceOn(Samples.AT));
+  private final Message notice = Notice.maintenanceOn(Samples.AT);
 
   @Test
   void belowCapacityNothingIsDropped() {
@@ -41,11 +41,9 @@ class DeliveryQueueTest {
     queue.offer(notice);
 
     assertThat(queue.offer(errorRate)).isSameAs(notice);
-    assertThat(queue.offer(Message.of(Notice.maintenanceOff(Samples.AT))))
+    assertThat(queue.offer(Notice.maintenanceOff(Samples.AT)))
         .as("a new notice into a queue of alerts is itself the one to go")
-        .isNotNull()
-        .extracting(Message::notice)
-        .isNotNull();
+        .isInstanceOf(Notice.class);
     assertThat(drain(queue)).containsExactly(failover1, errorRate);
   }
 

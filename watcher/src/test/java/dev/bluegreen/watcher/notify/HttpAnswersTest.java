@@ -2,7 +2,7 @@ package dev.bluegreen.watcher.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bluegreen.watcher.notify.Attempt.Verdict;
+import dev.bluegreen.watcher.notify.Attempt.Answer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -36,11 +36,11 @@ class HttpAnswersTest {
     "503, service unavailable, RETRY",
     "504, gateway timeout, RETRY",
   })
-  void everyAnswerHasOneVerdict(int code, String body, Verdict verdict) {
+  void everyAnswerIsClassifiedOnce(int code, String body, Answer answer) {
     Attempt attempt = HttpAnswers.classify(code, null, body, NOW);
 
-    assertThat(attempt.verdict()).isEqualTo(verdict);
-    if (verdict != Verdict.ACCEPTED) {
+    assertThat(attempt.answer()).isEqualTo(answer);
+    if (answer != Answer.ACCEPTED) {
       assertThat(attempt.reason()).isEqualTo((code + " " + body).strip());
     }
   }
@@ -78,12 +78,12 @@ class HttpAnswersTest {
 
     assertThat(HttpAnswers.classify(new SocketTimeoutException(), "timeout", timeout))
         .isEqualTo(Attempt.retry("no answer within 10 s (timeout)", null));
-    assertThat(HttpAnswers.classify(new ConnectException(), "refused", timeout).verdict())
-        .isEqualTo(Verdict.RETRY);
-    assertThat(HttpAnswers.classify(new UnknownHostException(), "x", timeout).verdict())
-        .isEqualTo(Verdict.RETRY);
+    assertThat(HttpAnswers.classify(new ConnectException(), "refused", timeout).answer())
+        .isEqualTo(Answer.RETRY);
+    assertThat(HttpAnswers.classify(new UnknownHostException(), "x", timeout).answer())
+        .isEqualTo(Answer.RETRY);
     assertThat(
-            HttpAnswers.classify(new IOException(), "unexpected end of stream", timeout).verdict())
-        .isEqualTo(Verdict.RETRY);
+            HttpAnswers.classify(new IOException(), "unexpected end of stream", timeout).answer())
+        .isEqualTo(Answer.RETRY);
   }
 }

@@ -1,9 +1,10 @@
 package dev.bluegreen.watcher.notify;
 
-import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.LineRef;
+import dev.bluegreen.watcher.detect.PoolAlert;
 import java.time.Instant;
 
 /** Alerts as the detectors produce them, for driving delivery directly. */
@@ -13,32 +14,29 @@ public final class Samples {
 
   private Samples() {}
 
-  public static Alert failover() {
+  public static PoolAlert failover() {
     return failover("blue", "green", "green-1.4.2");
   }
 
-  public static Alert failover(String from, String to, String release) {
-    return new Alert(AlertKind.FAILOVER, AT, WHERE, from, to, release, null, false);
+  public static PoolAlert failover(String from, String to, String release) {
+    return new PoolAlert(AlertKind.FAILOVER, AT, WHERE, from, to, release, false);
   }
 
-  public static Alert recovery() {
-    return new Alert(
-        AlertKind.RECOVERY, AT.plusSeconds(300), WHERE, "green", "blue", "blue-1.4.1", null, false);
+  public static PoolAlert recovery() {
+    return new PoolAlert(
+        AlertKind.RECOVERY, AT.plusSeconds(300), WHERE, "green", "blue", "blue-1.4.1", false);
   }
 
-  public static Alert errorRate() {
-    return new Alert(
-        AlertKind.ERROR_RATE, AT, WHERE, null, null, null, new ErrorRate(200, 3, 6, 2.0), false);
+  public static ErrorRateAlert errorRate() {
+    return new ErrorRateAlert(
+        AlertKind.ERROR_RATE, AT, WHERE, new ErrorRate(200, 3, 6, 2.0), false);
   }
 
-  public static Alert resolved() {
-    return new Alert(
+  public static ErrorRateAlert resolved() {
+    return new ErrorRateAlert(
         AlertKind.ERROR_RATE_RESOLVED,
         AT.plusSeconds(120),
         WHERE,
-        null,
-        null,
-        null,
         new ErrorRate(200, 1, 0, 2.0),
         false);
   }

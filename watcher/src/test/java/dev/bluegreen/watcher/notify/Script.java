@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher.notify;
 
+import dev.bluegreen.watcher.Await;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,7 +56,6 @@ public final class Script extends Dispatcher {
     synchronized (this) {
       arrivals.add(clock.getAsLong());
       requests.add(request);
-      notifyAll();
     }
     CountDownLatch held = gate;
     if (held != null) {
@@ -66,13 +66,9 @@ public final class Script extends Dispatcher {
     }
   }
 
-  /** Waits until {@code count} requests arrived (at most 20 s). */
-  public synchronized void awaitRequests(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    long left;
-    while (requests.size() < count && (left = deadline - System.nanoTime()) > 0) {
-      TimeUnit.NANOSECONDS.timedWait(this, left);
-    }
+  /** Waits until {@code count} requests arrived (a hang fails after {@link Await#LIMIT}). */
+  public void awaitRequests(int count) {
+    Await.until(count + " requests", () -> requests().size() >= count, () -> arrivals().toString());
   }
 
   public synchronized List<Long> arrivals() {

@@ -6,6 +6,7 @@ import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
 import dev.bluegreen.watcher.time.FakeTiming;
+import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Feeds the webhook URL through every failure path (rejections, 5xx until giving up, 429, timeouts,
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsStaySecretTest {
   private final FakeTiming timing = new FakeTiming();
-  private final Recorder recorder = new Recorder();
+  @RegisterExtension final Recorder recorder = new Recorder();
   private final Script slack = new Script(timing::nanoTime);
   private MockWebServer server;
   private String url;
@@ -43,16 +45,17 @@ class SecretsStaySecretTest {
 
   /** Slack only, so the script's answers come in order; or every sink at once. */
   private DeliveryConfig config(String webhook, RetryPolicy retry, int capacity, boolean all) {
-    return new DeliveryConfig(
-        SecretUrl.parse(webhook),
-        all ? SecretUrl.parse(webhook + "/generic") : null,
-        all ? SecretUrl.parse(webhook.replace("/services/", "/am/")) : null,
-        "web-1",
-        capacity,
-        Duration.ofMillis(300),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(10),
-        retry);
+    return DeliveryConfig.builder()
+        .slackWebhook(SecretUrl.parse(webhook))
+        .alertWebhook(all ? SecretUrl.parse(webhook + "/generic") : null)
+        .alertmanager(all ? SecretUrl.parse(webhook.replace("/services/", "/am/")) : null)
+        .instance("web-1")
+        .queueCapacity(capacity)
+        // long enough that the request held while the queue fills does not time out on a busy
+        // machine; the 5 s stall below still does
+        .requestTimeout(Duration.ofSeconds(2))
+        .retry(retry)
+        .build();
   }
 
   private MockResponse echo(int code) {
@@ -74,8 +77,7 @@ class SecretsStaySecretTest {
         .otherwise(echo(503))
         .hold();
     AlertDelivery delivery =
-        AlertDelivery.start(
-            config(url, quick, 3, false), recorder.out, recorder.log, timing, recorder::add);
+        AlertDelivery.start(config(url, quick, 3, false), recorder.out, timing, recorder::add);
     delivery.publish(Samples.failover("blue", "green", "first"));
     slack.awaitRequests(1);
     for (int i = 0; i < 12; i++) {
@@ -90,8 +92,7 @@ class SecretsStaySecretTest {
     String gone = Servers.slackUrl(refused);
     refused.close();
     AlertDelivery nobody =
-        AlertDelivery.start(
-            config(gone, quick, 3, true), recorder.out, recorder.log, timing, recorder::add);
+        AlertDelivery.start(config(gone, quick, 3, true), recorder.out, timing, recorder::add);
     nobody.publish(Samples.errorRate());
     nobody.close();
 
@@ -102,7 +103,11 @@ class SecretsStaySecretTest {
     everything.add(delivery.describeSinks());
     everything.add(config(url, quick, 3, true).toString());
     JsonPost http =
-        new JsonPost(JsonPost.client(Duration.ofSeconds(1)), Duration.ofSeconds(1), text -> text);
+        new JsonPost(
+            JsonPost.client(Duration.ofSeconds(1)),
+            Duration.ofSeconds(1),
+            text -> text,
+            Timing.SYSTEM);
     SecretUrl secret = SecretUrl.parse(url);
     everything.add(new SlackNotifier(secret, "web-1", http, Duration.ZERO).toString());
     everything.add(new WebhookNotifier(secret, http, Duration.ZERO).toString());

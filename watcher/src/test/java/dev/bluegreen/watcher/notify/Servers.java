@@ -22,16 +22,11 @@ public final class Servers {
   }
 
   public static DeliveryConfig slack(MockWebServer server) {
-    return new DeliveryConfig(
-        SecretUrl.parse(slackUrl(server)),
-        null,
-        null,
-        "web-1",
-        DeliveryConfig.DEFAULT_QUEUE_CAPACITY,
-        Duration.ofSeconds(5),
-        DeliveryConfig.DEFAULT_MIN_INTERVAL,
-        DeliveryConfig.DEFAULT_DRAIN_TIMEOUT,
-        RetryPolicy.DEFAULT);
+    return DeliveryConfig.builder()
+        .slackWebhook(SecretUrl.parse(slackUrl(server)))
+        .instance("web-1")
+        .requestTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   public static MockResponse ok() {

@@ -1,21 +1,13 @@
 package dev.bluegreen.watcher.notify.alertmanager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.bluegreen.watcher.detect.Alert;
-import dev.bluegreen.watcher.detect.AlertKind;
-import dev.bluegreen.watcher.notify.AlertText;
-import dev.bluegreen.watcher.notify.Attempt;
+import dev.bluegreen.watcher.notify.AlertMessage;
+import dev.bluegreen.watcher.notify.HttpSink;
 import dev.bluegreen.watcher.notify.JsonPost;
 import dev.bluegreen.watcher.notify.Message;
-import dev.bluegreen.watcher.notify.Notifier;
 import dev.bluegreen.watcher.notify.SecretUrl;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import okhttp3.Credentials;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -24,58 +16,20 @@ import okhttp3.HttpUrl;
  * Posts alerts to Prometheus Alertmanager's v2 API ({@code POST /api/v2/alerts}). A failover and an
  * error-rate spike fire an alert with labels {@code alertname}, {@code pool} (the pool traffic
  * left; pool alerts only), {@code severity} and {@code instance}, and {@code startsAt} from the
- * log; the recovery or resolution posts the same labels and {@code startsAt} with {@code endsAt}.
- * Equal labels from several watchers of one Nginx are one alert to an Alertmanager cluster. Firing
- * alerts are re-posted every {@link #REFRESH_EVERY} while idle, as Prometheus does, since
- * Alertmanager resolves an alert not heard of for its {@code resolve_timeout}.
+ * log; the recovery or resolution posts the same labels and {@code startsAt} with {@code endsAt}
+ * ({@link AlertmanagerAlert}). Equal labels from several watchers of one Nginx are one alert to an
+ * Alertmanager cluster. Firing alerts are re-posted every {@link FiringAlerts#REFRESH_EVERY} while
+ * idle ({@link FiringAlerts}).
  */
-public final class AlertmanagerNotifier implements Notifier {
-  /** Well within Alertmanager's default resolve_timeout of 5 minutes. */
-  public static final Duration REFRESH_EVERY = Duration.ofMinutes(1);
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  /** One alert as Alertmanager's API takes it. */
-  record Posted(
-      Map<String, String> labels,
-      Map<String, String> annotations,
-      Instant startsAt,
-      Instant endsAt) {
-
-    Map<String, Object> toMap() {
-      Map<String, Object> map = new LinkedHashMap<>();
-      map.put("labels", labels);
-      map.put("annotations", annotations);
-      map.put("startsAt", startsAt.toString());
-      if (endsAt != null) {
-        map.put("endsAt", endsAt.toString());
-      }
-      return map;
-    }
-  }
-
-  private final SecretUrl base;
-  private final HttpUrl endpoint;
-  private final Headers headers;
+public final class AlertmanagerNotifier extends HttpSink {
   private final String instance;
-  private final JsonPost http;
-  private final Duration minInterval;
-  private final Map<String, Posted> firing = new LinkedHashMap<>();
-  private Instant lastRefresh;
+  private final FiringAlerts firing = new FiringAlerts();
 
   public AlertmanagerNotifier(
       SecretUrl base, String instance, JsonPost http, Duration minInterval) {
-    this.base = base;
-    this.endpoint = endpoint(base.reveal());
-    this.headers =
-        base.reveal().username().isEmpty()
-            ? Headers.of()
-            : Headers.of(
-                "Authorization",
-                Credentials.basic(base.reveal().username(), base.reveal().password()));
+    super(
+        "alertmanager", base, endpoint(base.reveal()), basicAuth(base.reveal()), http, minInterval);
     this.instance = instance;
-    this.http = http;
-    this.minInterval = minInterval;
   }
 
   /** {@code http://am:9093} and {@code http://am:9093/am/} post to {@code .../api/v2/alerts}. */
@@ -92,14 +46,11 @@ public final class AlertmanagerNotifier implements Notifier {
     return builder.addPathSegments("api/v2/alerts").build();
   }
 
-  @Override
-  public String name() {
-    return "alertmanager";
-  }
-
-  @Override
-  public String target() {
-    return base.describe();
+  /** The URL's user info ({@code http://user:pass@am:9093}) as basic auth, else no header. */
+  private static Headers basicAuth(HttpUrl base) {
+    return base.username().isEmpty()
+        ? Headers.of()
+        : Headers.of("Authorization", Credentials.basic(base.username(), base.password()));
   }
 
   /** Alertmanager pages; notices do not. */
@@ -108,107 +59,27 @@ public final class AlertmanagerNotifier implements Notifier {
     return false;
   }
 
-  @Override
-  public Duration minInterval() {
-    return minInterval;
-  }
-
+  /**
+   * The alert as Alertmanager takes it; a firing one is remembered for the refresh, an ended one
+   * forgotten. Called once per alert, in queue order, so a recovery finds its failover.
+   */
   @Override
   public byte[] render(Message message) {
-    Alert alert = message.alert();
-    String key = condition(alert.kind()) + (message.sample() ? "/test" : "");
-    Posted before = alert.kind().closesIncident() ? firing.remove(key) : firing.get(key);
-    Map<String, String> labels = before != null ? before.labels() : labels(alert, message.sample());
-    Instant startsAt = before != null ? before.startsAt() : alert.at();
-    Instant endsAt = null;
-    if (alert.kind().closesIncident()) {
-      endsAt = alert.at().isBefore(startsAt) ? startsAt : alert.at();
-    }
-    Posted posted = new Posted(labels, annotations(alert), startsAt, endsAt);
-    if (endsAt == null) {
-      firing.put(key, posted);
-    }
-    return json(List.of(posted));
+    AlertMessage alert = (AlertMessage) message; // takesNotices() is false: alerts only
+    String condition = AlertmanagerAlert.condition(alert);
+    AlertmanagerAlert posted = AlertmanagerAlert.of(alert, firing.get(condition), instance);
+    firing.posted(condition, posted);
+    return body(List.of(posted));
   }
 
   /** The firing alerts, once a minute while idle; nothing when none fires. */
   @Override
   public byte[] refresh(Instant now) {
-    if (firing.isEmpty()) {
-      lastRefresh = null;
-      return null;
-    }
-    if (lastRefresh == null) {
-      lastRefresh = now;
-      return null;
-    }
-    if (Duration.between(lastRefresh, now).compareTo(REFRESH_EVERY) < 0) {
-      return null;
-    }
-    lastRefresh = now;
-    return json(new ArrayList<>(firing.values()));
+    List<AlertmanagerAlert> due = firing.dueForRefresh(now);
+    return due.isEmpty() ? null : body(due);
   }
 
-  @Override
-  public Attempt post(byte[] body) {
-    return http.post(endpoint, headers, body);
-  }
-
-  @Override
-  public String redact(String text) {
-    return base.redact(text);
-  }
-
-  @Override
-  public void cancel() {
-    http.cancelAll();
-  }
-
-  @Override
-  public String toString() {
-    return "AlertmanagerNotifier[" + target() + "]";
-  }
-
-  /** Failover and recovery are one condition, as are an error rate and its resolution. */
-  private static String condition(AlertKind kind) {
-    return kind == AlertKind.FAILOVER || kind == AlertKind.RECOVERY ? "pool" : "error_rate";
-  }
-
-  private Map<String, String> labels(Alert alert, boolean sample) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    boolean pool = alert.rate() == null;
-    labels.put("alertname", pool ? "BlueGreenFailover" : "BlueGreenErrorRate");
-    if (pool) {
-      // the primary: the pool a failover left, the pool a recovery came back to
-      labels.put("pool", alert.kind() == AlertKind.RECOVERY ? alert.to() : alert.from());
-    }
-    labels.put("severity", pool ? "warning" : "critical");
-    labels.put("instance", instance);
-    if (sample) {
-      labels.put("test", "true"); // test-alert's samples never resolve a real alert
-    }
-    return labels;
-  }
-
-  private static Map<String, String> annotations(Alert alert) {
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put("summary", AlertText.summary(alert));
-    annotations.put("description", AlertText.toLine(alert));
-    if (alert.to() != null) {
-      annotations.put("serving", alert.to());
-    }
-    if (alert.release() != null) {
-      annotations.put("release", alert.release());
-    }
-    annotations.put("log", alert.where().toString());
-    return annotations;
-  }
-
-  private static byte[] json(List<Posted> alerts) {
-    try {
-      return MAPPER.writeValueAsBytes(alerts.stream().map(Posted::toMap).toList());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("an alert map of plain values always serializes", e);
-    }
+  private static byte[] body(List<AlertmanagerAlert> alerts) {
+    return json(alerts.stream().map(AlertmanagerAlert::toMap).toList());
   }
 }

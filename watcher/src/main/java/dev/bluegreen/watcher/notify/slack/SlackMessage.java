@@ -3,8 +3,7 @@ package dev.bluegreen.watcher.notify.slack;
 import static dev.bluegreen.watcher.notify.slack.Mrkdwn.escape;
 
 import dev.bluegreen.watcher.detect.Alert;
-import dev.bluegreen.watcher.detect.ErrorRate;
-import dev.bluegreen.watcher.notify.AlertText;
+import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
 import java.time.Instant;
@@ -15,25 +14,29 @@ import java.util.Map;
 
 /**
  * The Slack message for an alert or a notice: Block Kit (a header, what happened and what to do,
- * the facts as fields, where it came from) with a plain {@code text} fallback for notifications.
- * Every value from a log line is passed through {@link Mrkdwn#escape}; headers hold none.
+ * the facts as fields, where it came from) with a plain {@code text} fallback for notifications;
+ * the words are {@link SlackAlertText}'s. Every value from a log line is passed through {@link
+ * Mrkdwn#escape}; headers hold none.
  */
 public final class SlackMessage {
   private SlackMessage() {}
 
   /** The payload for an incoming webhook, as a map Jackson writes as-is. */
   public static Map<String, Object> of(Message message, String instance) {
-    return message.alert() != null
-        ? alert(message.alert(), instance, message.sample())
-        : notice(message.notice(), instance);
+    return message instanceof AlertMessage alert
+        ? alert(alert.alert(), instance, alert.sample())
+        : notice((Notice) message, instance);
   }
 
   static Map<String, Object> alert(Alert alert, String instance, boolean sample) {
+    SlackAlertText text = SlackAlertText.of(alert, instance);
     String test = sample ? "[TEST] " : "";
+    List<String> facts = new ArrayList<>(text.facts());
+    facts.add("*When (log time)*\n" + date(alert.at()));
     List<Object> blocks = new ArrayList<>();
-    blocks.add(header(test + headline(alert)));
-    blocks.add(section(story(alert)));
-    blocks.add(fields(facts(alert)));
+    blocks.add(header(test + text.headline()));
+    blocks.add(section(text.story()));
+    blocks.add(fields(facts));
     List<String> context = new ArrayList<>();
     context.add(
         escape(instance) + " · " + escape(alert.where().file()) + " line " + alert.where().line());
@@ -41,7 +44,7 @@ public final class SlackMessage {
       context.add("Sent by `watcher test-alert`: a sample, not a real incident.");
     }
     blocks.add(context(String.join("\n", context)));
-    return payload(test + fallback(alert, instance), blocks);
+    return payload(test + text.fallback(), blocks);
   }
 
   static Map<String, Object> notice(Notice notice, String instance) {
@@ -57,136 +60,6 @@ public final class SlackMessage {
     return payload(
         escape(notice.title()) + " (" + escape(instance) + "): " + escape(notice.detail()),
         List.of(context(line)));
-  }
-
-  private static String headline(Alert alert) {
-    return switch (alert.kind()) {
-      case FAILOVER ->
-          alert.reminder() ? ":rotating_light: Still failed over" : ":rotating_light: Failover";
-      case RECOVERY -> ":white_check_mark: Recovered: traffic is back on the primary";
-      case ERROR_RATE ->
-          alert.reminder()
-              ? ":fire: Error rate still above threshold"
-              : ":fire: Error rate above threshold";
-      case ERROR_RATE_RESOLVED -> ":white_check_mark: Error rate back to normal";
-    };
-  }
-
-  /** What happened and what to do, in a sentence or two. */
-  private static String story(Alert alert) {
-    String from = "*" + escape(alert.from()) + "*";
-    String to = "*" + escape(alert.to()) + "*";
-    ErrorRate rate = alert.rate();
-    return switch (alert.kind()) {
-      case FAILOVER ->
-          alert.reminder()
-              ? "Traffic is *still* on "
-                  + to
-                  + ", not "
-                  + from
-                  + ", since the last alert."
-                  + " Runbook: FAILOVER."
-              : "Nginx moved traffic from "
-                  + from
-                  + " to "
-                  + to
-                  + ": "
-                  + from
-                  + " failed or timed out and requests were retried on "
-                  + to
-                  + ", so clients were most likely served. Find out why "
-                  + from
-                  + " fails (runbook: FAILOVER).";
-      case RECOVERY ->
-          to
-              + " is serving again after traffic ran on "
-              + from
-              + ". Check that the error rate settles.";
-      case ERROR_RATE ->
-          "*"
-              + AlertText.percent(rate.percent())
-              + "%* of the last *"
-              + rate.requests()
-              + "* requests failed (threshold "
-              + AlertText.percent(rate.thresholdPercent())
-              + "%).\n*"
-              + rate.clientErrors()
-              + "* seen by clients (users got a 5xx) · *"
-              + rate.hiddenErrors()
-              + "* hidden by Nginx retries (a pool is failing)."
-              + (rate.clientErrors() > 0 ? " Users are affected: act now." : "")
-              + " Runbook: ERROR RATE.";
-      case ERROR_RATE_RESOLVED ->
-          "The error rate is back down to *"
-              + AlertText.percent(rate.percent())
-              + "%* of the last *"
-              + rate.requests()
-              + "* requests (alerts above "
-              + AlertText.percent(rate.thresholdPercent())
-              + "%, resolved at or below "
-              + AlertText.percent(rate.thresholdPercent() / 2)
-              + "%).";
-    };
-  }
-
-  private static List<String> facts(Alert alert) {
-    List<String> facts = new ArrayList<>();
-    ErrorRate rate = alert.rate();
-    if (rate == null) {
-      facts.add("*From*\n" + escape(alert.from()));
-      facts.add("*To*\n" + escape(alert.to()));
-      facts.add("*Release*\n" + (alert.release() == null ? "not logged" : escape(alert.release())));
-    } else {
-      facts.add("*Seen by clients*\n" + rate.clientErrors());
-      facts.add("*Hidden by retries*\n" + rate.hiddenErrors());
-      facts.add("*Window*\nlast " + rate.requests() + " requests");
-      facts.add("*Threshold*\nabove " + AlertText.percent(rate.thresholdPercent()) + "%");
-    }
-    facts.add("*When (log time)*\n" + date(alert.at()));
-    return facts;
-  }
-
-  /** The plain text Slack shows in notifications and where blocks cannot be shown. */
-  private static String fallback(Alert alert, String instance) {
-    String on = " on " + escape(instance) + ": ";
-    String from = escape(alert.from());
-    String to = escape(alert.to());
-    ErrorRate rate = alert.rate();
-    return switch (alert.kind()) {
-      case FAILOVER ->
-          alert.reminder()
-              ? "Still failed over" + on + "traffic is on " + to + ", not " + from
-              : "Failover"
-                  + on
-                  + "traffic moved from "
-                  + from
-                  + " to "
-                  + to
-                  + (alert.release() == null ? "" : " (release " + escape(alert.release()) + ")");
-      case RECOVERY -> "Recovered" + on + "traffic is back on " + to + " from " + from;
-      case ERROR_RATE ->
-          (alert.reminder() ? "Error rate still above threshold" : "Error rate above threshold")
-              + on
-              + AlertText.percent(rate.percent())
-              + "% of the last "
-              + rate.requests()
-              + " requests failed ("
-              + rate.clientErrors()
-              + " seen by clients, "
-              + rate.hiddenErrors()
-              + " hidden by retries; threshold "
-              + AlertText.percent(rate.thresholdPercent())
-              + "%)";
-      case ERROR_RATE_RESOLVED ->
-          "Error rate back to normal"
-              + on
-              + AlertText.percent(rate.percent())
-              + "% of the last "
-              + rate.requests()
-              + " requests failed (threshold "
-              + AlertText.percent(rate.thresholdPercent())
-              + "%)";
-    };
   }
 
   /** Shown in each reader's own time zone; the fallback after {@code |} is UTC. */

@@ -3,19 +3,19 @@ package dev.bluegreen.watcher.notify.alertmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.JsonPost;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Recorder;
-import dev.bluegreen.watcher.notify.RetryPolicy;
 import dev.bluegreen.watcher.notify.Samples;
 import dev.bluegreen.watcher.notify.Script;
 import dev.bluegreen.watcher.notify.SecretUrl;
 import dev.bluegreen.watcher.notify.Servers;
 import dev.bluegreen.watcher.time.FakeTiming;
+import dev.bluegreen.watcher.time.Timing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,12 +26,12 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AlertmanagerDeliveryTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final FakeTiming timing = new FakeTiming();
-  private final Recorder recorder = new Recorder();
+  @RegisterExtension final Recorder recorder = new Recorder();
   private final Script alertmanager = new Script(timing::nanoTime);
   private MockWebServer server;
   private AlertDelivery delivery;
@@ -41,17 +41,13 @@ class AlertmanagerDeliveryTest {
     server = Servers.start();
     server.setDispatcher(alertmanager);
     DeliveryConfig config =
-        new DeliveryConfig(
-            null,
-            null,
-            SecretUrl.parse(server.url("/").toString()),
-            "web-1",
-            10,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(10),
-            RetryPolicy.DEFAULT);
-    delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
+        DeliveryConfig.builder()
+            .alertmanager(SecretUrl.parse(server.url("/").toString()))
+            .instance("web-1")
+            .queueCapacity(10)
+            .requestTimeout(Duration.ofSeconds(5))
+            .build();
+    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
   }
 
   @AfterEach
@@ -64,7 +60,7 @@ class AlertmanagerDeliveryTest {
     RecordedRequest request = alertmanager.requests().get(index);
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v2/alerts");
-    return MAPPER.readTree(request.getBody().utf8());
+    return TestJson.read(request.getBody().utf8());
   }
 
   @Test
@@ -75,7 +71,7 @@ class AlertmanagerDeliveryTest {
     recorder.await(4); // the console's two lines (no Slack) and Alertmanager's two posts
     JsonNode firing = posted(0);
     assertThat(firing).hasSize(1);
-    assertThat(MAPPER.convertValue(firing.get(0).path("labels"), Map.class))
+    assertThat(TestJson.MAPPER.convertValue(firing.get(0).path("labels"), Map.class))
         .isEqualTo(
             Map.of(
                 "alertname", "BlueGreenFailover",
@@ -100,7 +96,7 @@ class AlertmanagerDeliveryTest {
 
     recorder.await(4);
     JsonNode firing = posted(0).get(0);
-    assertThat(MAPPER.convertValue(firing.path("labels"), Map.class))
+    assertThat(TestJson.MAPPER.convertValue(firing.path("labels"), Map.class))
         .isEqualTo(
             Map.of(
                 "alertname", "BlueGreenErrorRate",
@@ -141,7 +137,10 @@ class AlertmanagerDeliveryTest {
             SecretUrl.parse("http://127.0.0.1:9/"),
             "web-1",
             new JsonPost(
-                JsonPost.client(Duration.ofSeconds(1)), Duration.ofSeconds(1), text -> text),
+                JsonPost.client(Duration.ofSeconds(1)),
+                Duration.ofSeconds(1),
+                text -> text,
+                Timing.SYSTEM),
             Duration.ofSeconds(1));
     notifier.render(Message.of(Samples.failover()));
     notifier.render(Message.of(Samples.errorRate()));
@@ -181,7 +180,10 @@ class AlertmanagerDeliveryTest {
               SecretUrl.parse(url.toString()),
               "web-1",
               new JsonPost(
-                  JsonPost.client(Duration.ofSeconds(5)), Duration.ofSeconds(5), text -> text),
+                  JsonPost.client(Duration.ofSeconds(5)),
+                  Duration.ofSeconds(5),
+                  text -> text,
+                  Timing.SYSTEM),
               Duration.ofSeconds(1));
 
       notifier.post(notifier.render(Message.of(Samples.failover())));

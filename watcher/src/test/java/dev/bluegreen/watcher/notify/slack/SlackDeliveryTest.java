@@ -3,11 +3,12 @@ package dev.bluegreen.watcher.notify.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryStats;
 import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Receipt;
 import dev.bluegreen.watcher.notify.Receipt.Outcome;
 import dev.bluegreen.watcher.notify.Recorder;
@@ -25,14 +26,14 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Delivery to a fake Slack: answers, retries, rate limits, pacing, the queue and shutdown. */
 class SlackDeliveryTest {
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final FakeTiming timing = new FakeTiming();
-  private final Recorder recorder = new Recorder();
+  @RegisterExtension final Recorder recorder = new Recorder();
   private final Script slack = new Script(timing::nanoTime);
   private MockWebServer server;
   private AlertDelivery delivery;
@@ -53,7 +54,7 @@ class SlackDeliveryTest {
   }
 
   private AlertDelivery start(DeliveryConfig config) {
-    delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
+    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
     return delivery;
   }
 
@@ -73,7 +74,7 @@ class SlackDeliveryTest {
     assertThat(request.getUrl().encodedPath())
         .isEqualTo("/services/T0SECRET1/B0SECRET2/tokenSECRET3xyz");
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    JsonNode payload = MAPPER.readTree(request.getBody().utf8());
+    JsonNode payload = TestJson.read(request.getBody().utf8());
     assertThat(payload.path("text").asText())
         .startsWith("Failover on web-1: traffic moved from blue to green");
     assertThat(payload.path("blocks")).hasSize(4);
@@ -91,7 +92,8 @@ class SlackDeliveryTest {
         .containsExactly(Outcome.DELIVERED, 2);
     assertThat(slack.gaps()).singleElement().isEqualTo(SECOND);
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 1, 0));
-    assertThat(recorder.log()).contains("500 rollup_error; retrying in 1.0 s (attempt 2");
+    assertThat(recorder.log())
+        .contains("WARN slack: failover alert: 500 rollup_error; retrying in 1.0 s (attempt 2");
   }
 
   @Test
@@ -138,7 +140,7 @@ class SlackDeliveryTest {
         .hasSize(2)
         .allMatch(
             line ->
-                line.contains("rejected the")
+                line.startsWith("WARN slack: rejected the")
                     && line.contains("revoked")
                     && line.contains("not retried"));
   }
@@ -147,13 +149,32 @@ class SlackDeliveryTest {
   void aServerThatStallsTimesOutAndIsRetried() throws Exception {
     slack.then(new MockResponse.Builder().headersDelay(10, TimeUnit.SECONDS).body("late").build());
 
-    start(Servers.slack(server).withRequestTimeout(Duration.ofMillis(300)))
+    start(Servers.slack(server).toBuilder().requestTimeout(Duration.ofMillis(300)).build())
         .publish(Samples.failover());
 
     Receipt receipt = recorder.await(1).get(0);
     assertThat(receipt.outcome()).isEqualTo(Outcome.DELIVERED);
     assertThat(receipt.attempts()).isEqualTo(2);
     assertThat(recorder.log()).contains("no answer within 300 ms (timeout)");
+  }
+
+  @Test
+  void aSlackStillFailingAtTheGiveUpTimeIsGivenUpAndNotAskedAgain() throws Exception {
+    slack.otherwise(Servers.answer(503, "down"));
+
+    start().publish(Samples.failover());
+
+    // 0, 1, 2.5, 5.5, 11.5, 23.5, 47.5, 92.5, then 45 s apart up to 272.5 s; 317.5 s is too late
+    assertThat(recorder.await(1).get(0))
+        .extracting(Receipt::outcome, Receipt::reason, Receipt::attempts)
+        .containsExactly(Outcome.GAVE_UP, "503 down", 12);
+    assertThat(slack.arrivals())
+        .hasSize(12)
+        .allMatch(
+            at -> at - slack.arrivals().get(0) <= RetryPolicy.DEFAULT_GIVE_UP_AFTER.toNanos());
+    assertThat(delivery.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 11, 0));
+    assertThat(recorder.log())
+        .contains("WARN slack: gave up on the failover alert after 12 attempts: 503 down");
   }
 
   @Test
@@ -176,7 +197,7 @@ class SlackDeliveryTest {
         new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(5));
     slack.then(Servers.answer(500, ""), Servers.answer(502, ""));
 
-    start(Servers.slack(server).withRetry(eager)).publish(Samples.failover());
+    start(Servers.slack(server).toBuilder().retry(eager).build()).publish(Samples.failover());
     delivery.publish(Samples.recovery());
 
     recorder.await(2);
@@ -186,16 +207,10 @@ class SlackDeliveryTest {
   @Test
   void aFullQueueDropsTheOldestFailoverButKeepsTheRecovery() throws Exception {
     DeliveryConfig small =
-        new DeliveryConfig(
-            Servers.slack(server).slackWebhook(),
-            null,
-            null,
-            "web-1",
-            2,
-            Duration.ofSeconds(30),
-            DeliveryConfig.DEFAULT_MIN_INTERVAL,
-            DeliveryConfig.DEFAULT_DRAIN_TIMEOUT,
-            RetryPolicy.DEFAULT);
+        Servers.slack(server).toBuilder()
+            .queueCapacity(2)
+            .requestTimeout(Duration.ofSeconds(30))
+            .build();
     slack.hold();
     AlertDelivery delivery = start(small);
     delivery.publish(Samples.failover("blue", "green", "in-flight"));
@@ -210,12 +225,13 @@ class SlackDeliveryTest {
 
     List<Receipt> receipts = recorder.await(4);
     assertThat(receipts.get(0).outcome()).isEqualTo(Outcome.DROPPED);
-    assertThat(receipts.get(0).message().alert().release()).isEqualTo("dropped");
+    assertThat(receipts.get(0).message())
+        .isEqualTo(Message.of(Samples.failover("green", "red", "dropped")));
     assertThat(receipts.subList(1, 4))
-        .extracting(receipt -> receipt.message().alert().kind().wireName())
-        .containsExactly("failover", "recovery", "error_rate");
+        .extracting(receipt -> receipt.message().describe())
+        .containsExactly("failover alert", "recovery alert", "error_rate alert");
     assertThat(recorder.log())
-        .contains("queue full: dropped the oldest failover alert (1 dropped so far");
+        .contains("WARN slack: queue full: dropped the oldest failover alert (1 dropped so far");
   }
 
   @Test
@@ -250,28 +266,32 @@ class SlackDeliveryTest {
   void closeGivesUpAtTheEndOfTheDrainTime() {
     slack.otherwise(Servers.answer(503, "down"));
     AlertDelivery delivery = start();
+    // more than 10 s of paced retries: the first three are tried and given up, two are left
     delivery.publish(Samples.failover());
     delivery.publish(Samples.recovery());
     delivery.publish(Samples.errorRate());
+    delivery.publish(Samples.resolved());
+    delivery.publish(Samples.failover("blue", "red", "r2"));
 
     delivery.close();
 
     DeliveryStats stats = delivery.stats();
     assertThat(stats.sent()).isZero();
-    assertThat(stats.failed() + stats.dropped()).isEqualTo(3);
+    assertThat(stats.failed() + stats.dropped()).isEqualTo(5);
     assertThat(stats.queued()).isZero();
     assertThat(slack.requests()).hasSizeLessThanOrEqualTo(11); // paced: at most 1 per second
     assertThat(recorder.receipts()).extracting(Receipt::outcome).doesNotContain(Outcome.DELIVERED);
-    assertThat(recorder.log()).contains("not sent before shutdown");
+    assertThat(recorder.log())
+        .containsPattern("WARN slack: \\d+ queued messages? w.* not sent before shutdown");
   }
 
   @Test
   void noticesGoToSlackAsQuietMessages() throws Exception {
-    start().publish(dev.bluegreen.watcher.notify.Notice.maintenanceOn(Samples.AT));
+    start().publish(Notice.maintenanceOn(Samples.AT));
 
     recorder.await(1);
-    JsonNode payload = MAPPER.readTree(slack.requests().get(0).getBody().utf8());
+    JsonNode payload = TestJson.read(slack.requests().get(0).getBody().utf8());
     assertThat(payload.path("text").asText()).startsWith("Maintenance mode on (web-1)");
-    assertThat(recorder.receipts().get(0).message()).extracting(Message::notice).isNotNull();
+    assertThat(recorder.receipts().get(0).message()).isInstanceOf(Notice.class);
   }
 }

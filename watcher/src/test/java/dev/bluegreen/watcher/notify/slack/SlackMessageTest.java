@@ -3,18 +3,17 @@ package dev.bluegreen.watcher.notify.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Samples;
 import org.junit.jupiter.api.Test;
 
 class SlackMessageTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The payload as Slack receives it: rendered to JSON bytes and read back. */
   static JsonNode render(Message message) throws Exception {
-    return MAPPER.readTree(MAPPER.writeValueAsBytes(SlackMessage.of(message, "web-1")));
+    return TestJson.read(TestJson.MAPPER.writeValueAsBytes(SlackMessage.of(message, "web-1")));
   }
 
   @Test
@@ -74,7 +73,7 @@ class SlackMessageTest {
     Message hostile =
         Message.of(Samples.failover("<!channel>", "<https://evil.example|click me>", "a&b<@U123>"));
 
-    String json = MAPPER.writeValueAsString(SlackMessage.of(hostile, "web-1"));
+    String json = TestJson.MAPPER.writeValueAsString(SlackMessage.of(hostile, "web-1"));
 
     assertThat(json).doesNotContain("<!channel>", "<https://evil", "<@U123>", "a&b");
     assertThat(json)
@@ -90,7 +89,7 @@ class SlackMessageTest {
 
   @Test
   void aNoticeIsOneQuietLineWithoutAHeader() throws Exception {
-    JsonNode payload = render(Message.of(Notice.plannedSwitch(Samples.AT, "blue", "<!here>")));
+    JsonNode payload = render(Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));
 
     assertThat(payload.path("blocks")).hasSize(1);
     assertThat(payload.path("blocks").get(0).path("type").asText()).isEqualTo("context");

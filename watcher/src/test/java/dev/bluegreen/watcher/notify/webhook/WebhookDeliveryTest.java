@@ -3,29 +3,27 @@ package dev.bluegreen.watcher.notify.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.AlertJson;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Recorder;
-import dev.bluegreen.watcher.notify.RetryPolicy;
 import dev.bluegreen.watcher.notify.Samples;
 import dev.bluegreen.watcher.notify.Script;
 import dev.bluegreen.watcher.notify.SecretUrl;
 import dev.bluegreen.watcher.notify.Servers;
 import dev.bluegreen.watcher.time.FakeTiming;
-import java.time.Duration;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebhookDeliveryTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final FakeTiming timing = new FakeTiming();
-  private final Recorder recorder = new Recorder();
+  @RegisterExtension final Recorder recorder = new Recorder();
   private final Script hook = new Script(timing::nanoTime);
   private MockWebServer server;
   private AlertDelivery delivery;
@@ -35,17 +33,11 @@ class WebhookDeliveryTest {
     server = Servers.start();
     server.setDispatcher(hook);
     DeliveryConfig config =
-        new DeliveryConfig(
-            SecretUrl.parse(Servers.slackUrl(server)),
-            SecretUrl.parse(server.url("/hook?token=abcSECRET123").toString()),
-            null,
-            "web-1",
-            10,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(10),
-            RetryPolicy.DEFAULT);
-    delivery = AlertDelivery.start(config, recorder.out, recorder.log, timing, recorder::add);
+        Servers.slack(server).toBuilder()
+            .alertWebhook(SecretUrl.parse(server.url("/hook?token=abcSECRET123").toString()))
+            .queueCapacity(10)
+            .build();
+    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
   }
 
   @AfterEach
@@ -55,7 +47,7 @@ class WebhookDeliveryTest {
   }
 
   private JsonNode bodyTo(String path) throws Exception {
-    return MAPPER.readTree(
+    return TestJson.read(
         hook.requests().stream()
             .filter(request -> request.getUrl().encodedPath().equals(path))
             .findFirst()
@@ -69,7 +61,7 @@ class WebhookDeliveryTest {
     delivery.publish(Samples.errorRate());
 
     recorder.await(2);
-    assertThat(bodyTo("/hook")).isEqualTo(MAPPER.readTree(AlertJson.toLine(Samples.errorRate())));
+    assertThat(bodyTo("/hook")).isEqualTo(TestJson.read(AlertJson.toLine(Samples.errorRate())));
     assertThat(bodyTo("/services/T0SECRET1/B0SECRET2/tokenSECRET3xyz").path("blocks").isArray())
         .as("Slack gets the same alert as Block Kit")
         .isTrue();

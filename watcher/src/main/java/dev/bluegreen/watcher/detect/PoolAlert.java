@@ -1,0 +1,31 @@
+package dev.bluegreen.watcher.detect;
+
+import java.time.Instant;
+
+/**
+ * Traffic moved between pools: a failover (away from the primary) or a recovery (back to it).
+ *
+ * @param kind {@link AlertKind#FAILOVER} or {@link AlertKind#RECOVERY}
+ * @param at the log time when it happened (the first line of the new state)
+ * @param where the log line where it happened
+ * @param from the pool traffic left
+ * @param to the pool now serving
+ * @param release the release of the pool now serving, or {@code null} when not logged
+ * @param reminder the failover was announced before and is still there after the cooldown
+ */
+public record PoolAlert(
+    AlertKind kind,
+    Instant at,
+    LineRef where,
+    String from,
+    String to,
+    String release,
+    boolean reminder)
+    implements Alert {
+
+  public PoolAlert {
+    if (kind != AlertKind.FAILOVER && kind != AlertKind.RECOVERY) {
+      throw new IllegalArgumentException("not a pool alert: " + kind);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.bluegreen.watcher.notify.alertmanager;
+
+import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.notify.AlertMessage;
+import dev.bluegreen.watcher.notify.AlertText;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One alert as Alertmanager's v2 API takes it, rendered without side effects: {@link #of} is a
+ * function of the message and of the alert still firing for the same condition.
+ *
+ * @param labels identify the alert: equal labels are one alert to Alertmanager
+ * @param annotations what people read
+ * @param startsAt when the incident began (the log time)
+ * @param endsAt when it ended, or {@code null} while it fires
+ */
+record AlertmanagerAlert(
+    Map<String, String> labels, Map<String, String> annotations, Instant startsAt, Instant endsAt) {
+
+  /**
+   * The condition a message fires or ends, e.g. {@code pool} or {@code error_rate/test}: failover
+   * and recovery are one condition, as are an error rate and its resolution; samples are apart.
+   */
+  static String condition(AlertMessage message) {
+    return (message.alert() instanceof PoolAlert ? "pool" : "error_rate")
+        + (message.sample() ? "/test" : "");
+  }
+
+  /**
+   * The alert to post for {@code message}: a recovery or resolution ends {@code firing} (same
+   * labels and {@code startsAt}, with {@code endsAt}); a failover or spike fires.
+   *
+   * @param firing the alert firing for the message's {@link #condition}, or {@code null}
+   */
+  static AlertmanagerAlert of(AlertMessage message, AlertmanagerAlert firing, String instance) {
+    Alert alert = message.alert();
+    Map<String, String> labels =
+        firing != null ? firing.labels() : labels(alert, message.sample(), instance);
+    Instant startsAt = firing != null ? firing.startsAt() : alert.at();
+    Instant endsAt = null;
+    if (alert.kind().closesIncident()) {
+      endsAt = alert.at().isBefore(startsAt) ? startsAt : alert.at();
+    }
+    return new AlertmanagerAlert(labels, annotations(alert), startsAt, endsAt);
+  }
+
+  Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("labels", labels);
+    map.put("annotations", annotations);
+    map.put("startsAt", startsAt.toString());
+    if (endsAt != null) {
+      map.put("endsAt", endsAt.toString());
+    }
+    return map;
+  }
+
+  private static Map<String, String> labels(Alert alert, boolean sample, String instance) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (alert instanceof PoolAlert pool) {
+      labels.put("alertname", "BlueGreenFailover");
+      // the primary: the pool a failover left, the pool a recovery came back to
+      labels.put("pool", pool.kind() == AlertKind.RECOVERY ? pool.to() : pool.from());
+      labels.put("severity", "warning");
+    } else {
+      labels.put("alertname", "BlueGreenErrorRate");
+      labels.put("severity", "critical");
+    }
+    labels.put("instance", instance);
+    if (sample) {
+      labels.put("test", "true"); // test-alert's samples never resolve a real alert
+    }
+    return labels;
+  }
+
+  private static Map<String, String> annotations(Alert alert) {
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put("summary", AlertText.summary(alert));
+    annotations.put("description", AlertText.toLine(alert));
+    if (alert instanceof PoolAlert pool) {
+      annotations.put("serving", pool.to());
+      if (pool.release() != null) {
+        annotations.put("release", pool.release());
+      }
+    }
+    annotations.put("log", alert.where().toString());
+    return annotations;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.bluegreen.watcher.notify.slack;
+
+import static dev.bluegreen.watcher.notify.AlertText.percent;
+import static dev.bluegreen.watcher.notify.slack.Mrkdwn.escape;
+
+import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.detect.ErrorRate;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.PoolAlert;
+import java.util.List;
+
+/**
+ * What a Slack alert says, by kind: the header, what happened and what to do, the facts, and the
+ * plain-text fallback; {@link SlackMessage} lays them out. Every logged value is escaped.
+ *
+ * @param headline the header's text (plain text, emoji allowed)
+ * @param story what happened and what to do, in mrkdwn
+ * @param facts the kind's own fields, in mrkdwn ({@code *From*\nblue})
+ * @param fallback what Slack shows in notifications
+ */
+record SlackAlertText(String headline, String story, List<String> facts, String fallback) {
+
+  static SlackAlertText of(Alert alert, String instance) {
+    String on = " on " + escape(instance) + ": ";
+    return alert instanceof PoolAlert pool
+        ? pool(pool, on)
+        : errorRate((ErrorRateAlert) alert, on); // Alert is sealed: the only other kind
+  }
+
+  private static SlackAlertText pool(PoolAlert alert, String on) {
+    String from = escape(alert.from());
+    String to = escape(alert.to());
+    String bold = "*" + from + "*";
+    String boldTo = "*" + to + "*";
+    List<String> facts =
+        List.of(
+            "*From*\n" + from,
+            "*To*\n" + to,
+            "*Release*\n" + (alert.release() == null ? "not logged" : escape(alert.release())));
+    if (alert.kind() == AlertKind.RECOVERY) {
+      return new SlackAlertText(
+          ":white_check_mark: Recovered: traffic is back on the primary",
+          boldTo
+              + " is serving again after traffic ran on "
+              + bold
+              + ". Check that the error rate"
+              + " settles.",
+          facts,
+          "Recovered" + on + "traffic is back on " + to + " from " + from);
+    }
+    if (alert.reminder()) {
+      return new SlackAlertText(
+          ":rotating_light: Still failed over",
+          "Traffic is *still* on "
+              + boldTo
+              + ", not "
+              + bold
+              + ", since the last alert."
+              + " Runbook: FAILOVER.",
+          facts,
+          "Still failed over" + on + "traffic is on " + to + ", not " + from);
+    }
+    return new SlackAlertText(
+        ":rotating_light: Failover",
+        "Nginx moved traffic from "
+            + bold
+            + " to "
+            + boldTo
+            + ": "
+            + bold
+            + " failed or timed out and requests were retried on "
+            + boldTo
+            + ", so clients were most likely served. Find out why "
+            + bold
+            + " fails (runbook: FAILOVER).",
+        facts,
+        "Failover"
+            + on
+            + "traffic moved from "
+            + from
+            + " to "
+            + to
+            + (alert.release() == null ? "" : " (release " + escape(alert.release()) + ")"));
+  }
+
+  private static SlackAlertText errorRate(ErrorRateAlert alert, String on) {
+    ErrorRate rate = alert.rate();
+    String percent = percent(rate.percent());
+    String threshold = percent(rate.thresholdPercent());
+    List<String> facts =
+        List.of(
+            "*Seen by clients*\n" + rate.clientErrors(),
+            "*Hidden by retries*\n" + rate.hiddenErrors(),
+            "*Window*\nlast " + rate.requests() + " requests",
+            "*Threshold*\nabove " + threshold + "%");
+    if (alert.kind() == AlertKind.ERROR_RATE_RESOLVED) {
+      return new SlackAlertText(
+          ":white_check_mark: Error rate back to normal",
+          "The error rate is back down to *"
+              + percent
+              + "%* of the last *"
+              + rate.requests()
+              + "* requests (alerts above "
+              + threshold
+              + "%, resolved at or below "
+              + percent(rate.thresholdPercent() / 2)
+              + "%).",
+          facts,
+          "Error rate back to normal"
+              + on
+              + percent
+              + "% of the last "
+              + rate.requests()
+              + " requests failed (threshold "
+              + threshold
+              + "%)");
+    }
+    String above =
+        alert.reminder() ? "Error rate still above threshold" : "Error rate above threshold";
+    return new SlackAlertText(
+        ":fire: " + above,
+        "*"
+            + percent
+            + "%* of the last *"
+            + rate.requests()
+            + "* requests failed (threshold "
+            + threshold
+            + "%).\n*"
+            + rate.clientErrors()
+            + "* seen by clients (users got a 5xx) · *"
+            + rate.hiddenErrors()
+            + "* hidden by Nginx retries (a pool is failing)."
+            + (rate.clientErrors() > 0 ? " Users are affected: act now." : "")
+            + " Runbook: ERROR RATE.",
+        facts,
+        above
+            + on
+            + percent
+            + "% of the last "
+            + rate.requests()
+            + " requests failed ("
+            + rate.clientErrors()
+            + " seen by clients, "
+            + rate.hiddenErrors()
+            + " hidden by retries; threshold "
+            + threshold
+            + "%)");
+  }
+}
