@@ -1,6 +1,8 @@
 package dev.bluegreen.watcher.cli;
 
+import dev.bluegreen.watcher.DeliverySettings;
 import dev.bluegreen.watcher.Setting;
+import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
@@ -69,7 +71,7 @@ final class TestAlertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    DeliveryConfig config = DeliveryConfig.load(SettingOptions.read(spec, parent.env()));
+    DeliveryConfig config = DeliverySettings.load(SettingOptions.read(spec, parent.env()));
     if (!config.hasSink()) {
       throw new CliException(
           "no alert sink is configured: set SLACK_WEBHOOK_URL (or --slack-webhook-url),"
@@ -78,9 +80,10 @@ final class TestAlertCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Alert> samples = samples(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    Timing timing = Timing.SYSTEM;
+    List<Alert> samples = samples(timing.now().truncatedTo(ChronoUnit.SECONDS));
     Receipts receipts = new Receipts();
-    AlertDelivery delivery = AlertDelivery.start(config, out, Timing.SYSTEM, receipts::add);
+    AlertDelivery delivery = Sinks.start(config, out, timing, receipts::add);
     int expected = samples.size() * delivery.sinks().size();
     err.println(
         "test-alert: sending "
@@ -89,7 +92,7 @@ final class TestAlertCommand implements Callable<Integer> {
             + delivery.describeSinks());
     err.flush();
     samples.forEach(delivery::publishSample);
-    receipts.await(expected, TimeUnit.SECONDS.toNanos(timeoutSeconds));
+    receipts.await(expected, TimeUnit.SECONDS.toNanos(timeoutSeconds), timing);
     delivery.close();
     return report(out, receipts.all(), expected);
   }
@@ -104,10 +107,11 @@ final class TestAlertCommand implements Callable<Integer> {
     }
 
     /** Waits until {@code count} receipts are in, or {@code timeoutNanos} passed. */
-    synchronized void await(int count, long timeoutNanos) throws InterruptedException {
-      long deadline = System.nanoTime() + timeoutNanos;
+    synchronized void await(int count, long timeoutNanos, Timing timing)
+        throws InterruptedException {
+      long deadline = timing.nanoTime() + timeoutNanos;
       long left;
-      while (all.size() < count && (left = deadline - System.nanoTime()) > 0) {
+      while (all.size() < count && (left = deadline - timing.nanoTime()) > 0) {
         TimeUnit.NANOSECONDS.timedWait(this, left);
       }
     }

@@ -2,15 +2,12 @@ package dev.bluegreen.watcher.notify;
 
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.time.Timing;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,25 +45,19 @@ public final class AlertDelivery implements AutoCloseable {
   }
 
   /**
-   * Starts one sender per configured sink, and logs once where alerts go.
+   * Starts one sender per sink, and logs once where alerts go. The sinks are built by the caller
+   * from the same config ({@code Sinks}, beside the Watcher), so this package knows no integration.
    *
-   * @param out where the dry run prints alerts (stdout), used when no Slack webhook is set
-   */
-  public static AlertDelivery start(DeliveryConfig config, PrintWriter out) {
-    return start(config, out, Timing.SYSTEM, receipt -> {});
-  }
-
-  /**
-   * As {@link #start(DeliveryConfig, PrintWriter)}, with the clock and sleeper ({@link
-   * Timing#SYSTEM} outside tests) and an observer told what became of each message at each sink
-   * (called on a sender thread, or the caller's for a drop).
+   * @param timing the clock and sleeper ({@link Timing#SYSTEM} outside tests)
+   * @param receipts told what became of each message at each sink (called on a sender thread, or
+   *     the caller's for a drop)
    */
   public static AlertDelivery start(
-      DeliveryConfig config, PrintWriter out, Timing timing, Consumer<Receipt> receipts) {
-    UnaryOperator<String> redact = redactor(config);
+      DeliveryConfig config, List<Notifier> sinks, Timing timing, Consumer<Receipt> receipts) {
+    UnaryOperator<String> redact = config.redactor();
     DeliveryCounts counts = new DeliveryCounts();
     List<SinkWorker> workers = new ArrayList<>();
-    for (Notifier notifier : Sinks.of(config, out, redact, timing)) {
+    for (Notifier notifier : sinks) {
       workers.add(
           new SinkWorker(
               notifier, config.queueCapacity(), config.retry(), timing, counts, receipts, redact));
@@ -79,21 +70,6 @@ public final class AlertDelivery implements AutoCloseable {
     LOG.info("alerts go to " + delivery.describeSinks());
     workers.forEach(SinkWorker::start);
     return delivery;
-  }
-
-  /** Removes every configured secret: a sink's answer could echo another sink's URL. */
-  private static UnaryOperator<String> redactor(DeliveryConfig config) {
-    List<SecretUrl> secrets =
-        Stream.of(config.slackWebhook(), config.alertWebhook(), config.alertmanager())
-            .filter(Objects::nonNull)
-            .toList();
-    return text -> {
-      String out = text;
-      for (SecretUrl secret : secrets) {
-        out = secret.redact(out);
-      }
-      return out;
-    };
   }
 
   /** Queues {@code alert} for every sink; never blocks, never throws. */

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Sinks;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +19,7 @@ class AlertDeliveryTest {
 
   @Test
   void withoutSlackAlertsArePrintedAndTheWatcherSaysSoOnce() {
-    AlertDelivery delivery = AlertDelivery.start(NO_SINK, recorder.out);
+    AlertDelivery delivery = Sinks.start(NO_SINK, recorder.out);
     delivery.publish(Samples.failover());
     delivery.publish(Notice.maintenanceOn(Samples.AT));
     delivery.publish(Samples.recovery());
@@ -41,7 +42,7 @@ class AlertDeliveryTest {
 
   @Test
   void closeIsSafeTwiceAndPublishAfterCloseNeitherBlocksNorThrows() {
-    AlertDelivery delivery = AlertDelivery.start(NO_SINK, recorder.out);
+    AlertDelivery delivery = Sinks.start(NO_SINK, recorder.out);
     delivery.close();
     delivery.close();
 

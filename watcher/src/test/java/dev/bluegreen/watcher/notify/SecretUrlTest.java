@@ -2,10 +2,11 @@ package dev.bluegreen.watcher.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.DeliverySettingsTest;
 import org.junit.jupiter.api.Test;
 
 class SecretUrlTest {
-  private final SecretUrl slack = SecretUrl.parse(DeliveryConfigTest.SLACK);
+  private final SecretUrl slack = SecretUrl.parse(DeliverySettingsTest.SLACK);
 
   @Test
   void describesOnlySchemeAndHost() {
@@ -18,16 +19,16 @@ class SecretUrlTest {
   void redactsTheUrlAndEachTokenLikePart() {
     String text =
         "posting to "
-            + DeliveryConfigTest.SLACK
+            + DeliverySettingsTest.SLACK
             + " failed; path /services/T0ABCDEF1/B0ABCDEF2/"
-            + DeliveryConfigTest.TOKEN
+            + DeliverySettingsTest.TOKEN
             + "; token "
-            + DeliveryConfigTest.TOKEN
+            + DeliverySettingsTest.TOKEN
             + "; team T0ABCDEF1; no_service";
 
     assertThat(slack.redact(text))
         .doesNotContain(
-            DeliveryConfigTest.TOKEN, "T0ABCDEF1", "B0ABCDEF2", "hooks.slack.com/services")
+            DeliverySettingsTest.TOKEN, "T0ABCDEF1", "B0ABCDEF2", "hooks.slack.com/services")
         .contains("no_service");
   }
 
@@ -36,7 +37,7 @@ class SecretUrlTest {
     assertThat(
             SecretUrl.maskUrls(
                 "Unmatched argument at index 1: '"
-                    + DeliveryConfigTest.SLACK
+                    + DeliverySettingsTest.SLACK
                     + "' and http://u:p@h:1/a?b"))
         .isEqualTo(
             "Unmatched argument at index 1: 'https://hooks.slack.com/***' and http://h:1/***");

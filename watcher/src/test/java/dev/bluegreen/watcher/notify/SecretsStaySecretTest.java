@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
@@ -77,7 +78,7 @@ class SecretsStaySecretTest {
         .otherwise(echo(503))
         .hold();
     AlertDelivery delivery =
-        AlertDelivery.start(config(url, quick, 3, false), recorder.out, timing, recorder::add);
+        Sinks.start(config(url, quick, 3, false), recorder.out, timing, recorder::add);
     delivery.publish(Samples.failover("blue", "green", "first"));
     slack.awaitRequests(1);
     for (int i = 0; i < 12; i++) {
@@ -92,7 +93,7 @@ class SecretsStaySecretTest {
     String gone = Servers.slackUrl(refused);
     refused.close();
     AlertDelivery nobody =
-        AlertDelivery.start(config(gone, quick, 3, true), recorder.out, timing, recorder::add);
+        Sinks.start(config(gone, quick, 3, true), recorder.out, timing, recorder::add);
     nobody.publish(Samples.errorRate());
     nobody.close();
 

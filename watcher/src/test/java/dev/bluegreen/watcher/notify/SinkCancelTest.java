@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.Await;
+import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.time.FakeTiming;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify.alertmanager;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
@@ -47,7 +48,7 @@ class AlertmanagerDeliveryTest {
             .queueCapacity(10)
             .requestTimeout(Duration.ofSeconds(5))
             .build();
-    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
+    delivery = Sinks.start(config, recorder.out, timing, recorder::add);
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
@@ -54,7 +55,7 @@ class SlackDeliveryTest {
   }
 
   private AlertDelivery start(DeliveryConfig config) {
-    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
+    delivery = Sinks.start(config, recorder.out, timing, recorder::add);
     return delivery;
   }
 

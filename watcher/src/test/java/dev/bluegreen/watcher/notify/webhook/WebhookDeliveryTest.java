@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.AlertJson;
@@ -37,7 +38,7 @@ class WebhookDeliveryTest {
             .alertWebhook(SecretUrl.parse(server.url("/hook?token=abcSECRET123").toString()))
             .queueCapacity(10)
             .build();
-    delivery = AlertDelivery.start(config, recorder.out, timing, recorder::add);
+    delivery = Sinks.start(config, recorder.out, timing, recorder::add);
   }
 
   @AfterEach

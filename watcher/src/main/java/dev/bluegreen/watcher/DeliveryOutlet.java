@@ -1,7 +1,8 @@
-package dev.bluegreen.watcher.notify;
+package dev.bluegreen.watcher;
 
-import dev.bluegreen.watcher.Outlet;
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.notify.AlertDelivery;
+import dev.bluegreen.watcher.notify.Notice;
 import java.time.Instant;
 
 /** The live watcher's outlet: alerts and notices go through {@link AlertDelivery}'s queues. */

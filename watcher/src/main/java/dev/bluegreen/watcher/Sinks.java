@@ -1,5 +1,11 @@
-package dev.bluegreen.watcher.notify;
+package dev.bluegreen.watcher;
 
+import dev.bluegreen.watcher.notify.AlertDelivery;
+import dev.bluegreen.watcher.notify.ConsoleNotifier;
+import dev.bluegreen.watcher.notify.DeliveryConfig;
+import dev.bluegreen.watcher.notify.JsonPost;
+import dev.bluegreen.watcher.notify.Notifier;
+import dev.bluegreen.watcher.notify.Receipt;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
@@ -7,6 +13,7 @@ import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
@@ -15,17 +22,37 @@ import okhttp3.OkHttpClient;
  * The sinks a {@link DeliveryConfig} names, in order: Slack (or the console, the dry run, when no
  * Slack webhook is set), the generic webhook, Alertmanager. They share one HTTP client (one
  * connection pool); each has its own {@link JsonPost}, so stopping one never cancels another's
- * request.
+ * request. Built here, beside the {@link Watcher}, so that notify/ (the delivery stage) knows none
+ * of its integrations and they depend on it, never the other way round.
  */
-final class Sinks {
+public final class Sinks {
   private Sinks() {}
+
+  /**
+   * Starts delivery to every sink the config names, and logs once where alerts go.
+   *
+   * @param out where the dry run prints alerts (stdout), used when no Slack webhook is set
+   */
+  public static AlertDelivery start(DeliveryConfig config, PrintWriter out) {
+    return start(config, out, Timing.SYSTEM, receipt -> {});
+  }
+
+  /**
+   * As {@link #start(DeliveryConfig, PrintWriter)}, with the clock and sleeper ({@link
+   * Timing#SYSTEM} outside tests) and an observer told what became of each message at each sink.
+   */
+  public static AlertDelivery start(
+      DeliveryConfig config, PrintWriter out, Timing timing, Consumer<Receipt> receipts) {
+    return AlertDelivery.start(
+        config, of(config, out, config.redactor(), timing), timing, receipts);
+  }
 
   /**
    * @param out where the console prints (stdout)
    * @param redact removes every configured secret: a sink's answer could echo another's URL
    * @param timing the clock of the sinks' requests
    */
-  static List<Notifier> of(
+  public static List<Notifier> of(
       DeliveryConfig config, PrintWriter out, UnaryOperator<String> redact, Timing timing) {
     List<Notifier> notifiers = new ArrayList<>();
     if (!config.hasSink()) {

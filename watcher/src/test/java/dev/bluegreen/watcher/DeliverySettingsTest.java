@@ -1,19 +1,19 @@
-package dev.bluegreen.watcher.notify;
+package dev.bluegreen.watcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bluegreen.watcher.InvalidSettingException;
-import dev.bluegreen.watcher.Settings;
+import dev.bluegreen.watcher.notify.DeliveryConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DeliveryConfigTest {
-  static final String TOKEN = "xoxTOKEN0123456789abcdef";
-  static final String SLACK = "https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/" + TOKEN;
+public class DeliverySettingsTest {
+  public static final String TOKEN = "xoxTOKEN0123456789abcdef";
+  public static final String SLACK =
+      "https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/" + TOKEN;
 
   private static DeliveryConfig load(Map<String, String> env) {
-    return DeliveryConfig.load(new Settings(Map.of(), env));
+    return DeliverySettings.load(new Settings(Map.of(), env));
   }
 
   @Test
@@ -52,7 +52,7 @@ class DeliveryConfigTest {
             Map.of("WATCHER_INSTANCE", new Settings.Flag("--instance", "from-flag")),
             Map.of("WATCHER_INSTANCE", "from-env"));
 
-    assertThat(DeliveryConfig.load(settings).instance()).isEqualTo("from-flag");
+    assertThat(DeliverySettings.load(settings).instance()).isEqualTo("from-flag");
   }
 
   @Test
@@ -73,7 +73,7 @@ class DeliveryConfigTest {
         new Settings(
             Map.of("SLACK_WEBHOOK_URL", new Settings.Flag("--slack-webhook-url", TOKEN)), Map.of());
 
-    assertThatThrownBy(() -> DeliveryConfig.load(settings))
+    assertThatThrownBy(() -> DeliverySettings.load(settings))
         .hasMessage(
             "invalid SLACK_WEBHOOK_URL (set by --slack-webhook-url): is not an https:// URL")
         .hasMessageNotContaining(TOKEN);
