@@ -1,15 +1,15 @@
 package dev.bluegreen.watcher.jmh;
 
+import dev.bluegreen.watcher.Outlet;
 import dev.bluegreen.watcher.Pipeline;
 import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.detect.Alert;
-import dev.bluegreen.watcher.detect.AlertGate;
-import dev.bluegreen.watcher.detect.ErrorRateDetector;
+import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.detect.LineRef;
-import dev.bluegreen.watcher.detect.PoolFlipDetector;
 import dev.bluegreen.watcher.parse.AccessEvent;
 import dev.bluegreen.watcher.parse.LineParser;
 import dev.bluegreen.watcher.parse.LogFormat;
+import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,9 +43,7 @@ public class DetectBenchmark {
 
   private AccessEvent[] events;
   private byte[][] lines;
-  private AlertGate gate;
-  private ErrorRateDetector errorRate;
-  private PoolFlipDetector poolFlips;
+  private Detectors detectors;
   private Pipeline pipeline;
   private long lineNumber;
 
@@ -57,12 +55,16 @@ public class DetectBenchmark {
     for (int n = 0; n < lines.length; n++) {
       events[n] = (AccessEvent) parser.parse(lines[n], 0, lines[n].length);
     }
-    gate = new AlertGate(config.alertCooldown().toMillis(), config.maintenance());
-    errorRate =
-        new ErrorRateDetector(
-            config.windowSize(), config.errorRateThreshold(), config.minRequests(), gate);
-    poolFlips = new PoolFlipDetector(config.activePool(), gate);
-    pipeline = new Pipeline(config, System::currentTimeMillis, alerts);
+    detectors =
+        new Detectors(
+            config.windowSize(),
+            config.errorRateThreshold(),
+            config.minRequests(),
+            config.alertCooldown().toMillis(),
+            config.activePool(),
+            config.maintenance(),
+            alerts);
+    pipeline = new Pipeline(config, Timing.SYSTEM, Outlet.of(alerts));
     pipeline.startFile(FILE);
   }
 
@@ -71,8 +73,7 @@ public class DetectBenchmark {
   public void detect() {
     AccessEvent event = events[(int) (lineNumber++ & (SampleLines.COUNT - 1))];
     LineRef where = new LineRef(FILE, lineNumber);
-    errorRate.observe(event, where, event.epochMillis(), alerts);
-    poolFlips.observe(event, where, event.epochMillis(), alerts);
+    detectors.observe(event, where, event.epochMillis());
   }
 
   @Benchmark
