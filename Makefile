@@ -111,7 +111,7 @@ package-systemd-test: package ## As root where no systemd runs: the unit under a
 	packaging/systemd-test.sh $(DEB_DIR)/bluegreen-watch_*_all.deb
 
 .PHONY: clean
-clean: ## Stop the sandbox if it runs, remove run/ and build output
-	@if [ -d run ]; then RUNTIME=local $(SANDBOX) down; fi
+clean: ## Stop the sandbox if it runs (with the runtime it was started with), remove run/ and build output
+	@if [ -d run ]; then $(SANDBOX) down; fi
 	rm -rf run
 	$(MVN) clean
