@@ -117,12 +117,22 @@ EOF
     [ $SECONDS -lt $deadline ] || die "Podman's API did not answer within 30 s"
     sleep 0.2
   done
+  down_leftovers
   run_healthchecks &
   RUNNER_PID=$!
   # Compose v1 builds with the docker CLI when there is one, else through the API itself.
   command -v docker > /dev/null 2>&1 || export COMPOSE_DOCKER_CLI_BUILD=0
   export JRE_IMAGE=$DRILL_BASE NGINX_IMAGE=$DRILL_BASE JAR_SOURCE=host
   say "Podman $(podman --version | awk '{print $3}') serves the Docker API on $DOCKER_HOST"
+}
+
+# Containers of the project that a drill left when it died before DockerDrillIT could stop them.
+# shellcheck disable=SC2317 # runs from the EXIT trap too
+down_leftovers() {
+  [ -n "$(podman ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME")" ] || return 0
+  say "containers of $COMPOSE_PROJECT_NAME left by a drill that died: compose down"
+  RUNTIME=docker RUN_DIR=$WORK SANDBOX_ENV_FILE=/dev/null \
+    bash scripts/sandbox.sh compose down --remove-orphans --volumes || true
 }
 
 # shellcheck disable=SC2317 # runs from the EXIT trap
@@ -145,12 +155,7 @@ podman_leftovers() {
 cleanup() {
   local status=$?
   if [ -n "$WORK" ]; then
-    # DockerDrillIT stops the sandbox itself; this is for a drill that died before it could.
-    if [ -n "$(podman ps -aq --filter "label=com.docker.compose.project=$COMPOSE_PROJECT_NAME")" ]; then
-      say "containers left: compose down"
-      RUNTIME=docker RUN_DIR=$WORK SANDBOX_ENV_FILE=/dev/null \
-        bash scripts/sandbox.sh compose down --remove-orphans --volumes || true
-    fi
+    down_leftovers # DockerDrillIT stops the sandbox itself: this is for when it could not
     [ -z "$RUNNER_PID" ] || stop_pid "$RUNNER_PID" "the healthcheck runner"
     [ -z "$SERVICE_PID" ] || stop_pid "$SERVICE_PID" "podman system service"
     rm -rf "$WORK"
