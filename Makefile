@@ -110,8 +110,12 @@ package-test: package ## As root: install, upgrade, remove and purge the .deb, c
 package-systemd-test: package ## As root where no systemd runs: the unit under a real systemd in namespaces (not in CI)
 	packaging/systemd-test.sh $(DEB_DIR)/bluegreen-watch_*_all.deb
 
+.PHONY: docker-drill
+docker-drill: ## The Docker path end to end: compose through the e2e drill (Podman stands in when no engine answers)
+	@MVN="$(MVN)" scripts/docker-drill.sh
+
 .PHONY: clean
-clean: ## Stop the sandbox if it runs, remove run/ and build output
-	@if [ -d run ]; then RUNTIME=local $(SANDBOX) down; fi
+clean: ## Stop the sandbox if it runs (with the runtime it was started with), remove run/ and build output
+	@if [ -d run ]; then $(SANDBOX) down; fi
 	rm -rf run
 	$(MVN) clean

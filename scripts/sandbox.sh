@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The sandbox's runtimes behind the Makefile: docker (compose) or local (nginx + 2 JVMs + watcher).
 # Usage: scripts/sandbox.sh up|down|status|chaos MODE|chaos-stop|switch|maintenance on|off|logs
-# RUNTIME=docker|local overrides the detection (a reachable Docker engine means docker).
+#        scripts/sandbox.sh compose ARGS...   (docker runtime: compose with the sandbox's settings)
+# RUNTIME=docker|local overrides the detection: the runtime `up` recorded in RUN_DIR while the
+# sandbox is up, else docker when a Docker engine answers (Docker, or Podman's API on DOCKER_HOST).
 # Local runtime: pid files, rendered config and logs under RUN_DIR (default run/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,13 +47,36 @@ watcher_jvm_flags() {
 runtime() {
   case "${RUNTIME:-}" in
     docker | local) echo "$RUNTIME" ;;
-    "") if command -v docker > /dev/null 2>&1 && docker info > /dev/null 2>&1; then echo docker; else echo local; fi ;;
+    "")
+      # The sandbox that is up is stopped, inspected and switched with the runtime it was started
+      # with, whatever answers now (make clean relies on this).
+      if [ -f "$RUN_DIR/runtime" ]; then
+        cat "$RUN_DIR/runtime"
+      elif command -v docker > /dev/null 2>&1 && docker info > /dev/null 2>&1; then
+        echo docker
+      else
+        echo local
+      fi
+      ;;
     *) echo "sandbox: invalid RUNTIME '$RUNTIME': must be docker or local" >&2; exit 2 ;;
   esac
 }
 
 compose() {
-  if docker compose version > /dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi
+  # Compose reads the sandbox's settings file, not whatever .env the directory holds (the tests
+  # point ENV_FILE elsewhere); load_env has already put its values in the environment. Without
+  # one, an empty file (compose refuses /dev/null, and v2 a missing file).
+  local env_file=$ENV_FILE
+  if [ ! -f "$env_file" ]; then
+    mkdir -p "$RUN_DIR"
+    env_file=$RUN_DIR/no-settings.env
+    : > "$env_file"
+  fi
+  if docker compose version > /dev/null 2>&1; then
+    docker compose --env-file "$env_file" "$@"
+  else
+    docker-compose --env-file "$env_file" "$@"
+  fi
 }
 
 port_of() { if [ "$1" = green ]; then echo "$GREEN_PORT"; else echo "$BLUE_PORT"; fi; }
@@ -85,7 +110,7 @@ need_tools() {
   command -v nginx > /dev/null 2>&1 ||
     die "nginx is not installed; install it with: sudo apt-get install -y nginx-light (or RUNTIME=docker)"
   command -v curl > /dev/null 2>&1 || die "curl is not installed; install it with: sudo apt-get install -y curl"
-  [ -f "$WATCHER_JAR" ] && [ -f "$DEMO_JAR" ] || die "jars missing: run make build"
+  if [ ! -f "$WATCHER_JAR" ] || [ ! -f "$DEMO_JAR" ]; then die "jars missing: run make build"; fi
 }
 
 start_app() { # pool port
@@ -106,6 +131,7 @@ local_up() {
     ! listening "$port" || die "port $port is already in use (make down, or stop what holds it)"
   done
   mkdir -p "$LOGS" "$NGINX_DIR/tmp"
+  echo local > "$RUN_DIR/runtime"
   echo "$pool" > "$RUN_DIR/active-pool"
   # Each make up is a fresh watcher session (no cooldown or failover carried over from the last
   # one); within a session the state file carries the watcher across its own restarts.
@@ -127,8 +153,8 @@ local_up() {
   wait_for 30 "the watcher on :$HTTP_PORT" healthy "$HTTP_PORT"
   wait_for 10 "nginx on :$NGINX_PORT" listening "$NGINX_PORT"
   say "up (local): http://127.0.0.1:$NGINX_PORT -> $pool (primary), $(other "$pool") (backup)"
-  say "apps :$BLUE_PORT blue, :$GREEN_PORT green; watcher :$HTTP_PORT; logs in ${LOGS#$ROOT/}/"
-  if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#$ROOT/}/watcher.log"; fi
+  say "apps :$BLUE_PORT blue, :$GREEN_PORT green; watcher :$HTTP_PORT; logs in ${LOGS#"$ROOT"/}/"
+  if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#"$ROOT"/}/watcher.log"; fi
 }
 
 stop_pids() { # seconds pidfile...: TERM them all, wait up to seconds, then KILL what is left
@@ -149,6 +175,10 @@ local_down() {
   # The watcher first (SIGTERM lets its alert queue drain, up to 10 s), then nginx and the apps.
   stop_pids 15 "$RUN_DIR/watcher.pid"
   stop_pids 10 "$NGINX_DIR/nginx.pid" "$RUN_DIR/blue.pid" "$RUN_DIR/green.pid"
+  ports_released
+}
+
+ports_released() { # after down: fail if a sandbox port is still taken
   local port busy=()
   for port in "$NGINX_PORT" "$BLUE_PORT" "$GREEN_PORT" "$HTTP_PORT"; do
     local deadline=$((SECONDS + 5))
@@ -156,11 +186,13 @@ local_down() {
     if listening "$port"; then busy+=("$port"); fi
   done
   [ ${#busy[@]} -eq 0 ] || die "still listening after make down: ${busy[*]} (not started by the sandbox?)"
+  rm -f "$RUN_DIR/runtime"
   say "down: nothing listens on $NGINX_PORT $BLUE_PORT $GREEN_PORT $HTTP_PORT"
 }
 
 docker_up() {
   mkdir -p "$RUN_DIR"
+  echo docker > "$RUN_DIR/runtime"
   echo "${ACTIVE_POOL:-blue}" > "$RUN_DIR/active-pool" # make status/chaos/switch read it
   compose up -d --build
   wait_for 120 "blue on :$BLUE_PORT" healthy "$BLUE_PORT"
@@ -168,6 +200,13 @@ docker_up() {
   wait_for 60 "the watcher on :$HTTP_PORT" healthy "$HTTP_PORT"
   wait_for 30 "nginx on :$NGINX_PORT" listening "$NGINX_PORT"
   say "up (docker): http://127.0.0.1:$NGINX_PORT -> ${ACTIVE_POOL:-blue}; alerts: make logs"
+}
+
+docker_down() {
+  # --volumes: the access log and the watcher's state go with the containers, so each make up
+  # starts a fresh watcher session, as with the local runtime.
+  compose down --remove-orphans --volumes
+  ports_released
 }
 
 watcher_ctl() {
@@ -206,8 +245,8 @@ chaos() { # mode
   if [ -f "$LOGS/watcher.log" ]; then before_lines=$(wc -l < "$LOGS/watcher.log"); fi
   before_alerts=$(alert_count)
   say "chaos $mode on $pool (:$port); sending 20 requests through nginx :$NGINX_PORT"
-  local i code pool_seen codes=() pools=()
-  for i in $(seq 20); do
+  local code pool_seen codes=() pools=()
+  for _ in $(seq 20); do
     read -r code pool_seen < <(curl -s -m 15 -o /dev/null -D - -w '%{http_code}\n' \
       "http://127.0.0.1:$NGINX_PORT/version" | tr -d '\r' |
       awk -F': ' 'tolower($1) == "x-app-pool" { p = $2 } /^[0-9]+$/ { c = $1 } END { print c, p }')
@@ -245,8 +284,11 @@ alert_count() {
 chaos_stop() {
   local p
   for p in blue green; do
-    curl -fs -m 3 -X POST "http://127.0.0.1:$(port_of $p)/chaos/stop" > /dev/null &&
-      say "chaos stopped on $p" || say "$p did not answer"
+    if curl -fs -m 3 -X POST "http://127.0.0.1:$(port_of $p)/chaos/stop" > /dev/null; then
+      say "chaos stopped on $p"
+    else
+      say "$p did not answer"
+    fi
   done
 }
 
@@ -260,9 +302,10 @@ switch() {
   # Tell the watcher first, so the move is a notice and not a failover page.
   watcher_ctl active-pool "$to" > /dev/null
   if [ "$RT" = docker ]; then
+    # -e stderr: as in nginx/Dockerfile, the built-in error log may not be writable.
     compose exec -T -e ACTIVE_POOL="$to" nginx sh -c \
-      '/bluegreen/render.sh > /tmp/nginx/next.conf && nginx -q -t -c /tmp/nginx/next.conf &&
-       mv /tmp/nginx/next.conf /tmp/nginx/nginx.conf && nginx -s reload -c /tmp/nginx/nginx.conf'
+      '/bluegreen/render.sh > /tmp/nginx/next.conf && nginx -q -e stderr -t -c /tmp/nginx/next.conf &&
+       mv /tmp/nginx/next.conf /tmp/nginx/nginx.conf && nginx -e stderr -s reload -c /tmp/nginx/nginx.conf'
   else
     render "$to" > "$NGINX_DIR/nginx.conf.new"
     nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf.new"
@@ -298,7 +341,7 @@ shift || true
 case "$cmd:$RT" in
   up:docker) docker_up ;;
   up:local) local_up ;;
-  down:docker) compose down --remove-orphans ;;
+  down:docker) docker_down ;;
   down:local) local_down ;;
   status:*) status ;;
   chaos:*) chaos "${1:-error}" ;;
@@ -306,5 +349,6 @@ case "$cmd:$RT" in
   switch:*) switch ;;
   maintenance:*) watcher_ctl maintenance "${1:?on or off}" ;;
   logs:*) logs ;;
-  *) echo "usage: scripts/sandbox.sh up|down|status|chaos error|timeout|chaos-stop|switch|maintenance on|off|logs" >&2; exit 2 ;;
+  compose:docker) compose "$@" ;;
+  *) echo "usage: scripts/sandbox.sh up|down|status|chaos error|timeout|chaos-stop|switch|maintenance on|off|logs|compose ARGS (docker)" >&2; exit 2 ;;
 esac

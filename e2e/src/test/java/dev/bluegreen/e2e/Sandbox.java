@@ -6,13 +6,16 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The sandbox as users run it (scripts/sandbox.sh, local runtime) on free ports under a temp dir.
+ * The sandbox as users run it (scripts/sandbox.sh) on free ports under a temp dir: the local
+ * runtime, or compose on a Docker engine.
  */
 final class Sandbox {
   static final Path ROOT =
@@ -22,15 +25,24 @@ final class Sandbox {
   final int bluePort;
   final int greenPort;
   final int watcherPort;
+  private final Path runDir;
+  private final Duration limit;
   private final Map<String, String> env = new HashMap<>();
 
-  Sandbox(Path runDir, Map<String, String> settings) throws IOException {
+  /**
+   * {@code runtime} is local or docker; {@code limit} bounds each command (a docker up builds
+   * images and waits for healthchecks).
+   */
+  Sandbox(Path runDir, String runtime, Duration limit, Map<String, String> settings)
+      throws IOException {
+    this.runDir = runDir;
+    this.limit = limit;
     nginxPort = freePort();
     bluePort = freePort();
     greenPort = freePort();
     watcherPort = freePort();
     env.putAll(settings);
-    env.put("RUNTIME", "local");
+    env.put("RUNTIME", runtime);
     env.put("RUN_DIR", runDir.toString());
     // Never the developer's .env: the test's settings only, and switch must not edit it.
     env.put("SANDBOX_ENV_FILE", runDir.resolve("no.env").toString());
@@ -40,24 +52,37 @@ final class Sandbox {
     env.put("HTTP_PORT", Integer.toString(watcherPort));
   }
 
+  Sandbox(Path runDir, Map<String, String> settings) throws IOException {
+    this(runDir, "local", Duration.ofSeconds(90), settings);
+  }
+
+  /** Sets a variable for the commands that follow (a changed setting, as in .env). */
+  void set(String name, String value) {
+    env.put(name, value);
+  }
+
   /** Runs {@code scripts/sandbox.sh args}; returns its output, fails with it on a non-zero exit. */
   String run(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("bash", "scripts/sandbox.sh"));
+    List<String> command = new ArrayList<>(List.of("bash", "scripts/sandbox.sh"));
     command.addAll(List.of(args));
+    Path out = Files.createTempFile(runDir, "sandbox-", ".out");
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().putAll(env);
-    pb.redirectErrorStream(true);
+    // Output to a file, so that the limit holds even when the script hangs.
+    pb.redirectErrorStream(true)
+        .redirectOutput(out.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process p = pb.start();
-    // Read on this thread: the script's output is small and it ends on its own within its waits.
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+    boolean ended = p.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
+    String text = Files.readString(out, StandardCharsets.UTF_8);
+    Files.delete(out);
+    String what = "sandbox.sh " + String.join(" ", args);
+    if (!ended) {
       p.destroyForcibly();
-      throw new AssertionError("sandbox.sh " + String.join(" ", args) + " did not end in 90 s");
+      throw new AssertionError(what + " did not end in " + limit.toSeconds() + " s:\n" + text);
     }
-    String text = new String(out, StandardCharsets.UTF_8);
     if (p.exitValue() != 0) {
-      throw new AssertionError(
-          "sandbox.sh " + String.join(" ", args) + " exited " + p.exitValue() + ":\n" + text);
+      throw new AssertionError(what + " exited " + p.exitValue() + ":\n" + text);
     }
     return text;
   }
@@ -68,6 +93,10 @@ final class Sandbox {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  List<Integer> ports() {
+    return List.of(nginxPort, bluePort, greenPort, watcherPort);
   }
 
   static boolean nginxInstalled() {

@@ -21,14 +21,25 @@ class EnvExampleTest {
 
   /** Variables of .env.example that the sandbox reads, not the watcher, and why. */
   private static final Map<String, String> SANDBOX_ONLY =
-      Map.of(
-          "RUNTIME", "scripts/sandbox.sh: run the stack with docker compose or as local processes",
-          "BLUE_RELEASE_ID", "docker-compose.yml and scripts/sandbox.sh: blue's X-Release-Id",
-          "GREEN_RELEASE_ID", "docker-compose.yml and scripts/sandbox.sh: green's X-Release-Id",
-          "NGINX_PORT", "scripts/sandbox.sh, local runtime: where nginx listens",
-          "BLUE_PORT", "scripts/sandbox.sh, local runtime: where blue listens",
-          "GREEN_PORT", "scripts/sandbox.sh, local runtime: where green listens",
-          "RUN_DIR", "scripts/sandbox.sh, local runtime: pid files, logs, the watcher's state");
+      Map.ofEntries(
+          Map.entry(
+              "RUNTIME",
+              "scripts/sandbox.sh: run the stack with docker compose or as local processes"),
+          Map.entry(
+              "BLUE_RELEASE_ID", "docker-compose.yml and scripts/sandbox.sh: blue's X-Release-Id"),
+          Map.entry(
+              "GREEN_RELEASE_ID",
+              "docker-compose.yml and scripts/sandbox.sh: green's X-Release-Id"),
+          Map.entry("NGINX_PORT", "scripts/sandbox.sh and docker-compose.yml: where nginx listens"),
+          Map.entry("BLUE_PORT", "scripts/sandbox.sh and docker-compose.yml: where blue listens"),
+          Map.entry("GREEN_PORT", "scripts/sandbox.sh and docker-compose.yml: where green listens"),
+          Map.entry(
+              "RUN_DIR", "scripts/sandbox.sh: the runtime that is up; pid files, logs, state"),
+          Map.entry("MAVEN_IMAGE", "docker-compose.yml: base of the images' Maven build stage"),
+          Map.entry("JRE_IMAGE", "docker-compose.yml: base of the watcher and demo-app images"),
+          Map.entry("NGINX_IMAGE", "docker-compose.yml: base of the nginx image"),
+          Map.entry(
+              "JAR_SOURCE", "docker-compose.yml: jars built in the image build, or the host's"));
 
   /** NAME=value, or commented out: # NAME=value. */
   private static final Pattern ASSIGNMENT = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=(.*)$");
