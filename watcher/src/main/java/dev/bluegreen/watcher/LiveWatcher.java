@@ -1,10 +1,13 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.source.FollowerStatus;
+import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.source.LogPosition;
 import dev.bluegreen.watcher.state.StateStore;
 import dev.bluegreen.watcher.state.WatcherState;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Before an alert is handed to the outlet, the state file records the line it came from and the
  * detectors' state after it: a crash right after cannot make a restart send it again.
  */
-public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
+public final class LiveWatcher implements LineSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveWatcher.class);
 
   /** How often the position is saved while lines flow (alerts save at once). */
@@ -41,6 +44,7 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
   private final LogFollower follower;
   private final ConcurrentLinkedQueue<Runnable> controls = new ConcurrentLinkedQueue<>();
   private volatile Status status;
+  private FollowerStatus followed = FollowerStatus.STARTING; // as of the last poll
   private long lastCheckpoint;
   private long linesAtCheckpoint = -1;
   private String lastCheckpointError;
@@ -57,7 +61,8 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
     this.pipeline = new Pipeline(config, clock, decided::add);
     this.store = live.stateFile() == null ? null : new StateStore(live.stateFile());
     LogPosition resume = restoreState();
-    this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, this);
+    this.follower =
+        new LogFollower(live.logPath(), live.start(), resume, poll, Timing.SYSTEM, this);
     publishStatus();
   }
 
@@ -137,7 +142,8 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
   }
 
   @Override
-  public void poll() {
+  public void poll(FollowerStatus latest) {
+    followed = latest;
     Runnable control;
     while ((control = controls.poll()) != null) {
       control.run();
@@ -172,7 +178,7 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
       return;
     }
     try {
-      LogPosition position = follower.position();
+      LogPosition position = followed.position();
       store.save(
           new WatcherState(
               WatcherState.VERSION,
@@ -196,11 +202,11 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
     status =
         new Status(
             live.logPath().toString(),
-            follower != null && follower.following(),
-            follower != null && follower.waiting(),
+            followed.following(),
+            followed.waitingForLog(),
             stats,
-            follower == null ? 0 : follower.rotations(),
-            follower == null ? 0 : follower.lastLineMillis(),
+            followed.rotations(),
+            followed.lastLineMillis(),
             pipeline.primary(),
             pipeline.announcedPool(),
             pipeline.maintenance(),
@@ -260,6 +266,7 @@ public final class LiveWatcher implements LogFollower.Sink, AutoCloseable {
   @Override
   public void close() {
     follower.close();
+    followed = follower.status(); // the reading thread stopped: where a restart resumes
     Runnable control;
     while ((control = controls.poll()) != null) {
       control.run();

@@ -46,6 +46,7 @@ public final class Watcher {
       Consumer<Pipeline.Stats> progress) {
     Pipeline pipeline = pipeline(alerts);
     new ReplaySource(stdin).replay(files, pipeline, () -> progress.accept(pipeline.stats()));
+    pipeline.finish();
     return pipeline.stats();
   }
 }

@@ -1,6 +1,8 @@
 package dev.bluegreen.watcher.source;
 
+import dev.bluegreen.watcher.logging.LogOnce;
 import dev.bluegreen.watcher.parse.Bytes;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -11,9 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * Follows a live log: polls the open file and hands every complete line to the {@link Sink}, in
+ * Follows a live log: polls the open file and hands every complete line to the {@link LineSink}, in
  * bulk and without decoding, and covers the ways a log is rotated:
  *
  * <ul>
@@ -29,12 +32,12 @@ import org.slf4j.LoggerFactory;
  *       tailing goes on.
  * </ul>
  *
- * <p>Lines are handed to the {@link Sink} on the follower's own thread, the only thread that
+ * <p>Lines are handed to the {@link LineSink} on the follower's own thread, the only thread that
  * decides. Each poll reads whatever the file gained, a megabyte at a time, and hands the complete
- * lines of each read on at once, as a slice of that buffer ({@link LineReader.Handler#lines}), so
- * the sink can parse a big read on every core. (This replaced Commons IO's {@code Tailer}, which
- * copies each byte through a stream and makes a String per line: it kept up with about 100,000
- * lines/s, ten times short of what a burst of Nginx traffic needs.)
+ * lines of each read on at once, as a slice of that buffer ({@link LineSink#lines}), so the sink
+ * can parse a big read on every core. (This replaced Commons IO's {@code Tailer}, which copies each
+ * byte through a stream and makes a String per line: it kept up with about 100,000 lines/s, ten
+ * times short of what a burst of Nginx traffic needs.)
  */
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
@@ -53,15 +56,6 @@ public final class LogFollower implements AutoCloseable {
 
   private static final int CHUNKS_PER_POLL = 8;
 
-  /** Receives what the follower reads, on the follower's thread. */
-  public interface Sink extends LineReader.Handler {
-    /** Lines that follow come from the file {@code name}, numbered from 1. */
-    void startFile(String name);
-
-    /** Called at every poll (a few dozen times a second): ticks, controls, checkpoints. */
-    void poll();
-  }
-
   /** Where to begin reading the log when the watcher starts. */
   public enum Start {
     END,
@@ -72,13 +66,16 @@ public final class LogFollower implements AutoCloseable {
   private final Start start;
   private final LogPosition resume;
   private final Duration pollDelay;
-  private final Sink sink;
+  private final LineSink sink;
+  private final Timing timing;
+  private final LogOnce errors = new LogOnce(log);
   private final Thread thread;
   private volatile boolean closed;
-  private volatile long rotations;
-  private volatile long lastLineMillis;
-  private volatile boolean waiting;
-  private volatile boolean following;
+  private volatile FollowerStatus status = FollowerStatus.STARTING;
+  private long rotations;
+  private long lastLineMillis;
+  private boolean waiting;
+  private boolean following;
   private boolean waitedForIt;
 
   // state of the reading thread
@@ -89,18 +86,24 @@ public final class LogFollower implements AutoCloseable {
   private boolean switchRequested;
   private long lastSize;
   private long lastGrowthNanos;
-  private String lastError;
   private LogPosition lastPosition;
   private boolean switchedAway;
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
    */
-  public LogFollower(Path path, Start start, LogPosition resume, Duration pollDelay, Sink sink) {
+  public LogFollower(
+      Path path,
+      Start start,
+      LogPosition resume,
+      Duration pollDelay,
+      Timing timing,
+      LineSink sink) {
     this.path = path;
     this.start = start;
     this.resume = resume;
     this.pollDelay = pollDelay;
+    this.timing = timing;
     this.sink = sink;
     this.thread = new Thread(this::run, "log-follower");
     this.splitter = new LineSplitter(new Guarded());
@@ -122,34 +125,35 @@ public final class LogFollower implements AutoCloseable {
     }
   }
 
-  /** Rotations seen since start: renames, deletions and truncations. */
-  public long rotations() {
-    return rotations;
-  }
-
-  /** Wall-clock millis when the last line was read, 0 before the first. */
-  public long lastLineMillis() {
-    return lastLineMillis;
-  }
-
-  /** Whether a log file is open and being followed (false while starting or waiting for it). */
-  public boolean following() {
-    return following;
-  }
-
-  /** Whether the log file is missing and being waited for. */
-  public boolean waiting() {
-    return waiting;
+  /**
+   * The latest snapshot, from any thread: published at every poll and whenever following starts or
+   * stops. Once {@link #close()} returned, its position is where a restart resumes.
+   */
+  public FollowerStatus status() {
+    return status;
   }
 
   public Path path() {
     return path;
   }
 
-  /** How far the reading thread has read; call it on that thread (from {@link Sink#poll()}). */
-  public LogPosition position() throws IOException {
+  /** How far the reading thread has read; on that thread only. */
+  private LogPosition position() throws IOException {
     OpenLogFile file = current;
     return file == null ? lastPosition : new LogPosition(file.identity(), file.base() + consumed);
+  }
+
+  /** Publishes the status as it is now; on the reading thread. */
+  private FollowerStatus publish() {
+    LogPosition position;
+    try {
+      position = position();
+    } catch (IOException e) {
+      errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
+      position = status.position();
+    }
+    status = new FollowerStatus(following, waiting, rotations, lastLineMillis, position);
+    return status;
   }
 
   private void run() {
@@ -164,10 +168,11 @@ public final class LogFollower implements AutoCloseable {
         first = false;
         follow(file, startAt);
       } catch (IOException | RuntimeException e) {
-        logOnce("error following " + path + ": " + e + "; retrying");
-        sleepQuietly(pollDelay.toMillis() * 4);
+        errors.log(Level.ERROR, "error following " + path + ": " + e + "; retrying");
+        sleepQuietly(pollDelay.multipliedBy(4));
       }
     }
+    publish();
     log.debug("stopped following {}", path);
   }
 
@@ -187,7 +192,7 @@ public final class LogFollower implements AutoCloseable {
         waitedForIt = true;
       }
       pollSink();
-      sleepQuietly(pollDelay.toMillis());
+      sleepQuietly(pollDelay);
     }
     return null;
   }
@@ -229,7 +234,7 @@ public final class LogFollower implements AutoCloseable {
     splitter.reset();
     switchRequested = false;
     lastSize = file.absoluteSize();
-    lastGrowthNanos = System.nanoTime();
+    lastGrowthNanos = timing.nanoTime();
     sink.startFile(path.toString());
     following = true;
     if (switchedAway) {
@@ -237,6 +242,7 @@ public final class LogFollower implements AutoCloseable {
       rotations++;
       log.info("{} was rotated; the old file is drained, reading the new one", path);
     }
+    publish();
     try {
       while (!closed && !switchRequested) {
         boolean idle;
@@ -244,12 +250,12 @@ public final class LogFollower implements AutoCloseable {
           checkRotation(file);
           idle = switchRequested || readAvailable(file) == 0;
         } catch (IOException e) {
-          logOnce("error reading " + path + ": " + e + "; retrying");
+          errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
           idle = true;
         }
         pollSink();
         if (idle && !closed && !switchRequested) {
-          sleepQuietly(pollDelay.toMillis());
+          sleepQuietly(pollDelay);
         }
       }
       if (switchRequested) {
@@ -263,6 +269,7 @@ public final class LogFollower implements AutoCloseable {
       file.close();
       current = null;
       following = false;
+      publish();
     }
   }
 
@@ -296,7 +303,7 @@ public final class LogFollower implements AutoCloseable {
       }
     }
     if (consumed != before) {
-      lastLineMillis = System.currentTimeMillis();
+      lastLineMillis = timing.millis();
     }
     return consumed - before;
   }
@@ -305,13 +312,13 @@ public final class LogFollower implements AutoCloseable {
    * Hands lines to the sink; a sink that throws (a bug) costs the lines of that read, logged, and
    * following goes on.
    */
-  private final class Guarded implements LineReader.Handler {
+  private final class Guarded implements LineSink {
     @Override
     public void lines(byte[] bytes, int from, int to) {
       try {
         sink.lines(bytes, from, to);
       } catch (RuntimeException e) {
-        logOnce("error handling lines of " + path + ": " + e + "; skipping them");
+        errors.log(Level.ERROR, "error handling lines of " + path + ": " + e + "; skipping them");
       }
     }
 
@@ -320,7 +327,7 @@ public final class LogFollower implements AutoCloseable {
       try {
         sink.line(bytes, offset, length);
       } catch (RuntimeException e) {
-        logOnce("error handling a line of " + path + ": " + e + "; skipping it");
+        errors.log(Level.ERROR, "error handling a line of " + path + ": " + e + "; skipping it");
       }
     }
 
@@ -333,7 +340,7 @@ public final class LogFollower implements AutoCloseable {
   /** Decides, before each read, whether the file was truncated or replaced by a new one. */
   private void checkRotation(OpenLogFile file) throws IOException {
     long size = file.absoluteSize();
-    long now = System.nanoTime();
+    long now = timing.nanoTime();
     if (size != lastSize) {
       lastSize = size;
       lastGrowthNanos = now;
@@ -388,7 +395,7 @@ public final class LogFollower implements AutoCloseable {
   private void drain(Path rotated, long offset) throws IOException {
     sink.startFile(rotated.toString());
     RotatedFiles.readFrom(rotated, offset, sink);
-    lastLineMillis = System.currentTimeMillis();
+    lastLineMillis = timing.millis();
   }
 
   /** A rotated file that ends without a newline: its last bytes still count, as a line. */
@@ -413,24 +420,17 @@ public final class LogFollower implements AutoCloseable {
   }
 
   private void pollSink() {
+    FollowerStatus now = publish();
     try {
-      sink.poll();
+      sink.poll(now);
     } catch (RuntimeException e) {
-      logOnce("error in the watcher's periodic work: " + e);
+      errors.log(Level.ERROR, "error in the watcher's periodic work: " + e);
     }
   }
 
-  /** A repeated failure is logged once until it changes. */
-  private void logOnce(String message) {
-    if (!message.equals(lastError)) {
-      log.error(message);
-      lastError = message;
-    }
-  }
-
-  private void sleepQuietly(long millis) {
+  private void sleepQuietly(Duration delay) {
     try {
-      Thread.sleep(millis);
+      timing.sleep(delay.toNanos());
     } catch (InterruptedException e) {
       if (!closed) {
         Thread.currentThread().interrupt();

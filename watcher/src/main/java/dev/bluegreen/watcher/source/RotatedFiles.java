@@ -59,15 +59,15 @@ final class RotatedFiles {
   }
 
   /**
-   * Reads {@code file} from {@code offset} to its end into {@code handler}, starting at a line
+   * Reads {@code file} from {@code offset} to its end into {@code sink}, starting at a line
    * boundary (if {@code offset} falls inside a line, that line is skipped). Returns the bytes read.
    */
-  static long readFrom(Path file, long offset, LineReader.Handler handler) throws IOException {
+  static long readFrom(Path file, long offset, LineSink sink) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long start = lineStartAtOrAfter(channel, offset);
       channel.position(start);
       InputStream in = Channels.newInputStream(channel);
-      LineReader.read(in, handler);
+      LineReader.read(in, sink);
       return channel.size() - start;
     }
   }

@@ -2,6 +2,8 @@ package dev.bluegreen.watcher.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Await;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ class LogFollowerTest {
   }
 
   private void follow(LogFollower.Start start, LogPosition resume) {
-    follower = new LogFollower(log, start, resume, POLL, sink);
+    follower = new LogFollower(log, start, resume, POLL, Timing.SYSTEM, sink);
     follower.start();
   }
 
@@ -136,13 +138,13 @@ class LogFollowerTest {
   void aMissingFileIsWaitedForAndReadFromItsStart() throws IOException {
     log = dir.resolve("access.log");
     follow(LogFollower.Start.END);
-    RecordingSink.await(Duration.ofSeconds(5), follower::waiting, "the follower to wait");
+    Await.until("the follower to wait", () -> follower.status().waitingForLog());
 
     append(log, numbered("line ", 0, 10));
     sink.awaitLines(10);
 
     assertThat(sink.lines()).isEqualTo(numbered("line ", 0, 10));
-    assertThat(follower.waiting()).isFalse();
+    assertThat(follower.status().waitingForLog()).isFalse();
   }
 
   @Test
@@ -162,7 +164,7 @@ class LogFollowerTest {
     assertThat(sink.lines())
         .containsExactlyElementsOf(
             concat(numbered("a ", 0, 10), numbered("b ", 0, 10), numbered("c ", 0, 10)));
-    assertThat(follower.rotations()).isEqualTo(1);
+    assertThat(follower.status().rotations()).isEqualTo(1);
   }
 
   @Test
@@ -203,7 +205,7 @@ class LogFollowerTest {
     }
     append(log, numbered("c ", 0, 30)); // grows past the old offset before anyone polls
 
-    follower = new LogFollower(log, LogFollower.Start.END, readUpTo, POLL, resumed);
+    follower = new LogFollower(log, LogFollower.Start.END, readUpTo, POLL, Timing.SYSTEM, resumed);
     follower.start();
     resumed.awaitLines(40);
 
@@ -319,7 +321,7 @@ class LogFollowerTest {
             .findFirst()
             .orElse(-1);
     assertThat(firstOutOfPlace).as("index of the first line out of place").isEqualTo(-1);
-    assertThat(follower.lastLineMillis()).isPositive();
+    assertThat(follower.status().lastLineMillis()).isPositive();
   }
 
   @Test
@@ -337,8 +339,8 @@ class LogFollowerTest {
     log = dir.resolve("access.log");
     Files.createFile(log);
     RecordingSink delegate = new RecordingSink();
-    LogFollower.Sink throwing =
-        new LogFollower.Sink() {
+    LineSink throwing =
+        new LineSink() {
           @Override
           public void startFile(String name) {}
 
@@ -354,11 +356,11 @@ class LogFollowerTest {
           public void oversized() {}
 
           @Override
-          public void poll() {
-            delegate.poll();
+          public void poll(FollowerStatus status) {
+            delegate.poll(status);
           }
         };
-    follower = new LogFollower(log, LogFollower.Start.END, null, POLL, throwing);
+    follower = new LogFollower(log, LogFollower.Start.END, null, POLL, Timing.SYSTEM, throwing);
     follower.start();
     delegate.awaitPolls(2);
 
