@@ -66,9 +66,9 @@ public final class LogFollower implements AutoCloseable {
   private final Start start;
   private final LogPosition resume;
   private final Duration pollDelay;
-  private final LineSink sink;
   private final Timing timing;
   private final LogOnce errors = new LogOnce(log);
+  private final LineSink sink; // guarded: a sink that throws costs one read, not the follower
   private final Thread thread;
   private volatile boolean closed;
   private volatile FollowerStatus status = FollowerStatus.STARTING;
@@ -104,9 +104,9 @@ public final class LogFollower implements AutoCloseable {
     this.resume = resume;
     this.pollDelay = pollDelay;
     this.timing = timing;
-    this.sink = sink;
+    this.sink = new GuardedSink(sink, path, errors);
     this.thread = new Thread(this::run, "log-follower");
-    this.splitter = new LineSplitter(new Guarded());
+    this.splitter = new LineSplitter(this.sink);
   }
 
   public void start() {
@@ -308,35 +308,6 @@ public final class LogFollower implements AutoCloseable {
     return consumed - before;
   }
 
-  /**
-   * Hands lines to the sink; a sink that throws (a bug) costs the lines of that read, logged, and
-   * following goes on.
-   */
-  private final class Guarded implements LineSink {
-    @Override
-    public void lines(byte[] bytes, int from, int to) {
-      try {
-        sink.lines(bytes, from, to);
-      } catch (RuntimeException e) {
-        errors.log(Level.ERROR, "error handling lines of " + path + ": " + e + "; skipping them");
-      }
-    }
-
-    @Override
-    public void line(byte[] bytes, int offset, int length) {
-      try {
-        sink.line(bytes, offset, length);
-      } catch (RuntimeException e) {
-        errors.log(Level.ERROR, "error handling a line of " + path + ": " + e + "; skipping it");
-      }
-    }
-
-    @Override
-    public void oversized() {
-      sink.oversized();
-    }
-  }
-
   /** Decides, before each read, whether the file was truncated or replaced by a new one. */
   private void checkRotation(OpenLogFile file) throws IOException {
     long size = file.absoluteSize();
@@ -400,13 +371,13 @@ public final class LogFollower implements AutoCloseable {
 
   /** A rotated file that ends without a newline: its last bytes still count, as a line. */
   private void deliverPartialRemainder(OpenLogFile file) throws IOException {
+    if (splitter.skipping()) {
+      sink.oversized(); // its bytes were read and passed over
+      return;
+    }
     long from = file.base() + consumed;
     long size = file.absoluteSize();
     if (size <= from) {
-      return;
-    }
-    if (splitter.skipping()) {
-      sink.oversized();
       return;
     }
     int length = (int) Math.min(size - from, LineReader.MAX_LINE_BYTES + 1L);
@@ -420,12 +391,7 @@ public final class LogFollower implements AutoCloseable {
   }
 
   private void pollSink() {
-    FollowerStatus now = publish();
-    try {
-      sink.poll(now);
-    } catch (RuntimeException e) {
-      errors.log(Level.ERROR, "error in the watcher's periodic work: " + e);
-    }
+    sink.poll(publish());
   }
 
   private void sleepQuietly(Duration delay) {

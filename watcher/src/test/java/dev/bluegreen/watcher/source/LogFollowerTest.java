@@ -325,6 +325,21 @@ class LogFollowerTest {
   }
 
   @Test
+  void anOversizedLastLineOfARotatedFileIsReported() throws IOException {
+    followNewEmptyLog();
+
+    appendRaw(log, "before\n" + "y".repeat(100_000)); // no newline: Nginx died mid-line
+    sink.awaitLines(1);
+    sink.awaitPolls(3);
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, List.of("after"));
+    sink.awaitLines(2);
+
+    assertThat(sink.lines()).containsExactly("before", "after");
+    assertThat(sink.oversizedCount()).isEqualTo(1);
+  }
+
+  @Test
   void windowsLineEndingsLoseTheirCarriageReturn() throws IOException {
     followNewEmptyLog();
 
