@@ -158,16 +158,26 @@ public final class LogFollower implements AutoCloseable {
 
   private void run() {
     boolean first = true;
+    boolean failed = false;
     while (!closed) {
       try {
         OpenLogFile file = openWhenPresent();
         if (file == null) {
           break;
         }
-        long startAt = first && !waitedForIt ? firstOffset(file) : 0;
+        long startAt;
+        if (first && !waitedForIt) {
+          startAt = firstOffset(file);
+        } else if (failed && !switchedAway && lastPosition != null) {
+          startAt = resumeAt(file, lastPosition, "while following it failed");
+        } else {
+          startAt = 0; // the old file was drained, or the log appeared: the new one from its start
+        }
         first = false;
+        failed = false;
         follow(file, startAt);
       } catch (IOException | RuntimeException e) {
+        failed = true;
         errors.log(Level.ERROR, "error following " + path + ": " + e + "; retrying");
         sleepQuietly(pollDelay.multipliedBy(4));
       }
@@ -202,26 +212,32 @@ public final class LogFollower implements AutoCloseable {
     if (resume == null) {
       return start == Start.BEGINNING ? 0 : file.lastLineEnd();
     }
+    return resumeAt(file, resume, "while the watcher was stopped");
+  }
+
+  /**
+   * Where to go on in {@code file} after lines were read up to {@code at}: there if it is the same
+   * file; else the rest of the old file is read first, if it is found beside the log.
+   */
+  private long resumeAt(OpenLogFile file, LogPosition at, String when) throws IOException {
     FileIdentity now = file.identity();
     boolean sameFile =
-        now.fileKey().equals(resume.identity().fileKey())
-            && (resume.identity().fingerprint().isEmpty() || now.sameFileAs(resume.identity()));
-    if (sameFile && file.absoluteSize() >= resume.offset()) {
-      log.info("resuming {} at byte {}", path, resume.offset());
-      return file.lineStartAtOrAfter(resume.offset());
+        now.fileKey().equals(at.identity().fileKey())
+            && (at.identity().fingerprint().isEmpty() || now.sameFileAs(at.identity()));
+    if (sameFile && file.absoluteSize() >= at.offset()) {
+      log.info("resuming {} at byte {}", path, at.offset());
+      return file.lineStartAtOrAfter(at.offset());
     }
-    Optional<Path> rotated = RotatedFiles.find(path, resume.identity(), resume.offset());
+    Optional<Path> rotated = RotatedFiles.find(path, at.identity(), at.offset());
     if (rotated.isPresent()) {
-      log.info(
-          "{} was rotated while the watcher was stopped; reading the rest of {} first",
-          path,
-          rotated.get());
-      drain(rotated.get(), resume.offset());
+      log.info("{} was rotated {}; reading the rest of {} first", path, when, rotated.get());
+      drain(rotated.get(), at.offset());
     } else {
       log.warn(
-          "{} was rotated while the watcher was stopped and the old file is gone; reading the new"
-              + " file from its start (lines written to the old file after the stop are missed)",
-          path);
+          "{} was rotated {} and the old file is gone; reading the new file from its start (lines"
+              + " written to the old file since are missed)",
+          path,
+          when);
     }
     rotations++;
     return 0;
@@ -263,9 +279,7 @@ public final class LogFollower implements AutoCloseable {
         switchedAway = true; // counted once the new file is open
       }
     } finally {
-      if (!switchRequested) {
-        lastPosition = position(); // where a restart resumes
-      }
+      lastPosition = position(); // where a restart, or recovery from an error, resumes
       file.close();
       current = null;
       following = false;
@@ -371,23 +385,21 @@ public final class LogFollower implements AutoCloseable {
 
   /** A rotated file that ends without a newline: its last bytes still count, as a line. */
   private void deliverPartialRemainder(OpenLogFile file) throws IOException {
-    if (splitter.skipping()) {
-      sink.oversized(); // its bytes were read and passed over
-      return;
-    }
     long from = file.base() + consumed;
     long size = file.absoluteSize();
-    if (size <= from) {
-      return;
+    if (splitter.skipping()) {
+      sink.oversized(); // its first bytes were read and passed over
+    } else if (size > from) {
+      int length = (int) Math.min(size - from, LineReader.MAX_LINE_BYTES + 1L);
+      ByteBuffer rest = ByteBuffer.allocate(length);
+      file.read(rest, from);
+      if (size - from > LineReader.MAX_LINE_BYTES) {
+        sink.oversized();
+      } else {
+        sink.line(rest.array(), 0, rest.position());
+      }
     }
-    int length = (int) Math.min(size - from, LineReader.MAX_LINE_BYTES + 1L);
-    ByteBuffer rest = ByteBuffer.allocate(length);
-    file.read(rest, from);
-    if (size - from > LineReader.MAX_LINE_BYTES) {
-      sink.oversized();
-    } else {
-      sink.line(rest.array(), 0, rest.position());
-    }
+    consumed = Math.max(consumed, size - file.base()); // the whole file is handed on
   }
 
   private void pollSink() {

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Await;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,17 +12,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sink that throws is a bug downstream: it costs the lines of that one read, and following goes
- * on, whichever way the follower called it (a run of lines, an oversized line, a rotated file being
- * drained, the last partial line of a rotated file). Nothing is read twice.
+ * A bug costs one read, never a re-read: a sink that throws (downstream) loses the lines of that
+ * one call, whichever way the follower called it (a run of lines, an oversized line, a rotated file
+ * being drained, the last partial line of a rotated file); an unexpected error in the follower
+ * itself reopens the log where it was. Following goes on either way.
  */
-class ThrowingSinkTest {
+class LogFollowerFailureTest {
   private static final Duration POLL = Duration.ofMillis(10);
 
   @TempDir Path dir;
@@ -38,9 +41,50 @@ class ThrowingSinkTest {
     }
   }
 
+  private final FailingClock clock = new FailingClock();
+
   private void follow(LogFollower.Start start, LogPosition resume) {
-    follower = new LogFollower(log, start, resume, POLL, Timing.SYSTEM, sink);
+    follower = new LogFollower(log, start, resume, POLL, clock, sink);
     follower.start();
+  }
+
+  @Test
+  void afterAnUnexpectedErrorFollowingResumesWhereItWasNotFromTheStart() throws IOException {
+    log = dir.resolve("access.log");
+    append(log, lines("a ", 0, 10));
+    follow(LogFollower.Start.BEGINNING, null);
+    recorded.awaitLines(10);
+
+    clock.failOnce();
+    Await.until("the follower to hit the error", clock::failed);
+    append(log, lines("b ", 0, 3));
+    recorded.awaitLines(13);
+    recorded.awaitPolls(5);
+
+    assertThat(recorded.lines())
+        .containsExactlyElementsOf(concat(numbered("a ", 0, 10), numbered("b ", 0, 3)));
+  }
+
+  @Test
+  void anUnexpectedErrorAfterARotationWhileStoppedDoesNotReadTheRotatedFileAgain()
+      throws IOException {
+    log = dir.resolve("access.log");
+    append(log, lines("a ", 0, 10));
+    LogPosition stoppedAt = LogFollowerTest.positionAfterLines(log, 4);
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, lines("c ", 0, 3));
+    follow(LogFollower.Start.END, stoppedAt);
+    recorded.awaitLines(9);
+
+    clock.failOnce();
+    Await.until("the follower to hit the error", clock::failed);
+    append(log, lines("c ", 3, 5));
+    recorded.awaitLines(11);
+    recorded.awaitPolls(5);
+
+    assertThat(recorded.lines())
+        .containsExactlyElementsOf(concat(numbered("a ", 4, 10), numbered("c ", 0, 5)));
+    assertThat(follower.status().rotations()).isEqualTo(1);
   }
 
   @Test
@@ -149,6 +193,44 @@ class ThrowingSinkTest {
     recorded.awaitPolls(5);
 
     assertThat(recorded.lines()).containsExactlyElementsOf(numbered("a ", 0, 3));
+  }
+
+  /** The system clock, which throws once (a bug in the follower) when the test says. */
+  private static final class FailingClock implements Timing {
+    private final AtomicBoolean failNext = new AtomicBoolean();
+    private volatile boolean failed;
+
+    void failOnce() {
+      failNext.set(true);
+    }
+
+    boolean failed() {
+      return failed;
+    }
+
+    @Override
+    public long nanoTime() {
+      if (failNext.compareAndSet(true, false)) {
+        failed = true;
+        throw new IllegalStateException("a bug in the follower");
+      }
+      return Timing.SYSTEM.nanoTime();
+    }
+
+    @Override
+    public long millis() {
+      return Timing.SYSTEM.millis();
+    }
+
+    @Override
+    public void sleep(long nanos) throws InterruptedException {
+      Timing.SYSTEM.sleep(nanos);
+    }
+
+    @Override
+    public double random() {
+      return Timing.SYSTEM.random();
+    }
   }
 
   /** Records through {@code recorded}, and throws (a bug) where the test says. */
