@@ -1,15 +1,11 @@
 package dev.bluegreen.watcher.source;
 
 import dev.bluegreen.watcher.logging.LogOnce;
-import dev.bluegreen.watcher.parse.Bytes;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +25,14 @@ import org.slf4j.event.Level;
  *   <li>a missing file: waited for, said once;
  *   <li>a partial last line: held until its newline arrives; a touch never causes a re-read;
  *   <li>an exception from the pipeline (a bug): logged, the rest of that read is skipped, and
- *       tailing goes on.
+ *       tailing goes on ({@link GuardedSink}); an unexpected error in the follower itself: logged,
+ *       and the log reopened where reading stopped.
  * </ul>
  *
  * <p>Lines are handed to the {@link LineSink} on the follower's own thread, the only thread that
- * decides. Each poll reads whatever the file gained, a megabyte at a time, and hands the complete
- * lines of each read on at once, as a slice of that buffer ({@link LineSink#lines}), so the sink
- * can parse a big read on every core. (This replaced Commons IO's {@code Tailer}, which copies each
- * byte through a stream and makes a String per line: it kept up with about 100,000 lines/s, ten
- * times short of what a burst of Nginx traffic needs.)
+ * decides: {@link FollowedFile} reads them, {@link RotationCheck} decides before each read whether
+ * the file was rotated, {@link Rotations} acts on it. At every poll the sink gets the follower's
+ * {@link FollowerStatus}, with the position a checkpoint saves.
  */
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
@@ -45,16 +40,8 @@ public final class LogFollower implements AutoCloseable {
   /** How often an idle file is polled; half of it is the average wait before a new line is read. */
   public static final Duration DEFAULT_POLL = Duration.ofMillis(25);
 
-  /** After a rotation, switch to the new file once the old one was quiet this long... */
-  private static final long QUIET_WITH_NEW_LINES_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-  /** ...or this long when the new file has no line yet (Nginx may not have reopened). */
-  private static final long QUIET_ALONE_NANOS = TimeUnit.SECONDS.toNanos(2);
-
-  /** Bytes read at once; a backlog goes back to the rotation checks after this many chunks. */
+  /** Bytes read at once. */
   private static final int CHUNK_BYTES = 1024 * 1024;
-
-  private static final int CHUNKS_PER_POLL = 8;
 
   /** Where to begin reading the log when the watcher starts. */
   public enum Start {
@@ -72,25 +59,20 @@ public final class LogFollower implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
   private volatile FollowerStatus status = FollowerStatus.STARTING;
-  private long rotations;
-  private long lastLineMillis;
-  private boolean waiting;
-  private boolean following;
-  private boolean waitedForIt;
 
   // state of the reading thread
   private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
-  private OpenLogFile current;
-  private long consumed; // bytes of complete lines read from current.base()
-  private final LineSplitter splitter;
-  private boolean switchRequested;
-  private long lastSize;
-  private long lastGrowthNanos;
-  private LogPosition lastPosition;
-  private boolean switchedAway;
+  private final Rotations rotations;
+  private final LogOpener opener;
+  private FollowedFile current;
+  private LogPosition lastPosition; // where reading stopped in the last file closed
+  private boolean following;
+  private long lastLineMillis;
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
+   * @param timing the clock for quiet periods and the time of the last line, and the sleeper
+   * @param sink receives the lines and the polls, on the follower's thread
    */
   public LogFollower(
       Path path,
@@ -105,8 +87,9 @@ public final class LogFollower implements AutoCloseable {
     this.pollDelay = pollDelay;
     this.timing = timing;
     this.sink = new GuardedSink(sink, path, errors);
+    this.rotations = new Rotations(path, this.sink, timing, () -> lastLineMillis = timing.millis());
+    this.opener = new LogOpener(path);
     this.thread = new Thread(this::run, "log-follower");
-    this.splitter = new LineSplitter(this.sink);
   }
 
   public void start() {
@@ -133,26 +116,16 @@ public final class LogFollower implements AutoCloseable {
     return status;
   }
 
-  public Path path() {
-    return path;
-  }
-
-  /** How far the reading thread has read; on that thread only. */
-  private LogPosition position() throws IOException {
-    OpenLogFile file = current;
-    return file == null ? lastPosition : new LogPosition(file.identity(), file.base() + consumed);
-  }
-
-  /** Publishes the status as it is now; on the reading thread. */
   private FollowerStatus publish() {
-    LogPosition position;
+    LogPosition position = status.position(); // if the file's identity cannot be read now
     try {
-      position = position();
+      position = current == null ? lastPosition : current.position();
     } catch (IOException e) {
       errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
-      position = status.position();
     }
-    status = new FollowerStatus(following, waiting, rotations, lastLineMillis, position);
+    status =
+        new FollowerStatus(
+            following, opener.waiting(), rotations.count(), lastLineMillis, position);
     return status;
   }
 
@@ -165,17 +138,17 @@ public final class LogFollower implements AutoCloseable {
         if (file == null) {
           break;
         }
-        long startAt;
-        if (first && !waitedForIt) {
-          startAt = firstOffset(file);
-        } else if (failed && !switchedAway && lastPosition != null) {
-          startAt = resumeAt(file, lastPosition, "while following it failed");
-        } else {
-          startAt = 0; // the old file was drained, or the log appeared: the new one from its start
+        FollowedFile followed;
+        try {
+          long startAt = startOffset(file, first, failed);
+          followed = new FollowedFile(file, startAt, sink, chunk, timing.nanoTime());
+        } catch (IOException | RuntimeException e) {
+          file.close();
+          throw e;
         }
         first = false;
         failed = false;
-        follow(file, startAt);
+        follow(followed);
       } catch (IOException | RuntimeException e) {
         failed = true;
         errors.log(Level.ERROR, "error following " + path + ": " + e + "; retrying");
@@ -188,18 +161,9 @@ public final class LogFollower implements AutoCloseable {
 
   private OpenLogFile openWhenPresent() throws IOException {
     while (!closed) {
-      OpenLogFile file = OpenLogFile.open(path);
+      OpenLogFile file = opener.open();
       if (file != null) {
-        if (waiting) {
-          log.info("{} appeared; following it from its start", path);
-          waiting = false;
-        }
         return file;
-      }
-      if (!waiting) {
-        log.warn("{} does not exist (yet); waiting for it", path);
-        waiting = true;
-        waitedForIt = true;
       }
       pollSink();
       sleepQuietly(pollDelay);
@@ -207,199 +171,63 @@ public final class LogFollower implements AutoCloseable {
     return null;
   }
 
-  /** Where to start in the first file: at the end, the start, or where the last run stopped. */
-  private long firstOffset(OpenLogFile file) throws IOException {
-    if (resume == null) {
-      return start == Start.BEGINNING ? 0 : file.lastLineEnd();
-    }
-    return resumeAt(file, resume, "while the watcher was stopped");
-  }
-
   /**
-   * Where to go on in {@code file} after lines were read up to {@code at}: there if it is the same
-   * file; else the rest of the old file is read first, if it is found beside the log.
+   * Where to start in a file just opened: at first, at the end, the start, or where the last run
+   * stopped; after an error, where reading stopped; after a rotation, or once a missing log
+   * appeared, at its start.
    */
-  private long resumeAt(OpenLogFile file, LogPosition at, String when) throws IOException {
-    FileIdentity now = file.identity();
-    boolean sameFile =
-        now.fileKey().equals(at.identity().fileKey())
-            && (at.identity().fingerprint().isEmpty() || now.sameFileAs(at.identity()));
-    if (sameFile && file.absoluteSize() >= at.offset()) {
-      log.info("resuming {} at byte {}", path, at.offset());
-      return file.lineStartAtOrAfter(at.offset());
+  private long startOffset(OpenLogFile file, boolean first, boolean failed) throws IOException {
+    if (first && !opener.waitedForIt()) {
+      if (resume == null) {
+        return start == Start.BEGINNING ? 0 : file.lastLineEnd();
+      }
+      return rotations.resumeAt(file, resume, "while the watcher was stopped");
     }
-    Optional<Path> rotated = RotatedFiles.find(path, at.identity(), at.offset());
-    if (rotated.isPresent()) {
-      log.info("{} was rotated {}; reading the rest of {} first", path, when, rotated.get());
-      drain(rotated.get(), at.offset());
-    } else {
-      log.warn(
-          "{} was rotated {} and the old file is gone; reading the new file from its start (lines"
-              + " written to the old file since are missed)",
-          path,
-          when);
+    if (failed && !rotations.leftOldFile() && lastPosition != null) {
+      return rotations.resumeAt(file, lastPosition, "while following it failed");
     }
-    rotations++;
     return 0;
   }
 
-  private void follow(OpenLogFile file, long startAt) throws IOException {
+  private void follow(FollowedFile file) throws IOException {
     current = file;
-    file.startAt(startAt);
-    consumed = 0;
-    splitter.reset();
-    switchRequested = false;
-    lastSize = file.absoluteSize();
-    lastGrowthNanos = timing.nanoTime();
-    sink.startFile(path.toString());
-    following = true;
-    if (switchedAway) {
-      switchedAway = false;
-      rotations++;
-      log.info("{} was rotated; the old file is drained, reading the new one", path);
-    }
-    publish();
+    boolean switched = false;
     try {
-      while (!closed && !switchRequested) {
+      sink.startFile(path.toString());
+      following = true;
+      rotations.followingNewFile();
+      publish();
+      while (!closed && !switched) {
         boolean idle;
         try {
-          checkRotation(file);
-          idle = switchRequested || readAvailable(file) == 0;
+          switched = rotations.check(file);
+          idle = switched || file.readAvailable(() -> closed) == 0;
+          if (!idle) {
+            lastLineMillis = timing.millis();
+          }
         } catch (IOException e) {
           errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
           idle = true;
         }
         pollSink();
-        if (idle && !closed && !switchRequested) {
+        if (idle && !closed && !switched) {
           sleepQuietly(pollDelay);
         }
       }
-      if (switchRequested) {
-        deliverPartialRemainder(file);
-        switchedAway = true; // counted once the new file is open
-      }
     } finally {
-      lastPosition = position(); // where a restart, or recovery from an error, resumes
-      file.close();
+      stopFollowing(file);
+    }
+  }
+
+  private void stopFollowing(FollowedFile file) throws IOException {
+    try {
+      lastPosition = file.position(); // where a restart, or recovery from an error, resumes
+    } finally {
       current = null;
       following = false;
+      file.close();
       publish();
     }
-  }
-
-  /**
-   * Reads the complete lines the file gained, up to {@link #CHUNKS_PER_POLL} chunks, and hands them
-   * to the sink. A partial last line is left for a later poll. Returns the bytes consumed.
-   */
-  private long readAvailable(OpenLogFile file) throws IOException {
-    long before = consumed;
-    for (int n = 0; n < CHUNKS_PER_POLL && !closed; n++) {
-      long from = file.base() + consumed;
-      chunk.clear();
-      int read = file.read(chunk, from);
-      if (read <= 0) {
-        break;
-      }
-      byte[] bytes = chunk.array();
-      if (consumed == 0 && !splitter.skipping()) {
-        int newline = Bytes.indexOfNewline(bytes, 0, read);
-        if (newline >= 0) {
-          file.firstLineRead(bytes, newline);
-        }
-      }
-      int rest = splitter.split(bytes, 0, 0, read);
-      consumed += rest;
-      if (rest == read && splitter.skipping()) {
-        continue; // inside a line too long to hand on: read past it
-      }
-      if (read < chunk.capacity()) {
-        break; // the end of what was written, or a partial line waiting for its newline
-      }
-    }
-    if (consumed != before) {
-      lastLineMillis = timing.millis();
-    }
-    return consumed - before;
-  }
-
-  /** Decides, before each read, whether the file was truncated or replaced by a new one. */
-  private void checkRotation(OpenLogFile file) throws IOException {
-    long size = file.absoluteSize();
-    long now = timing.nanoTime();
-    if (size != lastSize) {
-      lastSize = size;
-      lastGrowthNanos = now;
-    }
-    if (size < file.base() + consumed || contentReplaced(file)) {
-      truncated(file);
-      return;
-    }
-    String key = FileIdentity.fileKey(path);
-    if (key == null || key.equals(file.fileKey())) {
-      return; // same file, or deleted and not recreated yet: keep draining the open one
-    }
-    long quiet = now - lastGrowthNanos;
-    if (quiet >= QUIET_ALONE_NANOS || (quiet >= QUIET_WITH_NEW_LINES_NANOS && newFileHasLines())) {
-      switchRequested = true;
-    }
-  }
-
-  private boolean newFileHasLines() throws IOException {
-    try {
-      return Files.size(path) > 0;
-    } catch (NoSuchFileException gone) {
-      return false;
-    }
-  }
-
-  private boolean contentReplaced(OpenLogFile file) throws IOException {
-    String known = file.identity().fingerprint();
-    return !known.isEmpty() && !known.equals(file.currentFingerprint());
-  }
-
-  /** copytruncate: take what was not read yet from the copy; {@link #follow} goes on from 0. */
-  private void truncated(OpenLogFile file) throws IOException {
-    long unreadFrom = file.base() + consumed;
-    FileIdentity before = file.identity();
-    Optional<Path> copy = RotatedFiles.find(path, before, unreadFrom);
-    if (copy.isPresent()) {
-      drain(copy.get(), unreadFrom);
-    }
-    rotations++;
-    log.info(
-        "{} was truncated (copytruncate){}; reading it from its start",
-        path,
-        copy.map(c -> ", the unread rest taken from " + c).orElse(""));
-    file.truncated();
-    consumed = 0;
-    splitter.reset();
-    lastSize = file.absoluteSize();
-    sink.startFile(path.toString());
-  }
-
-  private void drain(Path rotated, long offset) throws IOException {
-    sink.startFile(rotated.toString());
-    RotatedFiles.readFrom(rotated, offset, sink);
-    lastLineMillis = timing.millis();
-  }
-
-  /** A rotated file that ends without a newline: its last bytes still count, as a line. */
-  private void deliverPartialRemainder(OpenLogFile file) throws IOException {
-    long from = file.base() + consumed;
-    long size = file.absoluteSize();
-    if (splitter.skipping()) {
-      sink.oversized(); // its first bytes were read and passed over
-    } else if (size > from) {
-      int length = (int) Math.min(size - from, LineReader.MAX_LINE_BYTES + 1L);
-      ByteBuffer rest = ByteBuffer.allocate(length);
-      file.read(rest, from);
-      if (size - from > LineReader.MAX_LINE_BYTES) {
-        sink.oversized();
-      } else {
-        sink.line(rest.array(), 0, rest.position());
-      }
-    }
-    consumed = Math.max(consumed, size - file.base()); // the whole file is handed on
   }
 
   private void pollSink() {

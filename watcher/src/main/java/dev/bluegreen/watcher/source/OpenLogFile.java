@@ -69,6 +69,16 @@ final class OpenLogFile implements AutoCloseable {
     }
   }
 
+  /** Whether this is the file {@code at} was read in, still at least that long: go on there. */
+  boolean continues(LogPosition at) throws IOException {
+    FileIdentity now = identity();
+    FileIdentity then = at.identity();
+    boolean sameFile =
+        now.fileKey().equals(then.fileKey())
+            && (then.fingerprint().isEmpty() || now.sameFileAs(then));
+    return sameFile && absoluteSize() >= at.offset();
+  }
+
   String fileKey() {
     return fileKey;
   }

@@ -50,6 +50,19 @@ final class RotatedFiles {
     return Optional.ofNullable(copy);
   }
 
+  /**
+   * Reads the rest of the file that {@code log} was up to {@code at}, if it is found beside the log
+   * (renamed, or copied by {@code copytruncate}), into {@code sink}; returns where it was found.
+   */
+  static Optional<Path> readRest(Path log, LogPosition at, LineSink sink) throws IOException {
+    Optional<Path> rotated = find(log, at.identity(), at.offset());
+    if (rotated.isPresent()) {
+      sink.startFile(rotated.get().toString());
+      readFrom(rotated.get(), at.offset(), sink);
+    }
+    return rotated;
+  }
+
   private static boolean isCompressed(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".gz")
