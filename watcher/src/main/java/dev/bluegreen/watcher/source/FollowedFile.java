@@ -25,6 +25,7 @@ final class FollowedFile implements AutoCloseable {
   private final LineSplitter splitter;
   private final ByteBuffer chunk;
   private long consumed; // bytes of complete lines read from file.base()
+  private boolean readToEnd; // the last read reached the end of the file, not the chunk limit
   private long lastSize;
   private long lastGrowthNanos;
 
@@ -56,6 +57,7 @@ final class FollowedFile implements AutoCloseable {
     return new RotationCheck.Facts(
         size,
         unreadFrom(),
+        readToEnd,
         fingerprint,
         fingerprintNow,
         file.fileKey(),
@@ -79,10 +81,12 @@ final class FollowedFile implements AutoCloseable {
    */
   long readAvailable(BooleanSupplier stop) throws IOException {
     long before = consumed;
+    readToEnd = false;
     for (int n = 0; n < CHUNKS_PER_POLL && !stop.getAsBoolean(); n++) {
       chunk.clear();
       int read = file.read(chunk, unreadFrom());
       if (read <= 0) {
+        readToEnd = true;
         break;
       }
       byte[] bytes = chunk.array();
@@ -98,7 +102,8 @@ final class FollowedFile implements AutoCloseable {
         continue; // inside a line too long to hand on: read past it
       }
       if (read < chunk.capacity()) {
-        break; // the end of what was written, or a partial line waiting for its newline
+        readToEnd = true; // the end of what was written, or a partial line waiting for its newline
+        break;
       }
     }
     return consumed - before;

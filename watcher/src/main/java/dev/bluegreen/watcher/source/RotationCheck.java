@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
  *       Verdict#KEEP_READING};
  *   <li>the path names a new file: the old one is kept and drained while the writer may still
  *       append to it (Nginx writes to the renamed file until USR1 makes it reopen), and left once
- *       it was quiet {@link #QUIET_WITH_NEW_LINES_NANOS} and the new file has lines, or {@link
- *       #QUIET_ALONE_NANOS} in any case: {@link Verdict#SWITCH_TO_NEW_FILE}.
+ *       it was read to its end and was quiet {@link #QUIET_WITH_NEW_LINES_NANOS} with the new file
+ *       holding lines, or {@link #QUIET_ALONE_NANOS} in any case: {@link
+ *       Verdict#SWITCH_TO_NEW_FILE}. A backlog still being read is never left behind.
  * </ol>
  */
 final class RotationCheck {
@@ -39,6 +40,8 @@ final class RotationCheck {
    *
    * @param size the open file's size now
    * @param readUpTo the offset up to which its lines were handed on
+   * @param readToEnd the last read reached the end of what the file held (at most a partial line is
+   *     left unread), rather than stopping at the most a poll reads
    * @param fingerprint the open file's first line as first seen ({@link FileIdentity}), or "" while
    *     it had none
    * @param fingerprintNow the first line it starts with now, or "" when it has none (not looked at
@@ -52,6 +55,7 @@ final class RotationCheck {
   record Facts(
       long size,
       long readUpTo,
+      boolean readToEnd,
       String fingerprint,
       String fingerprintNow,
       String openFileKey,
@@ -67,7 +71,9 @@ final class RotationCheck {
             && !facts.fingerprint().equals(facts.fingerprintNow()))) {
       return Verdict.TRUNCATED;
     }
-    if (facts.pathFileKey() == null || facts.pathFileKey().equals(facts.openFileKey())) {
+    if (facts.pathFileKey() == null
+        || facts.pathFileKey().equals(facts.openFileKey())
+        || !facts.readToEnd()) {
       return Verdict.KEEP_READING;
     }
     long quiet = facts.quietNanos();

@@ -315,12 +315,9 @@ class LogFollowerTest {
 
     List<String> got = sink.lines();
     assertThat(got).hasSameSizeAs(lines);
-    int firstOutOfPlace =
-        IntStream.range(0, lines.size())
-            .filter(i -> !got.get(i).equals(lines.get(i)))
-            .findFirst()
-            .orElse(-1);
-    assertThat(firstOutOfPlace).as("index of the first line out of place").isEqualTo(-1);
+    assertThat(firstOutOfPlace(got, lines))
+        .as("index of the first line out of place")
+        .isEqualTo(-1);
     assertThat(follower.status().lastLineMillis()).isPositive();
   }
 
@@ -337,6 +334,70 @@ class LogFollowerTest {
 
     assertThat(sink.lines()).containsExactly("before", "after");
     assertThat(sink.oversizedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aBacklogStillBeingReadWhenTheLogIsRenamedIsReadWholeBeforeTheNewFile() throws IOException {
+    log = dir.resolve("access.log");
+    List<String> backlog =
+        IntStream.range(0, 100_000).mapToObj(i -> "a " + i + " " + "z".repeat(90)).toList();
+    append(log, backlog); // about 10 MB: more than one poll reads
+    LineSink slow = new SlowSink(sink); // a pipeline busy parsing: each chunk takes a while
+    follower = new LogFollower(log, LogFollower.Start.BEGINNING, null, POLL, Timing.SYSTEM, slow);
+    follower.start();
+    sink.awaitLines(1);
+
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, numbered("c ", 0, 3));
+    Await.until("the new file's last line", () -> "c 2".equals(sink.lastLine()));
+
+    List<String> expected = concat(backlog, numbered("c ", 0, 3));
+    List<String> got = sink.lines();
+    assertThat(got).hasSameSizeAs(expected);
+    assertThat(firstOutOfPlace(got, expected))
+        .as("index of the first line out of place")
+        .isEqualTo(-1);
+    assertThat(sink.oversizedCount()).isZero();
+  }
+
+  private static int firstOutOfPlace(List<String> got, List<String> expected) {
+    return IntStream.range(0, expected.size())
+        .filter(i -> !got.get(i).equals(expected.get(i)))
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** Hands each run of lines on after a pause, as a pipeline busy with a big read would. */
+  private record SlowSink(RecordingSink sink) implements LineSink {
+    @Override
+    public void lines(byte[] bytes, int from, int to) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      LineSink.super.lines(bytes, from, to);
+    }
+
+    @Override
+    public void line(byte[] bytes, int offset, int length) {
+      sink.line(bytes, offset, length);
+    }
+
+    @Override
+    public void oversized() {
+      sink.oversized();
+    }
+
+    @Override
+    public void startFile(String name) {
+      sink.startFile(name);
+    }
+
+    @Override
+    public void poll(FollowerStatus status) {
+      sink.poll(status);
+    }
   }
 
   @Test

@@ -36,6 +36,11 @@ final class RecordingSink implements LineSink {
     return List.copyOf(lines);
   }
 
+  /** The last line recorded, or {@code null} before the first. */
+  synchronized String lastLine() {
+    return lines.isEmpty() ? null : lines.get(lines.size() - 1);
+  }
+
   synchronized int lineCount() {
     return lines.size();
   }
