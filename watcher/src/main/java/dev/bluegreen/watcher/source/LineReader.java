@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher.source;
 
+import dev.bluegreen.watcher.parse.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -50,7 +51,7 @@ public final class LineReader {
 
   /** Hands on the line that ends at {@code newline}, without a {@code \r} before it. */
   static void deliver(byte[] buf, int start, int newline, LineSink sink) {
-    int stop = newline > start && buf[newline - 1] == '\r' ? newline - 1 : newline;
+    int stop = Bytes.lineStop(buf, start, newline);
     if (stop - start > MAX_LINE_BYTES) {
       sink.oversized();
     } else {
