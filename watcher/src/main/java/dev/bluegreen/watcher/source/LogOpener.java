@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
  * appeared, and remembers whether it ever was missing (a log that appears is read from its start).
  */
 final class LogOpener {
+  // the follower's logger: what following the log says reads as one story, under one name
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
   private final Path path;

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * rotations and says each once.
  */
 final class Rotations {
+  // the follower's logger: what following the log says reads as one story, under one name
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
   private final Path path;

@@ -100,7 +100,7 @@ class LineReaderTest {
   }
 
   @Test
-  void handlerGetsOffsetAndLengthIntoASharedBuffer() throws IOException {
+  void sinkGetsOffsetAndLengthIntoASharedBuffer() throws IOException {
     List<String> seen = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
     LineReader.read(
