@@ -89,6 +89,9 @@ final class FollowedFile implements AutoCloseable {
         readToEnd = true;
         break;
       }
+      if (file.contentReplaced()) {
+        break; // copytruncate since the rotation check: these bytes are not what follows
+      }
       byte[] bytes = chunk.array();
       if (consumed == 0 && !splitter.skipping()) {
         int newline = Bytes.indexOfNewline(bytes, 0, read);

@@ -83,6 +83,15 @@ final class OpenLogFile implements AutoCloseable {
     return fileKey;
   }
 
+  /**
+   * Whether the content was replaced (copytruncate) since its first line was seen; {@code false}
+   * while no first line was seen. Checked after a read, as the content may have been replaced
+   * between the rotation check and the read: the bytes read are then not what follows.
+   */
+  boolean contentReplaced() throws IOException {
+    return !fingerprint.isEmpty() && !fingerprint.equals(FileIdentity.fingerprint(channel));
+  }
+
   /** The fingerprint seen now, which differs from {@link #identity()}'s after a copytruncate. */
   String currentFingerprint() throws IOException {
     return FileIdentity.fingerprint(channel);
