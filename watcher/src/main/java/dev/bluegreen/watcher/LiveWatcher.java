@@ -3,6 +3,8 @@ package dev.bluegreen.watcher;
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.WatcherStatus;
+import dev.bluegreen.watcher.source.FollowerStatus;
+import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.source.LogPosition;
 import dev.bluegreen.watcher.state.Checkpointer;
@@ -10,8 +12,6 @@ import dev.bluegreen.watcher.state.Resume;
 import dev.bluegreen.watcher.state.StateStore;
 import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>Alerts are held ({@link HeldAlerts}) until the state file records the line they came from and
  * the detectors' state after it: a crash right after cannot make a restart send them again.
  */
-public final class LiveWatcher implements LogFollower.Sink, Controls, AutoCloseable {
+public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveWatcher.class);
 
   private final WatcherConfig config;
@@ -39,6 +39,7 @@ public final class LiveWatcher implements LogFollower.Sink, Controls, AutoClosea
   private final Checkpointer checkpointer;
   private final ControlQueue controls = new ControlQueue();
   private final LogFollower follower;
+  private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
 
   LiveWatcher(WatcherConfig config, LiveConfig live, Outlet outlet, Timing timing, Duration poll) {
@@ -55,7 +56,7 @@ public final class LiveWatcher implements LogFollower.Sink, Controls, AutoClosea
     if (detectors.maintenance()) {
       log.warn("maintenance mode is on: alerts are suppressed");
     }
-    this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, this);
+    this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
     publishStatus();
   }
 
@@ -116,7 +117,8 @@ public final class LiveWatcher implements LogFollower.Sink, Controls, AutoClosea
   }
 
   @Override
-  public void poll() {
+  public void poll(FollowerStatus latest) {
+    followed = latest;
     controls.runPending();
     pipeline.tick();
     checkpoint(outlet.holding());
@@ -127,7 +129,7 @@ public final class LiveWatcher implements LogFollower.Sink, Controls, AutoClosea
    * Saves the state (now when {@code force}, else when due), then hands on the alerts it includes.
    */
   private void checkpoint(boolean force) {
-    LogPosition position = position();
+    LogPosition position = followed.position();
     if (force) {
       checkpointer.save(position, detectors.state());
     } else {
@@ -136,27 +138,19 @@ public final class LiveWatcher implements LogFollower.Sink, Controls, AutoClosea
     outlet.release();
   }
 
-  private LogPosition position() {
-    try {
-      return follower.position();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void publishStatus() {
     Pipeline.Stats stats = pipeline.stats();
     status =
         new WatcherStatus(
             live.logPath().toString(),
-            follower != null && follower.following(),
-            follower != null && follower.waiting(),
+            followed.following(),
+            followed.waitingForLog(),
             stats.lines(),
             stats.malformed(),
             stats.alertsByKind(),
             stats.windowErrorRatio(),
-            follower == null ? 0 : follower.rotations(),
-            follower == null ? 0 : follower.lastLineMillis(),
+            followed.rotations(),
+            followed.lastLineMillis(),
             detectors.primary(),
             detectors.announcedPool(),
             detectors.maintenance(),
@@ -216,6 +210,7 @@ public final class LiveWatcher implements LogFollower.Sink, Controls, AutoClosea
   @Override
   public void close() {
     follower.close();
+    followed = follower.status();
     controls.runPending();
     checkpoint(true);
     publishStatus();

@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.parse.BlockParser;
 import dev.bluegreen.watcher.parse.Malformed;
 import dev.bluegreen.watcher.parse.Parsed;
 import dev.bluegreen.watcher.source.LineReader;
+import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.time.Timing;
 import java.util.function.Consumer;
 
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * alike. Many lines at once are parsed on every core ({@link BlockParser}) and decided in order.
  * Not thread safe.
  */
-public final class Pipeline implements LineReader.Handler {
+public final class Pipeline implements LineSink {
   private static final Malformed OVERSIZED =
       new Malformed("longer than " + LineReader.MAX_LINE_BYTES + " bytes");
 
@@ -61,6 +62,7 @@ public final class Pipeline implements LineReader.Handler {
   }
 
   /** Lines that follow come from {@code name}, numbered from 1. */
+  @Override
   public void startFile(String name) {
     file = name;
     lineNumber = 0;

@@ -37,6 +37,8 @@ public final class Watcher {
       List<String> files, InputStream stdin, Outlet outlet, Consumer<Pipeline.Stats> progress) {
     Pipeline pipeline = new Pipeline(config, timing, outlet);
     new ReplaySource(stdin).replay(files, pipeline, () -> progress.accept(pipeline.stats()));
+    pipeline.finish();
+    pipeline.finish();
     return pipeline.stats();
   }
 

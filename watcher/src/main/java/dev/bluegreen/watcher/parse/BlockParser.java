@@ -120,10 +120,7 @@ public final class BlockParser {
         long scan = Bytes.scanLine(b, start, to);
         int newline = (int) scan;
         int next = newline < 0 ? to : newline + 1;
-        int stop = newline < 0 ? to : newline;
-        if (stop > start && b[stop - 1] == '\r') {
-          stop--;
-        }
+        int stop = Bytes.lineStop(b, start, newline < 0 ? to : newline);
         if (n == results.length) {
           results = Arrays.copyOf(results, n * 2);
         }

@@ -57,6 +57,15 @@ public final class Bytes {
     return (newline & 0xFFFFFFFFL) | ((high & HIGH_BITS) != 0 ? NON_ASCII : 0);
   }
 
+  /**
+   * Where the line that starts at {@code start} and ends at {@code end} (its {@code \n}, or the end
+   * of the input) stops once a {@code \r} before that end is dropped: the one rule every reader of
+   * lines applies.
+   */
+  public static int lineStop(byte[] b, int start, int end) {
+    return end > start && b[end - 1] == '\r' ? end - 1 : end;
+  }
+
   /** The index of the last {@code '\n'} in {@code [from, to)}, or -1. */
   public static int lastIndexOfNewline(byte[] b, int from, int to) {
     for (int i = to - 1; i >= from; i--) {

@@ -17,6 +17,11 @@ enum Field {
   REQUEST_TIME,
   OTHER;
 
+  /** Whether the value is a timestamp the detectors can use. */
+  boolean isTime() {
+    return this == TIME_LOCAL || this == TIME_ISO8601 || this == MSEC;
+  }
+
   static Field of(String variable) {
     return switch (variable.toLowerCase(Locale.ROOT)) {
       case "status" -> STATUS;

@@ -119,7 +119,7 @@ public final class LineParser {
         }
         case OTHER -> {}
       }
-      if (time == AccessEvent.NO_TIME && isTime(segment.field())) {
+      if (time == AccessEvent.NO_TIME && segment.field().isTime()) {
         return BAD_TIME;
       }
       pos = valueEnd + following.length();
@@ -147,10 +147,6 @@ public final class LineParser {
     return millis;
   }
 
-  private static boolean isTime(Field field) {
-    return field == Field.TIME_LOCAL || field == Field.TIME_ISO8601 || field == Field.MSEC;
-  }
-
   /**
    * The last of the comma- or colon-separated values Nginx logs per upstream attempt (the attempt
    * that answered the client), or {@code null} when it is {@code -} or empty.
@@ -160,7 +156,7 @@ public final class LineParser {
     if (start >= e || (e - start == 1 && b[start] == '-')) {
       return null;
     }
-    if (format.jsonEscaped() && Values.indexOf(b, start, e, (byte) '\\') >= 0) {
+    if (format.jsonEscaped() && Bytes.indexOf(b, start, e, (byte) '\\') >= 0) {
       return Values.unescapeJson(b, start, e);
     }
     return interner.intern(b, start, e);

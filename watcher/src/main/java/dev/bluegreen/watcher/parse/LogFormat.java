@@ -210,8 +210,7 @@ public final class LogFormat {
   /** Whether the format carries a timestamp the detectors can use. */
   public boolean hasTime() {
     for (Segment segment : segments) {
-      Field f = segment.field();
-      if (f == Field.TIME_LOCAL || f == Field.TIME_ISO8601 || f == Field.MSEC) {
+      if (segment.field().isTime()) {
         return true;
       }
     }

@@ -135,15 +135,6 @@ final class Values {
     return millis > Integer.MAX_VALUE ? -1 : (int) millis;
   }
 
-  static int indexOf(byte[] b, int s, int e, byte wanted) {
-    for (int i = s; i < e; i++) {
-      if (b[i] == wanted) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
   /** Decodes a value Nginx wrote with {@code escape=json}; the rare slow path. */
   static String unescapeJson(byte[] b, int s, int e) {
     String raw = new String(b, s, e - s, StandardCharsets.UTF_8);

@@ -15,39 +15,20 @@ public final class LineReader {
 
   private static final int BUFFER_BYTES = 1024 * 1024;
 
-  /** Receives lines on the reading thread. */
-  public interface Handler {
-    /** One line, without its terminator; the bytes are only valid during the call. */
-    void line(byte[] bytes, int offset, int length);
-
-    /** A line longer than {@link #MAX_LINE_BYTES} was skipped. */
-    void oversized();
-
-    /**
-     * Complete lines, each ending in {@code \n}: {@code bytes[from, to)}, valid only during the
-     * call. By default each is handed to {@link #line} (or {@link #oversized}); a handler that can
-     * do better with many lines at once (parse them on several cores) overrides this.
-     */
-    default void lines(byte[] bytes, int from, int to) {
-      int start = from;
-      for (int i = Bytes.indexOfNewline(bytes, start, to);
-          i >= 0;
-          i = Bytes.indexOfNewline(bytes, start, to)) {
-        deliver(bytes, start, i, this);
-        start = i + 1;
-      }
-    }
-
-    /** Called after each read from the stream: a chance to report progress. */
-    default void afterRead() {}
-  }
-
   private LineReader() {}
 
-  /** Reads {@code in} to its end, handing every line to {@code handler}. */
-  public static void read(InputStream in, Handler handler) throws IOException {
+  /** Reads {@code in} to its end, handing every line to {@code sink}. */
+  public static void read(InputStream in, LineSink sink) throws IOException {
+    read(in, sink, () -> {});
+  }
+
+  /**
+   * Reads {@code in} to its end, handing every line to {@code sink} and calling {@code afterRead}
+   * after each read from the stream: a chance to report progress.
+   */
+  public static void read(InputStream in, LineSink sink, Runnable afterRead) throws IOException {
     byte[] buf = new byte[BUFFER_BYTES];
-    LineSplitter splitter = new LineSplitter(handler);
+    LineSplitter splitter = new LineSplitter(sink);
     int start = 0;
     int end = 0;
     int n;
@@ -63,18 +44,18 @@ public final class LineReader {
         end -= start;
         start = 0;
       }
-      handler.afterRead();
+      afterRead.run();
     }
     splitter.end(buf, start, end);
   }
 
   /** Hands on the line that ends at {@code newline}, without a {@code \r} before it. */
-  static void deliver(byte[] buf, int start, int newline, Handler handler) {
-    int stop = newline > start && buf[newline - 1] == '\r' ? newline - 1 : newline;
+  static void deliver(byte[] buf, int start, int newline, LineSink sink) {
+    int stop = Bytes.lineStop(buf, start, newline);
     if (stop - start > MAX_LINE_BYTES) {
-      handler.oversized();
+      sink.oversized();
     } else {
-      handler.line(buf, start, stop - start);
+      sink.line(buf, start, stop - start);
     }
   }
 }

@@ -3,17 +3,16 @@ package dev.bluegreen.watcher.source;
 import dev.bluegreen.watcher.parse.Bytes;
 
 /**
- * Cuts what a reader reads into runs of complete lines for a {@link LineReader.Handler}, and skips
- * a line longer than {@link LineReader#MAX_LINE_BYTES} whole, however many reads it spans, so
- * memory stays bounded whatever the input. Replay and live following both read through one of
- * these.
+ * Cuts what a reader reads into runs of complete lines for a {@link LineSink}, and skips a line
+ * longer than {@link LineReader#MAX_LINE_BYTES} whole, however many reads it spans, so memory stays
+ * bounded whatever the input. Replay and live following both read through one of these.
  */
 final class LineSplitter {
-  private final LineReader.Handler handler;
+  private final LineSink sink;
   private boolean skipping; // inside a line longer than MAX_LINE_BYTES
 
-  LineSplitter(LineReader.Handler handler) {
-    this.handler = handler;
+  LineSplitter(LineSink sink) {
+    this.sink = sink;
   }
 
   /**
@@ -29,13 +28,13 @@ final class LineSplitter {
         return to;
       }
       skipping = false;
-      handler.oversized();
+      sink.oversized();
       start = newline + 1;
       scanFrom = start;
     }
     int last = Bytes.lastIndexOfNewline(buf, scanFrom, to);
     if (last >= 0) {
-      handler.lines(buf, start, last + 1);
+      sink.lines(buf, start, last + 1);
       start = last + 1;
     }
     // one byte more than the limit may be a \r that the \n still to come would drop
@@ -50,9 +49,9 @@ final class LineSplitter {
   void end(byte[] buf, int from, int to) {
     if (skipping) {
       skipping = false;
-      handler.oversized();
+      sink.oversized();
     } else if (to > from) {
-      LineReader.deliver(buf, from, to, handler);
+      LineReader.deliver(buf, from, to, sink);
     }
   }
 

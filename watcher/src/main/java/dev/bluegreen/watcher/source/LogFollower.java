@@ -1,19 +1,18 @@
 package dev.bluegreen.watcher.source;
 
-import dev.bluegreen.watcher.parse.Bytes;
+import dev.bluegreen.watcher.logging.LogOnce;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * Follows a live log: polls the open file and hands every complete line to the {@link Sink}, in
+ * Follows a live log: polls the open file and hands every complete line to the {@link LineSink}, in
  * bulk and without decoding, and covers the ways a log is rotated:
  *
  * <ul>
@@ -26,15 +25,14 @@ import org.slf4j.LoggerFactory;
  *   <li>a missing file: waited for, said once;
  *   <li>a partial last line: held until its newline arrives; a touch never causes a re-read;
  *   <li>an exception from the pipeline (a bug): logged, the rest of that read is skipped, and
- *       tailing goes on.
+ *       tailing goes on ({@link GuardedSink}); an unexpected error in the follower itself: logged,
+ *       and the log reopened where reading stopped.
  * </ul>
  *
- * <p>Lines are handed to the {@link Sink} on the follower's own thread, the only thread that
- * decides. Each poll reads whatever the file gained, a megabyte at a time, and hands the complete
- * lines of each read on at once, as a slice of that buffer ({@link LineReader.Handler#lines}), so
- * the sink can parse a big read on every core. (This replaced Commons IO's {@code Tailer}, which
- * copies each byte through a stream and makes a String per line: it kept up with about 100,000
- * lines/s, ten times short of what a burst of Nginx traffic needs.)
+ * <p>Lines are handed to the {@link LineSink} on the follower's own thread, the only thread that
+ * decides: {@link FollowedFile} reads them, {@link RotationCheck} decides before each read whether
+ * the file was rotated, {@link Rotations} acts on it. At every poll the sink gets the follower's
+ * {@link FollowerStatus}, with the position a checkpoint saves.
  */
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
@@ -42,25 +40,8 @@ public final class LogFollower implements AutoCloseable {
   /** How often an idle file is polled; half of it is the average wait before a new line is read. */
   public static final Duration DEFAULT_POLL = Duration.ofMillis(25);
 
-  /** After a rotation, switch to the new file once the old one was quiet this long... */
-  private static final long QUIET_WITH_NEW_LINES_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-  /** ...or this long when the new file has no line yet (Nginx may not have reopened). */
-  private static final long QUIET_ALONE_NANOS = TimeUnit.SECONDS.toNanos(2);
-
-  /** Bytes read at once; a backlog goes back to the rotation checks after this many chunks. */
+  /** Bytes read at once. */
   private static final int CHUNK_BYTES = 1024 * 1024;
-
-  private static final int CHUNKS_PER_POLL = 8;
-
-  /** Receives what the follower reads, on the follower's thread. */
-  public interface Sink extends LineReader.Handler {
-    /** Lines that follow come from the file {@code name}, numbered from 1. */
-    void startFile(String name);
-
-    /** Called at every poll (a few dozen times a second): ticks, controls, checkpoints. */
-    void poll();
-  }
 
   /** Where to begin reading the log when the watcher starts. */
   public enum Start {
@@ -72,38 +53,43 @@ public final class LogFollower implements AutoCloseable {
   private final Start start;
   private final LogPosition resume;
   private final Duration pollDelay;
-  private final Sink sink;
+  private final Timing timing;
+  private final LogOnce errors = new LogOnce(log);
+  private final LineSink sink; // guarded: a sink that throws costs one read, not the follower
   private final Thread thread;
   private volatile boolean closed;
-  private volatile long rotations;
-  private volatile long lastLineMillis;
-  private volatile boolean waiting;
-  private volatile boolean following;
-  private boolean waitedForIt;
+  private volatile FollowerStatus status = FollowerStatus.STARTING;
 
   // state of the reading thread
   private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
-  private OpenLogFile current;
-  private long consumed; // bytes of complete lines read from current.base()
-  private final LineSplitter splitter;
-  private boolean switchRequested;
-  private long lastSize;
-  private long lastGrowthNanos;
-  private String lastError;
-  private LogPosition lastPosition;
-  private boolean switchedAway;
+  private final Rotations rotations;
+  private final LogOpener opener;
+  private FollowedFile current;
+  private LogPosition lastPosition; // where reading stopped in the last file closed
+  private boolean following;
+  private long lastLineMillis;
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
+   * @param timing the clock for quiet periods and the time of the last line, and the sleeper
+   * @param sink receives the lines and the polls, on the follower's thread
    */
-  public LogFollower(Path path, Start start, LogPosition resume, Duration pollDelay, Sink sink) {
+  public LogFollower(
+      Path path,
+      Start start,
+      LogPosition resume,
+      Duration pollDelay,
+      Timing timing,
+      LineSink sink) {
     this.path = path;
     this.start = start;
     this.resume = resume;
     this.pollDelay = pollDelay;
-    this.sink = sink;
+    this.timing = timing;
+    this.sink = new GuardedSink(sink, path, errors);
+    this.rotations = new Rotations(path, this.sink, timing, () -> lastLineMillis = timing.millis());
+    this.opener = new LogOpener(path);
     this.thread = new Thread(this::run, "log-follower");
-    this.splitter = new LineSplitter(new Guarded());
   }
 
   public void start() {
@@ -122,315 +108,135 @@ public final class LogFollower implements AutoCloseable {
     }
   }
 
-  /** Rotations seen since start: renames, deletions and truncations. */
-  public long rotations() {
-    return rotations;
+  /**
+   * The latest snapshot, from any thread: published at every poll and whenever following starts or
+   * stops. Once {@link #close()} returned, its position is where a restart resumes.
+   */
+  public FollowerStatus status() {
+    return status;
   }
 
-  /** Wall-clock millis when the last line was read, 0 before the first. */
-  public long lastLineMillis() {
-    return lastLineMillis;
-  }
-
-  /** Whether a log file is open and being followed (false while starting or waiting for it). */
-  public boolean following() {
-    return following;
-  }
-
-  /** Whether the log file is missing and being waited for. */
-  public boolean waiting() {
-    return waiting;
-  }
-
-  public Path path() {
-    return path;
-  }
-
-  /** How far the reading thread has read; call it on that thread (from {@link Sink#poll()}). */
-  public LogPosition position() throws IOException {
-    OpenLogFile file = current;
-    return file == null ? lastPosition : new LogPosition(file.identity(), file.base() + consumed);
+  private FollowerStatus publish() {
+    LogPosition position = status.position(); // if the file's identity cannot be read now
+    try {
+      position = current == null ? lastPosition : current.position();
+    } catch (IOException e) {
+      errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
+    }
+    status =
+        new FollowerStatus(
+            following, opener.waiting(), rotations.count(), lastLineMillis, position);
+    return status;
   }
 
   private void run() {
     boolean first = true;
+    boolean failed = false;
     while (!closed) {
       try {
         OpenLogFile file = openWhenPresent();
         if (file == null) {
           break;
         }
-        long startAt = first && !waitedForIt ? firstOffset(file) : 0;
+        FollowedFile followed;
+        try {
+          long startAt = startOffset(file, first, failed);
+          followed = new FollowedFile(file, startAt, sink, chunk, timing.nanoTime());
+        } catch (IOException | RuntimeException e) {
+          file.close();
+          throw e;
+        }
         first = false;
-        follow(file, startAt);
+        failed = false;
+        follow(followed);
       } catch (IOException | RuntimeException e) {
-        logOnce("error following " + path + ": " + e + "; retrying");
-        sleepQuietly(pollDelay.toMillis() * 4);
+        failed = true;
+        errors.log(Level.ERROR, "error following " + path + ": " + e + "; retrying");
+        sleepQuietly(pollDelay.multipliedBy(4));
       }
     }
+    publish();
     log.debug("stopped following {}", path);
   }
 
   private OpenLogFile openWhenPresent() throws IOException {
     while (!closed) {
-      OpenLogFile file = OpenLogFile.open(path);
+      OpenLogFile file = opener.open();
       if (file != null) {
-        if (waiting) {
-          log.info("{} appeared; following it from its start", path);
-          waiting = false;
-        }
         return file;
       }
-      if (!waiting) {
-        log.warn("{} does not exist (yet); waiting for it", path);
-        waiting = true;
-        waitedForIt = true;
-      }
       pollSink();
-      sleepQuietly(pollDelay.toMillis());
+      sleepQuietly(pollDelay);
     }
     return null;
   }
 
-  /** Where to start in the first file: at the end, the start, or where the last run stopped. */
-  private long firstOffset(OpenLogFile file) throws IOException {
-    if (resume == null) {
-      return start == Start.BEGINNING ? 0 : file.lastLineEnd();
+  /**
+   * Where to start in a file just opened: at first, at the end, the start, or where the last run
+   * stopped; after an error, where reading stopped; after a rotation, or once a missing log
+   * appeared, at its start.
+   */
+  private long startOffset(OpenLogFile file, boolean first, boolean failed) throws IOException {
+    if (first && !opener.waitedForIt()) {
+      if (resume == null) {
+        return start == Start.BEGINNING ? 0 : file.lastLineEnd();
+      }
+      return rotations.resumeAt(file, resume, "while the watcher was stopped");
     }
-    FileIdentity now = file.identity();
-    boolean sameFile =
-        now.fileKey().equals(resume.identity().fileKey())
-            && (resume.identity().fingerprint().isEmpty() || now.sameFileAs(resume.identity()));
-    if (sameFile && file.absoluteSize() >= resume.offset()) {
-      log.info("resuming {} at byte {}", path, resume.offset());
-      return file.lineStartAtOrAfter(resume.offset());
+    if (failed && !rotations.leftOldFile() && lastPosition != null) {
+      return rotations.resumeAt(file, lastPosition, "while following it failed");
     }
-    Optional<Path> rotated = RotatedFiles.find(path, resume.identity(), resume.offset());
-    if (rotated.isPresent()) {
-      log.info(
-          "{} was rotated while the watcher was stopped; reading the rest of {} first",
-          path,
-          rotated.get());
-      drain(rotated.get(), resume.offset());
-    } else {
-      log.warn(
-          "{} was rotated while the watcher was stopped and the old file is gone; reading the new"
-              + " file from its start (lines written to the old file after the stop are missed)",
-          path);
-    }
-    rotations++;
     return 0;
   }
 
-  private void follow(OpenLogFile file, long startAt) throws IOException {
+  private void follow(FollowedFile file) throws IOException {
     current = file;
-    file.startAt(startAt);
-    consumed = 0;
-    splitter.reset();
-    switchRequested = false;
-    lastSize = file.absoluteSize();
-    lastGrowthNanos = System.nanoTime();
-    sink.startFile(path.toString());
-    following = true;
-    if (switchedAway) {
-      switchedAway = false;
-      rotations++;
-      log.info("{} was rotated; the old file is drained, reading the new one", path);
-    }
+    boolean switched = false;
     try {
-      while (!closed && !switchRequested) {
+      sink.startFile(path.toString());
+      following = true;
+      rotations.followingNewFile();
+      publish();
+      while (!closed && !switched) {
         boolean idle;
         try {
-          checkRotation(file);
-          idle = switchRequested || readAvailable(file) == 0;
+          switched = rotations.check(file);
+          idle = switched || file.readAvailable(() -> closed) == 0;
+          if (!idle) {
+            lastLineMillis = timing.millis();
+          }
         } catch (IOException e) {
-          logOnce("error reading " + path + ": " + e + "; retrying");
+          errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
           idle = true;
         }
         pollSink();
-        if (idle && !closed && !switchRequested) {
-          sleepQuietly(pollDelay.toMillis());
+        if (idle && !closed && !switched) {
+          sleepQuietly(pollDelay);
         }
-      }
-      if (switchRequested) {
-        deliverPartialRemainder(file);
-        switchedAway = true; // counted once the new file is open
       }
     } finally {
-      if (!switchRequested) {
-        lastPosition = position(); // where a restart resumes
-      }
-      file.close();
+      stopFollowing(file);
+    }
+  }
+
+  private void stopFollowing(FollowedFile file) throws IOException {
+    try {
+      lastPosition = file.position(); // where a restart, or recovery from an error, resumes
+    } finally {
       current = null;
       following = false;
-    }
-  }
-
-  /**
-   * Reads the complete lines the file gained, up to {@link #CHUNKS_PER_POLL} chunks, and hands them
-   * to the sink. A partial last line is left for a later poll. Returns the bytes consumed.
-   */
-  private long readAvailable(OpenLogFile file) throws IOException {
-    long before = consumed;
-    for (int n = 0; n < CHUNKS_PER_POLL && !closed; n++) {
-      long from = file.base() + consumed;
-      chunk.clear();
-      int read = file.read(chunk, from);
-      if (read <= 0) {
-        break;
-      }
-      byte[] bytes = chunk.array();
-      if (consumed == 0 && !splitter.skipping()) {
-        int newline = Bytes.indexOfNewline(bytes, 0, read);
-        if (newline >= 0) {
-          file.firstLineRead(bytes, newline);
-        }
-      }
-      int rest = splitter.split(bytes, 0, 0, read);
-      consumed += rest;
-      if (rest == read && splitter.skipping()) {
-        continue; // inside a line too long to hand on: read past it
-      }
-      if (read < chunk.capacity()) {
-        break; // the end of what was written, or a partial line waiting for its newline
-      }
-    }
-    if (consumed != before) {
-      lastLineMillis = System.currentTimeMillis();
-    }
-    return consumed - before;
-  }
-
-  /**
-   * Hands lines to the sink; a sink that throws (a bug) costs the lines of that read, logged, and
-   * following goes on.
-   */
-  private final class Guarded implements LineReader.Handler {
-    @Override
-    public void lines(byte[] bytes, int from, int to) {
-      try {
-        sink.lines(bytes, from, to);
-      } catch (RuntimeException e) {
-        logOnce("error handling lines of " + path + ": " + e + "; skipping them");
-      }
-    }
-
-    @Override
-    public void line(byte[] bytes, int offset, int length) {
-      try {
-        sink.line(bytes, offset, length);
-      } catch (RuntimeException e) {
-        logOnce("error handling a line of " + path + ": " + e + "; skipping it");
-      }
-    }
-
-    @Override
-    public void oversized() {
-      sink.oversized();
-    }
-  }
-
-  /** Decides, before each read, whether the file was truncated or replaced by a new one. */
-  private void checkRotation(OpenLogFile file) throws IOException {
-    long size = file.absoluteSize();
-    long now = System.nanoTime();
-    if (size != lastSize) {
-      lastSize = size;
-      lastGrowthNanos = now;
-    }
-    if (size < file.base() + consumed || contentReplaced(file)) {
-      truncated(file);
-      return;
-    }
-    String key = FileIdentity.fileKey(path);
-    if (key == null || key.equals(file.fileKey())) {
-      return; // same file, or deleted and not recreated yet: keep draining the open one
-    }
-    long quiet = now - lastGrowthNanos;
-    if (quiet >= QUIET_ALONE_NANOS || (quiet >= QUIET_WITH_NEW_LINES_NANOS && newFileHasLines())) {
-      switchRequested = true;
-    }
-  }
-
-  private boolean newFileHasLines() throws IOException {
-    try {
-      return Files.size(path) > 0;
-    } catch (NoSuchFileException gone) {
-      return false;
-    }
-  }
-
-  private boolean contentReplaced(OpenLogFile file) throws IOException {
-    String known = file.identity().fingerprint();
-    return !known.isEmpty() && !known.equals(file.currentFingerprint());
-  }
-
-  /** copytruncate: take what was not read yet from the copy; {@link #follow} goes on from 0. */
-  private void truncated(OpenLogFile file) throws IOException {
-    long unreadFrom = file.base() + consumed;
-    FileIdentity before = file.identity();
-    Optional<Path> copy = RotatedFiles.find(path, before, unreadFrom);
-    if (copy.isPresent()) {
-      drain(copy.get(), unreadFrom);
-    }
-    rotations++;
-    log.info(
-        "{} was truncated (copytruncate){}; reading it from its start",
-        path,
-        copy.map(c -> ", the unread rest taken from " + c).orElse(""));
-    file.truncated();
-    consumed = 0;
-    splitter.reset();
-    lastSize = file.absoluteSize();
-    sink.startFile(path.toString());
-  }
-
-  private void drain(Path rotated, long offset) throws IOException {
-    sink.startFile(rotated.toString());
-    RotatedFiles.readFrom(rotated, offset, sink);
-    lastLineMillis = System.currentTimeMillis();
-  }
-
-  /** A rotated file that ends without a newline: its last bytes still count, as a line. */
-  private void deliverPartialRemainder(OpenLogFile file) throws IOException {
-    long from = file.base() + consumed;
-    long size = file.absoluteSize();
-    if (size <= from) {
-      return;
-    }
-    if (splitter.skipping()) {
-      sink.oversized();
-      return;
-    }
-    int length = (int) Math.min(size - from, LineReader.MAX_LINE_BYTES + 1L);
-    ByteBuffer rest = ByteBuffer.allocate(length);
-    file.read(rest, from);
-    if (size - from > LineReader.MAX_LINE_BYTES) {
-      sink.oversized();
-    } else {
-      sink.line(rest.array(), 0, rest.position());
+      file.close();
+      publish();
     }
   }
 
   private void pollSink() {
-    try {
-      sink.poll();
-    } catch (RuntimeException e) {
-      logOnce("error in the watcher's periodic work: " + e);
-    }
+    sink.poll(publish());
   }
 
-  /** A repeated failure is logged once until it changes. */
-  private void logOnce(String message) {
-    if (!message.equals(lastError)) {
-      log.error(message);
-      lastError = message;
-    }
-  }
-
-  private void sleepQuietly(long millis) {
+  private void sleepQuietly(Duration delay) {
     try {
-      Thread.sleep(millis);
+      timing.sleep(delay.toNanos());
     } catch (InterruptedException e) {
       if (!closed) {
         Thread.currentThread().interrupt();

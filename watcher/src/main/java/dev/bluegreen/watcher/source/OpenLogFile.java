@@ -69,8 +69,27 @@ final class OpenLogFile implements AutoCloseable {
     }
   }
 
+  /** Whether this is the file {@code at} was read in, still at least that long: go on there. */
+  boolean continues(LogPosition at) throws IOException {
+    FileIdentity now = identity();
+    FileIdentity then = at.identity();
+    boolean sameFile =
+        now.fileKey().equals(then.fileKey())
+            && (then.fingerprint().isEmpty() || now.sameFileAs(then));
+    return sameFile && absoluteSize() >= at.offset();
+  }
+
   String fileKey() {
     return fileKey;
+  }
+
+  /**
+   * Whether the content was replaced (copytruncate) since its first line was seen; {@code false}
+   * while no first line was seen. Checked after a read, as the content may have been replaced
+   * between the rotation check and the read: the bytes read are then not what follows.
+   */
+  boolean contentReplaced() throws IOException {
+    return !fingerprint.isEmpty() && !fingerprint.equals(FileIdentity.fingerprint(channel));
   }
 
   /** The fingerprint seen now, which differs from {@link #identity()}'s after a copytruncate. */

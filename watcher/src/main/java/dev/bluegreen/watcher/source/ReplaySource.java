@@ -1,6 +1,5 @@
 package dev.bluegreen.watcher.source;
 
-import dev.bluegreen.watcher.Pipeline;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Feeds existing logs to a pipeline, in the order given: plain files, {@code .gz} files as
+ * Feeds existing logs to a {@link LineSink}, in the order given: plain files, {@code .gz} files as
  * logrotate leaves them, or {@code -} for standard input.
  */
 public final class ReplaySource {
@@ -47,44 +46,22 @@ public final class ReplaySource {
   }
 
   /**
-   * Reads every file to its end through {@code pipeline}, calling {@code afterRead} after each
-   * chunk read (for progress reports); throws {@link ReplayException}.
+   * Reads every file to its end into {@code sink}, announcing each with {@link LineSink#startFile}
+   * and calling {@code afterRead} after each chunk read (for progress reports); throws {@link
+   * ReplayException}. The caller decides what the end of the input means (the pipeline's finish).
    */
-  public void replay(List<String> files, Pipeline pipeline, Runnable afterRead) {
+  public void replay(List<String> files, LineSink sink, Runnable afterRead) {
     checkReadable(files);
-    LineReader.Handler handler =
-        new LineReader.Handler() {
-          @Override
-          public void line(byte[] bytes, int offset, int length) {
-            pipeline.line(bytes, offset, length);
-          }
-
-          @Override
-          public void lines(byte[] bytes, int from, int to) {
-            pipeline.lines(bytes, from, to);
-          }
-
-          @Override
-          public void oversized() {
-            pipeline.oversized();
-          }
-
-          @Override
-          public void afterRead() {
-            afterRead.run();
-          }
-        };
     for (String file : files) {
-      pipeline.startFile(file);
+      sink.startFile(file);
       try (InputStream in = open(file)) {
-        LineReader.read(in, handler);
+        LineReader.read(in, sink, afterRead);
       } catch (NoSuchFileException | AccessDeniedException e) {
         throw new ReplayException("cannot read " + file + ": " + e.getClass().getSimpleName());
       } catch (IOException | UncheckedIOException e) {
         throw new ReplayException("error reading " + file + ": " + reason(e));
       }
     }
-    pipeline.finish();
   }
 
   /** What went wrong; a truncated .gz throws an EOFException without a message. */

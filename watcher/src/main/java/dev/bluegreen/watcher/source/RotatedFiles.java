@@ -50,6 +50,19 @@ final class RotatedFiles {
     return Optional.ofNullable(copy);
   }
 
+  /**
+   * Reads the rest of the file that {@code log} was up to {@code at}, if it is found beside the log
+   * (renamed, or copied by {@code copytruncate}), into {@code sink}; returns where it was found.
+   */
+  static Optional<Path> readRest(Path log, LogPosition at, LineSink sink) throws IOException {
+    Optional<Path> rotated = find(log, at.identity(), at.offset());
+    if (rotated.isPresent()) {
+      sink.startFile(rotated.get().toString());
+      readFrom(rotated.get(), at.offset(), sink);
+    }
+    return rotated;
+  }
+
   private static boolean isCompressed(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".gz")
@@ -59,15 +72,15 @@ final class RotatedFiles {
   }
 
   /**
-   * Reads {@code file} from {@code offset} to its end into {@code handler}, starting at a line
+   * Reads {@code file} from {@code offset} to its end into {@code sink}, starting at a line
    * boundary (if {@code offset} falls inside a line, that line is skipped). Returns the bytes read.
    */
-  static long readFrom(Path file, long offset, LineReader.Handler handler) throws IOException {
+  static long readFrom(Path file, long offset, LineSink sink) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long start = lineStartAtOrAfter(channel, offset);
       channel.position(start);
       InputStream in = Channels.newInputStream(channel);
-      LineReader.read(in, handler);
+      LineReader.read(in, sink);
       return channel.size() - start;
     }
   }

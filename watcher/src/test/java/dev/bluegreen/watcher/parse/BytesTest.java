@@ -2,8 +2,11 @@ package dev.bluegreen.watcher.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BytesTest {
 
@@ -169,5 +172,21 @@ class BytesTest {
 
     assertThat(words).containsExactly(Bytes.words(b, 0, 9));
     assertThat(Bytes.equals(b, 0, 9, words)).isTrue();
+  }
+
+  @ParameterizedTest(name = "\"{0}\" stops at {1}") // \\r stands for a carriage return
+  @CsvSource({
+    "'abc', 3",
+    "'abc\\r', 3",
+    "'abc\\r\\r', 4",
+    "'ab\\rc', 4",
+    "'\\r', 0",
+    "'', 0",
+  })
+  void aCarriageReturnBeforeTheEndOfALineIsDropped(String line, int stop) {
+    byte[] b = ("<" + line.replace("\\r", "\r") + "\n").getBytes(StandardCharsets.US_ASCII);
+    int end = b.length - 1; // the newline
+
+    assertThat(Bytes.lineStop(b, 1, end)).isEqualTo(1 + stop);
   }
 }

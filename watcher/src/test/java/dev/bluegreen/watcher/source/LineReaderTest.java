@@ -100,12 +100,12 @@ class LineReaderTest {
   }
 
   @Test
-  void handlerGetsOffsetAndLengthIntoASharedBuffer() throws IOException {
+  void sinkGetsOffsetAndLengthIntoASharedBuffer() throws IOException {
     List<String> seen = new ArrayList<>();
     List<Integer> offsets = new ArrayList<>();
     LineReader.read(
         new ByteArrayInputStream(ascii("ab\ncde\nf\n")),
-        new LineReader.Handler() {
+        new LineSink() {
           @Override
           public void line(byte[] bytes, int offset, int length) {
             offsets.add(offset);
@@ -125,7 +125,7 @@ class LineReaderTest {
   @Test
   void afterReadIsCalledAfterEveryRead() throws IOException {
     Recorder recorder = new Recorder();
-    LineReader.read(new ChunkedStream(ascii("ab\ncd\ne"), 1), recorder);
+    LineReader.read(new ChunkedStream(ascii("ab\ncd\ne"), 1), recorder, recorder::afterRead);
 
     assertThat(recorder.events).containsExactly("ab", "cd", "e");
     assertThat(recorder.afterReads).isEqualTo(7);
@@ -352,7 +352,7 @@ class LineReaderTest {
   }
 
   /** Copies every line, since the reader reuses its buffer. */
-  private static final class Recorder implements LineReader.Handler {
+  private static final class Recorder implements LineSink {
     final List<String> events = new ArrayList<>();
     final List<byte[]> lines = new ArrayList<>();
     final List<Integer> lengths = new ArrayList<>();
@@ -373,8 +373,7 @@ class LineReaderTest {
       events.add(OVERSIZED);
     }
 
-    @Override
-    public void afterRead() {
+    void afterRead() {
       afterReads++;
     }
   }

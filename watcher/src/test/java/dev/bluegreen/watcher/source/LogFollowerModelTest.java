@@ -2,7 +2,9 @@ package dev.bluegreen.watcher.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Await;
 import dev.bluegreen.watcher.NginxLikeWriter;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,7 @@ class LogFollowerModelTest {
         } else if (op < 90) {
           settle(writer);
           caughtUp(writer);
-          pendingSince = follower.rotations();
+          pendingSince = follower.status().rotations();
           if (op < 75) {
             history.add("rename, reopen after " + reopenAfter);
             writer.renameTo(rotatedName, reopenAfter);
@@ -71,16 +73,10 @@ class LogFollowerModelTest {
       }
       writer.write(1); // completes a pending half line
       List<String> expected = writer.lines();
-      RecordingSink.await(
-          Duration.ofSeconds(30),
+      Await.until(
+          expected.size() + " lines",
           () -> allSeen().size() >= expected.size(),
-          expected.size()
-              + " lines (seen "
-              + allSeen().size()
-              + ") after "
-              + history
-              + " missing "
-              + missing(writer));
+          () -> "seen " + allSeen().size() + " after " + history + " missing " + missing(writer));
 
       assertThat(allSeen())
           .as("seed %d, %d rotations, after %s", seed, rotated, history)
@@ -108,17 +104,10 @@ class LogFollowerModelTest {
   private void caughtUp(NginxLikeWriter writer) throws IOException {
     writer.write(1);
     long written = writer.written();
-    RecordingSink.await(
-        Duration.ofSeconds(20),
+    Await.until(
+        "the follower to catch up: " + written + " written",
         () -> allSeen().size() >= written,
-        "the follower to catch up: "
-            + written
-            + " written, seen "
-            + allSeen().size()
-            + " after "
-            + history
-            + " missing "
-            + missing(writer));
+        () -> "seen " + allSeen().size() + " after " + history + " missing " + missing(writer));
   }
 
   /**
@@ -134,26 +123,26 @@ class LogFollowerModelTest {
     }
     writer.write(1); // ...and writes the next lines to the new file
     long before = pendingSince;
-    RecordingSink.await(
-        Duration.ofSeconds(20),
-        () -> follower.rotations() > before,
-        "the rotation to be followed, after " + history);
+    Await.until(
+        "the rotation to be followed",
+        () -> follower.status().rotations() > before,
+        () -> "after " + history);
     pendingSince = -1;
   }
 
   private void restart() throws IOException {
     follower.close();
-    LogPosition position = follower.position();
+    LogPosition position = follower.status().position();
     seen.addAll(sink.lines());
     startFollower(LogFollower.Start.END, position);
   }
 
   private void startFollower(LogFollower.Start start, LogPosition resume) {
     sink = new RecordingSink();
-    follower = new LogFollower(log, start, resume, POLL, sink);
+    follower = new LogFollower(log, start, resume, POLL, Timing.SYSTEM, sink);
     follower.start();
     LogFollower started = follower;
-    RecordingSink.await(Duration.ofSeconds(20), started::following, "the follower to open the log");
+    Await.until("the follower to open the log", () -> started.status().following());
   }
 
   private List<String> allSeen() {

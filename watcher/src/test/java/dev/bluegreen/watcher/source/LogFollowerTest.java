@@ -2,6 +2,8 @@ package dev.bluegreen.watcher.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Await;
+import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ class LogFollowerTest {
   }
 
   private void follow(LogFollower.Start start, LogPosition resume) {
-    follower = new LogFollower(log, start, resume, POLL, sink);
+    follower = new LogFollower(log, start, resume, POLL, Timing.SYSTEM, sink);
     follower.start();
   }
 
@@ -136,13 +138,13 @@ class LogFollowerTest {
   void aMissingFileIsWaitedForAndReadFromItsStart() throws IOException {
     log = dir.resolve("access.log");
     follow(LogFollower.Start.END);
-    RecordingSink.await(Duration.ofSeconds(5), follower::waiting, "the follower to wait");
+    Await.until("the follower to wait", () -> follower.status().waitingForLog());
 
     append(log, numbered("line ", 0, 10));
     sink.awaitLines(10);
 
     assertThat(sink.lines()).isEqualTo(numbered("line ", 0, 10));
-    assertThat(follower.waiting()).isFalse();
+    assertThat(follower.status().waitingForLog()).isFalse();
   }
 
   @Test
@@ -162,7 +164,7 @@ class LogFollowerTest {
     assertThat(sink.lines())
         .containsExactlyElementsOf(
             concat(numbered("a ", 0, 10), numbered("b ", 0, 10), numbered("c ", 0, 10)));
-    assertThat(follower.rotations()).isEqualTo(1);
+    assertThat(follower.status().rotations()).isEqualTo(1);
   }
 
   @Test
@@ -203,7 +205,7 @@ class LogFollowerTest {
     }
     append(log, numbered("c ", 0, 30)); // grows past the old offset before anyone polls
 
-    follower = new LogFollower(log, LogFollower.Start.END, readUpTo, POLL, resumed);
+    follower = new LogFollower(log, LogFollower.Start.END, readUpTo, POLL, Timing.SYSTEM, resumed);
     follower.start();
     resumed.awaitLines(40);
 
@@ -313,13 +315,89 @@ class LogFollowerTest {
 
     List<String> got = sink.lines();
     assertThat(got).hasSameSizeAs(lines);
-    int firstOutOfPlace =
-        IntStream.range(0, lines.size())
-            .filter(i -> !got.get(i).equals(lines.get(i)))
-            .findFirst()
-            .orElse(-1);
-    assertThat(firstOutOfPlace).as("index of the first line out of place").isEqualTo(-1);
-    assertThat(follower.lastLineMillis()).isPositive();
+    assertThat(firstOutOfPlace(got, lines))
+        .as("index of the first line out of place")
+        .isEqualTo(-1);
+    assertThat(follower.status().lastLineMillis()).isPositive();
+  }
+
+  @Test
+  void anOversizedLastLineOfARotatedFileIsReported() throws IOException {
+    followNewEmptyLog();
+
+    appendRaw(log, "before\n" + "y".repeat(100_000)); // no newline: Nginx died mid-line
+    sink.awaitLines(1);
+    sink.awaitPolls(3);
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, List.of("after"));
+    sink.awaitLines(2);
+
+    assertThat(sink.lines()).containsExactly("before", "after");
+    assertThat(sink.oversizedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aBacklogStillBeingReadWhenTheLogIsRenamedIsReadWholeBeforeTheNewFile() throws IOException {
+    log = dir.resolve("access.log");
+    List<String> backlog =
+        IntStream.range(0, 100_000).mapToObj(i -> "a " + i + " " + "z".repeat(90)).toList();
+    append(log, backlog); // about 10 MB: more than one poll reads
+    LineSink slow = new SlowSink(sink); // a pipeline busy parsing: each chunk takes a while
+    follower = new LogFollower(log, LogFollower.Start.BEGINNING, null, POLL, Timing.SYSTEM, slow);
+    follower.start();
+    sink.awaitLines(1);
+
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, numbered("c ", 0, 3));
+    Await.until("the new file's last line", () -> "c 2".equals(sink.lastLine()));
+
+    List<String> expected = concat(backlog, numbered("c ", 0, 3));
+    List<String> got = sink.lines();
+    assertThat(got).hasSameSizeAs(expected);
+    assertThat(firstOutOfPlace(got, expected))
+        .as("index of the first line out of place")
+        .isEqualTo(-1);
+    assertThat(sink.oversizedCount()).isZero();
+  }
+
+  private static int firstOutOfPlace(List<String> got, List<String> expected) {
+    return IntStream.range(0, expected.size())
+        .filter(i -> !got.get(i).equals(expected.get(i)))
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** Hands each run of lines on after a pause, as a pipeline busy with a big read would. */
+  private record SlowSink(RecordingSink sink) implements LineSink {
+    @Override
+    public void lines(byte[] bytes, int from, int to) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      LineSink.super.lines(bytes, from, to);
+    }
+
+    @Override
+    public void line(byte[] bytes, int offset, int length) {
+      sink.line(bytes, offset, length);
+    }
+
+    @Override
+    public void oversized() {
+      sink.oversized();
+    }
+
+    @Override
+    public void startFile(String name) {
+      sink.startFile(name);
+    }
+
+    @Override
+    public void poll(FollowerStatus status) {
+      sink.poll(status);
+    }
   }
 
   @Test
@@ -337,8 +415,8 @@ class LogFollowerTest {
     log = dir.resolve("access.log");
     Files.createFile(log);
     RecordingSink delegate = new RecordingSink();
-    LogFollower.Sink throwing =
-        new LogFollower.Sink() {
+    LineSink throwing =
+        new LineSink() {
           @Override
           public void startFile(String name) {}
 
@@ -354,11 +432,11 @@ class LogFollowerTest {
           public void oversized() {}
 
           @Override
-          public void poll() {
-            delegate.poll();
+          public void poll(FollowerStatus status) {
+            delegate.poll(status);
           }
         };
-    follower = new LogFollower(log, LogFollower.Start.END, null, POLL, throwing);
+    follower = new LogFollower(log, LogFollower.Start.END, null, POLL, Timing.SYSTEM, throwing);
     follower.start();
     delegate.awaitPolls(2);
 

@@ -1,15 +1,12 @@
 package dev.bluegreen.watcher.source;
 
+import dev.bluegreen.watcher.Await;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
-/**
- * A follower sink that records every line as text, for tests; safe to read from the test thread.
- */
-final class RecordingSink implements LogFollower.Sink {
+/** A line sink that records every line as text, for tests; safe to read from the test thread. */
+final class RecordingSink implements LineSink {
   private final List<String> lines = new ArrayList<>();
   private final List<String> files = new ArrayList<>();
   private int oversized;
@@ -31,12 +28,17 @@ final class RecordingSink implements LogFollower.Sink {
   }
 
   @Override
-  public synchronized void poll() {
+  public synchronized void poll(FollowerStatus status) {
     polls++;
   }
 
   synchronized List<String> lines() {
     return List.copyOf(lines);
+  }
+
+  /** The last line recorded, or {@code null} before the first. */
+  synchronized String lastLine() {
+    return lines.isEmpty() ? null : lines.get(lines.size() - 1);
   }
 
   synchronized int lineCount() {
@@ -55,33 +57,14 @@ final class RecordingSink implements LogFollower.Sink {
     return polls;
   }
 
-  /** Waits until {@code condition} holds, failing after {@code limit}: waits on the component. */
-  static void await(Duration limit, BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + limit + " waiting for " + what);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   /** Waits until at least {@code count} lines arrived. */
   void awaitLines(int count) {
-    await(
-        Duration.ofSeconds(20),
-        () -> lineCount() >= count,
-        count + " lines (have " + lineCount() + ")");
+    Await.until(count + " lines", () -> lineCount() >= count, () -> "have " + lineCount());
   }
 
   /** Waits a few polls so that anything wrongly re-read would have arrived. */
   void awaitPolls(int count) {
     int target = polls() + count;
-    await(Duration.ofSeconds(10), () -> polls() >= target, count + " more polls");
+    Await.until(count + " more polls", () -> polls() >= target);
   }
 }
