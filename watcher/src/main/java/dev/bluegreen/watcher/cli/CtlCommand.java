@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.detect.PoolName;
-import dev.bluegreen.watcher.ops.AdminServer;
+import dev.bluegreen.watcher.ops.Controls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -44,11 +44,11 @@ final class CtlCommand implements Callable<Integer> {
   }
 
   /**
-   * How long ctl waits for an answer: the watcher's own, a 503 after {@link
-   * AdminServer#CONTROL_TIMEOUT} when its reading thread is stuck, must arrive first, so 5 s more,
-   * ample for one HTTP exchange on this machine.
+   * How long ctl waits for an answer: the watcher's own, a 503 after {@link Controls#TIMEOUT} when
+   * its reading thread is stuck, must arrive first, so 5 s more, ample for one HTTP exchange on
+   * this machine.
    */
-  static final Duration REQUEST_TIMEOUT = AdminServer.CONTROL_TIMEOUT.plusSeconds(5);
+  static final Duration REQUEST_TIMEOUT = Controls.TIMEOUT.plusSeconds(5);
 
   /** ctl's one setting, the port, with help that says what it is to ctl. */
   static final class Options implements IModelTransformer {

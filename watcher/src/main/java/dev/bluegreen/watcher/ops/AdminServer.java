@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,13 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /**
-   * How long a control waits for the reading thread to apply it; the reading thread polls every 25
-   * ms, so this is only reached when it is stuck. {@code watcher ctl} waits a little longer, so the
-   * watcher's own answer (503) arrives before the client gives up.
-   */
-  public static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(5);
 
   private final HttpServer server;
   private final Controls watcher;
@@ -131,7 +123,7 @@ public final class AdminServer implements AutoCloseable {
           WatcherStatus status =
               watcher
                   .maintenance(Boolean.parseBoolean(on))
-                  .get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                  .get(Controls.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
           send(exchange, 200, health(status, now()));
         }
         case "/admin/active-pool" -> {
@@ -144,7 +136,7 @@ public final class AdminServer implements AutoCloseable {
             return;
           }
           WatcherStatus status =
-              watcher.activePool(pool).get(CONTROL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+              watcher.activePool(pool).get(Controls.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
           send(exchange, 200, health(status, now()));
         }
         default -> send(exchange, 404, Map.of("error", "unknown admin endpoint " + path));
@@ -155,7 +147,9 @@ public final class AdminServer implements AutoCloseable {
           503,
           Map.of(
               "error",
-              "the watcher did not apply the change within " + CONTROL_TIMEOUT.toSeconds() + " s"));
+              "the watcher did not apply the change within "
+                  + Controls.TIMEOUT.toSeconds()
+                  + " s"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       send(exchange, 503, Map.of("error", "interrupted"));

@@ -1,5 +1,6 @@
 package dev.bluegreen.watcher.ops;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -7,6 +8,15 @@ import java.util.concurrent.CompletableFuture;
  * Each control completes once the watcher's reading thread applied it, with the status after it.
  */
 public interface Controls {
+  /**
+   * How long a control waits for the reading thread to apply it; the reading thread polls every 25
+   * ms, so this is only reached when it is stuck. {@code watcher ctl} waits a little longer, so the
+   * watcher's own answer (503) arrives before the client gives up. (Here, not in AdminServer: a
+   * constant there would make {@code watcher ctl} initialize the server, its logger and Jackson,
+   * which doubled every command's start-up.)
+   */
+  Duration TIMEOUT = Duration.ofSeconds(5);
+
   /** The latest snapshot; never blocks. */
   WatcherStatus status();
 
