@@ -104,7 +104,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
               + "* requests (alerts above "
               + threshold
               + "%, resolved at or below "
-              + percent(rate.thresholdPercent() / 2)
+              + percent(rate.resolvePercent())
               + "%).",
           facts,
           "Error rate back to normal"
