@@ -1,16 +1,15 @@
 package dev.bluegreen.watcher.source;
 
+import static dev.bluegreen.watcher.source.LogLines.append;
+import static dev.bluegreen.watcher.source.LogLines.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,18 +57,5 @@ class FollowedFileTest {
 
   private FollowedFile follow(Path log) throws IOException {
     return new FollowedFile(OpenLogFile.open(log), 0, sink, ByteBuffer.allocate(1 << 20), 0);
-  }
-
-  private static List<String> numbered(String prefix, int from, int to) {
-    return IntStream.range(from, to).mapToObj(i -> prefix + i).toList();
-  }
-
-  private static void append(Path file, List<String> lines) throws IOException {
-    Files.writeString(
-        file,
-        String.join("\n", lines) + "\n",
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 }

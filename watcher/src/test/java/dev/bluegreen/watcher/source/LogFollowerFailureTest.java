@@ -1,5 +1,9 @@
 package dev.bluegreen.watcher.source;
 
+import static dev.bluegreen.watcher.source.LogLines.append;
+import static dev.bluegreen.watcher.source.LogLines.concat;
+import static dev.bluegreen.watcher.source.LogLines.lines;
+import static dev.bluegreen.watcher.source.LogLines.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.Await;
@@ -13,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -271,23 +274,5 @@ class LogFollowerFailureTest {
     public void poll(FollowerStatus status) {
       recorded.poll(status);
     }
-  }
-
-  private static String lines(String prefix, int from, int to) {
-    return String.join("\n", numbered(prefix, from, to)) + "\n";
-  }
-
-  private static List<String> numbered(String prefix, int from, int to) {
-    return IntStream.range(from, to).mapToObj(i -> prefix + i).toList();
-  }
-
-  private static void append(Path file, String text) throws IOException {
-    Files.writeString(
-        file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-  }
-
-  @SafeVarargs
-  private static List<String> concat(List<String>... parts) {
-    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
   }
 }

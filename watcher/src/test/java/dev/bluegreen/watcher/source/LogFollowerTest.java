@@ -1,5 +1,8 @@
 package dev.bluegreen.watcher.source;
 
+import static dev.bluegreen.watcher.source.LogLines.append;
+import static dev.bluegreen.watcher.source.LogLines.concat;
+import static dev.bluegreen.watcher.source.LogLines.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.Await;
@@ -51,19 +54,6 @@ class LogFollowerTest {
     Files.createFile(log);
     follow(LogFollower.Start.END);
     sink.awaitPolls(2);
-  }
-
-  private static List<String> numbered(String prefix, int from, int to) {
-    return IntStream.range(from, to).mapToObj(i -> prefix + i).toList();
-  }
-
-  private static void append(Path file, List<String> lines) throws IOException {
-    Files.writeString(
-        file,
-        String.join("\n", lines) + "\n",
-        StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
   }
 
   private static void appendRaw(Path file, String text) throws IOException {
@@ -462,10 +452,5 @@ class LogFollowerTest {
       return new LogPosition(
           new FileIdentity(FileIdentity.fileKey(file), FileIdentity.fingerprint(channel)), offset);
     }
-  }
-
-  @SafeVarargs
-  private static List<String> concat(List<String>... parts) {
-    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
   }
 }
