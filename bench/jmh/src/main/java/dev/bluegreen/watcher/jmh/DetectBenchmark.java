@@ -55,16 +55,8 @@ public class DetectBenchmark {
     for (int n = 0; n < lines.length; n++) {
       events[n] = (AccessEvent) parser.parse(lines[n], 0, lines[n].length);
     }
-    detectors =
-        new Detectors(
-            config.windowSize(),
-            config.errorRateThreshold(),
-            config.minRequests(),
-            config.alertCooldown().toMillis(),
-            config.activePool(),
-            config.maintenance(),
-            alerts);
     pipeline = new Pipeline(config, Timing.SYSTEM, Outlet.of(alerts));
+    detectors = new Pipeline(config, Timing.SYSTEM, Outlet.of(alerts)).detectors();
     pipeline.startFile(FILE);
   }
 
