@@ -38,7 +38,6 @@ public final class Watcher {
     Pipeline pipeline = new Pipeline(config, timing, outlet);
     new ReplaySource(stdin).replay(files, pipeline, () -> progress.accept(pipeline.stats()));
     pipeline.finish();
-    pipeline.finish();
     return pipeline.stats();
   }
 
