@@ -3,6 +3,7 @@ package dev.bluegreen.watcher;
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.WatcherStatus;
+import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.source.FollowerStatus;
 import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
@@ -55,6 +56,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     LogPosition resume = restore(store);
     if (detectors.maintenance()) {
       log.warn("maintenance mode is on: alerts are suppressed");
+    }
+    if (!config.logFormat().hasPool()) {
+      log.warn(LogFormat.WITHOUT_POOL);
     }
     this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
     publishStatus();
