@@ -83,6 +83,19 @@ class LiveWatcherTest {
   }
 
   @Test
+  void closeSaysWhatItSaved() throws IOException {
+    watcher = start(new RecordingOutlet(), Map.of());
+    append(1, 3);
+    awaitLines(watcher, 3);
+
+    LiveWatcher closed = watcher;
+    watcher = null;
+    closed.close();
+
+    assertThat(closed.savedAtClose()).isEqualTo("state saved to " + state + " after 3 lines read");
+  }
+
+  @Test
   void alertsAsLinesArrive() throws IOException {
     RecordingOutlet outlet = new RecordingOutlet();
     watcher = start(outlet, Map.of());
