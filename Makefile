@@ -21,6 +21,10 @@ test: ## Run every test and the format check (the one test command)
 format: ## Rewrite the Java sources in google-java-format
 	$(MVN) spotless:apply
 
+.PHONY: lint
+lint: ## shellcheck on every shell script of the repository (found by *.sh or its #! line)
+	@scripts/lint.sh
+
 SANDBOX := scripts/sandbox.sh
 DEMO_JAR := demo-app/target/demo-app.jar
 SOURCES := $(shell find watcher/src/main demo-app/src/main -type f) pom.xml watcher/pom.xml demo-app/pom.xml
