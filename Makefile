@@ -6,8 +6,9 @@ JAR := watcher/target/watcher.jar
 .DEFAULT_GOAL := help
 
 .PHONY: help
-help: ## List the targets, one line each
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-21s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+help: ## List the targets, one line each (in colour on a terminal; NO_COLOR=1 turns it off)
+	@if [ -t 1 ] && [ -z "$${NO_COLOR:-}" ]; then on='\033[36m' off='\033[0m'; else on='' off=''; fi; \
+	awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %s%-21s%s %s\n", on, $$1, off, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: build
 build: ## Build watcher/target/watcher.jar (runnable with java -jar) and the demo-app
@@ -20,6 +21,10 @@ test: ## Run every test and the format check (the one test command)
 .PHONY: format
 format: ## Rewrite the Java sources in google-java-format
 	$(MVN) spotless:apply
+
+.PHONY: lint
+lint: ## shellcheck on every shell script of the repository (found by *.sh or its #! line)
+	@scripts/lint.sh
 
 SANDBOX := scripts/sandbox.sh
 DEMO_JAR := demo-app/target/demo-app.jar
@@ -76,8 +81,9 @@ demo: build ## Replay a log where blue fails over to green and recovers; print t
 	java -jar $(JAR) replay watcher/src/test/resources/replay/failover-and-recovery.log
 
 .PHONY: replay
-replay: build ## Replay a log through the detectors: make replay LOG=path/to/access.log
+replay: ## Replay a log through the detectors: make replay LOG=path/to/access.log
 	@test -n "$(LOG)" || { echo "usage: make replay LOG=path/to/access.log [ARGS='--format json']"; exit 2; }
+	@$(MAKE) --no-print-directory -s $(JAR)
 	java -jar $(JAR) replay $(ARGS) $(LOG)
 
 LINES ?= 1000000

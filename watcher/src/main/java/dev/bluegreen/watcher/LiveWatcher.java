@@ -3,6 +3,7 @@ package dev.bluegreen.watcher;
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.WatcherStatus;
+import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.source.FollowerStatus;
 import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
@@ -41,6 +42,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final LogFollower follower;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
+  private volatile String savedAtClose;
 
   LiveWatcher(WatcherConfig config, LiveConfig live, Outlet outlet, Timing timing, Duration poll) {
     this.config = config;
@@ -55,6 +57,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     LogPosition resume = restore(store);
     if (detectors.maintenance()) {
       log.warn("maintenance mode is on: alerts are suppressed");
+    }
+    if (!config.logFormat().hasPool()) {
+      log.warn(LogFormat.WITHOUT_POOL);
     }
     this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
     publishStatus();
@@ -128,14 +133,16 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   /**
    * Saves the state (now when {@code force}, else when due), then hands on the alerts it includes.
    */
-  private void checkpoint(boolean force) {
+  private boolean checkpoint(boolean force) {
     LogPosition position = followed.position();
+    boolean saved = true;
     if (force) {
-      checkpointer.save(position, detectors.state());
+      saved = checkpointer.save(position, detectors.state());
     } else {
       checkpointer.saveIfDue(position, pipeline.stats().lines(), detectors::state);
     }
     outlet.release();
+    return saved;
   }
 
   private void publishStatus() {
@@ -206,13 +213,30 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
         });
   }
 
-  /** Stops reading and saves the final state. */
+  /** Stops reading and saves the final state; {@link #savedAtClose()} then says what it saved. */
   @Override
   public void close() {
     follower.close();
     followed = follower.status();
     controls.runPending();
-    checkpoint(true);
+    boolean saved = checkpoint(true);
     publishStatus();
+    long lines = status.lines();
+    String read = lines + (lines == 1 ? " line read" : " lines read");
+    savedAtClose =
+        live.stateFile() == null
+            ? "no state file, " + read
+            : (saved ? "state saved to " : "state NOT saved to ")
+                + live.stateFile()
+                + " after "
+                + read;
+  }
+
+  /**
+   * After {@link #close()}, e.g. {@code state saved to /var/lib/x/state.json after 1234 lines
+   * read}; before it, {@code null}.
+   */
+  public String savedAtClose() {
+    return savedAtClose;
   }
 }

@@ -23,7 +23,8 @@ public enum Setting {
       "FORMAT",
       Default.unset("the sandbox's key=value format (see README)"),
       "The log_format as written in nginx.conf: the whole directive, its quoted strings, or the"
-          + " bare format (key=value, key:value, combined, escape=json all work)."),
+          + " bare format (key=value, key:value, escape=json all work); or 'combined', the name"
+          + " of Nginx's predefined format (it has no pool: only the error rate is watched)."),
   WINDOW_SIZE(
       DETECTION,
       "--window-size",

@@ -151,4 +151,29 @@ class KillAndRestartTest {
     // 8 lines after it are read again, and they cannot alert twice
     assertThat(linesRead(secondPort)).as("resumed, not re-read").isBetween(250L, 258L);
   }
+
+  @Test
+  void sigtermLogsOneLineSayingWhatWasSavedAndWhatWasStillQueued() throws Exception {
+    List<String> story = Files.readAllLines(STORY);
+    Path log = dir.resolve("access.log");
+    Path state = dir.resolve("state.json");
+    Files.write(log, story.subList(0, 150));
+    int port = freePort();
+    Process first = startWatcher(log, state, port, "first");
+    await(() -> linesRead(port) == 150, "the watcher to read the 150 lines");
+    await(() -> received().size() == 2, "the failover and error-rate alerts"); // queue empty
+
+    first.destroy(); // SIGTERM: the shutdown hook runs
+    first.waitFor();
+
+    assertThat(Files.readAllLines(dir.resolve("first.err")))
+        .filteredOn(line -> line.contains("stopped: "))
+        .singleElement()
+        .asString()
+        .contains(
+            "INFO  RunCommand - stopped: state saved to "
+                + state
+                + " after 150 lines read; 0 alert messages were still queued (one per sink), 0"
+                + " of them dropped");
+  }
 }

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.notify.LogCapture;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The live watcher end to end in-process: real files, real follower, a recording outlet. */
@@ -22,6 +24,8 @@ class LiveWatcherTest {
   private static final Path STORY = Path.of("src/test/resources/replay/failover-and-recovery.log");
 
   @TempDir Path dir;
+
+  @RegisterExtension final LogCapture logs = new LogCapture();
 
   private Path log;
   private Path state;
@@ -66,6 +70,29 @@ class LiveWatcherTest {
         lines + " lines read",
         () -> w.status().lines() >= lines,
         () -> w.status().lines() + " read");
+  }
+
+  @Test
+  void aLogWithoutPoolsWarnsAtStartThatFailoversCannotBeSeen() {
+    watcher = start(new RecordingOutlet(), Map.of("NGINX_LOG_FORMAT", "combined"));
+
+    assertThat(logs.lines())
+        .contains(
+            "WARN the log format has no $upstream_http_x_app_pool, so failovers cannot be seen;"
+                + " only the error rate is watched");
+  }
+
+  @Test
+  void closeSaysWhatItSaved() throws IOException {
+    watcher = start(new RecordingOutlet(), Map.of());
+    append(1, 3);
+    awaitLines(watcher, 3);
+
+    LiveWatcher closed = watcher;
+    watcher = null;
+    closed.close();
+
+    assertThat(closed.savedAtClose()).isEqualTo("state saved to " + state + " after 3 lines read");
   }
 
   @Test

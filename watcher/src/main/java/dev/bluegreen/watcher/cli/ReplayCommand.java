@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.AlertJson;
 import dev.bluegreen.watcher.notify.AlertText;
+import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.source.ReplaySource.ReplayException;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
@@ -40,7 +41,12 @@ import picocli.CommandLine.Spec;
       "  watcher replay /var/log/nginx/access.log",
       "  watcher replay --format json access.log.2.gz access.log.1 access.log",
       "  zcat old.log.gz | watcher replay -",
-      "  watcher replay --nginx-log-format \"$(cat my-log-format.conf)\" access.log"
+      "  watcher replay --nginx-log-format \"$(cat my-log-format.conf)\" access.log",
+      "  watcher replay --nginx-log-format combined access.log",
+      "",
+      "Exit status: 0 done (an empty log too: 0 lines say nothing about the format), 1 a log"
+          + " could not be read or none of its lines matched the log format, 2 bad settings or"
+          + " usage."
     })
 final class ReplayCommand implements Callable<Integer> {
   /** replay's settings: what to decide. */
@@ -86,9 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
       err.println("watcher: maintenance mode is on: alerts are suppressed");
     }
     if (!config.logFormat().hasPool()) {
-      err.println(
-          "watcher: the log format has no $upstream_http_x_app_pool, so failovers cannot be"
-              + " seen; only the error rate is watched");
+      err.println("watcher: " + LogFormat.WITHOUT_POOL);
     }
     Consumer<Alert> print =
         format == Format.json
@@ -107,7 +111,12 @@ final class ReplayCommand implements Callable<Integer> {
     }
     out.flush();
     printSummary(err, stats, timing.nanoTime() - progress.start);
-    return 0;
+    return noLineMatched(stats) ? 1 : 0;
+  }
+
+  /** Lines were read and not one fitted: the format is wrong, not the log empty. */
+  private static boolean noLineMatched(Pipeline.Stats stats) {
+    return stats.lines() > 0 && stats.parsed() == 0;
   }
 
   private void printSummary(PrintWriter err, Pipeline.Stats stats, long nanos) {
@@ -131,7 +140,7 @@ final class ReplayCommand implements Callable<Integer> {
               + ": "
               + stats.firstMalformed().reason());
     }
-    if (stats.lines() > 0 && stats.parsed() == 0) {
+    if (noLineMatched(stats)) {
       err.println(
           "replay: no line matched the log format; pass your nginx log_format with"
               + " --nginx-log-format (or NGINX_LOG_FORMAT)");

@@ -17,6 +17,7 @@ import dev.bluegreen.watcher.WatcherConfig;
 import dev.bluegreen.watcher.logging.LogSetup;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
+import dev.bluegreen.watcher.notify.DeliveryStats;
 import dev.bluegreen.watcher.ops.AdminServer;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
@@ -99,7 +100,17 @@ final class RunCommand implements Callable<Integer> {
                 () -> {
                   watcher.close(); // saves the state; last alerts are queued
                   admin.close();
+                  DeliveryStats queued = alerts.stats();
                   alerts.close(); // queued alerts get up to 10 s to go out
+                  long dropped = alerts.stats().dropped() - queued.dropped();
+                  LoggerFactory.getLogger(RunCommand.class)
+                      .info(
+                          "stopped: {}; {} alert message{} still queued (one per sink), {} of"
+                              + " them dropped",
+                          watcher.savedAtClose(),
+                          queued.queued(),
+                          queued.queued() == 1 ? " was" : "s were",
+                          dropped);
                   stopped.countDown();
                 },
                 "shutdown"));

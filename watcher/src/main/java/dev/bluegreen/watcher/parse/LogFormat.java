@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * prefix, then variables each followed by the literal text that ends it.
  *
  * <p>Accepts the format as written in nginx.conf: the whole directive ({@code log_format main
- * escape=json '...' '...';}), the quoted strings after the name, or the bare format string.
+ * escape=json '...' '...';}), the quoted strings after the name, or the bare format string; or the
+ * name of a format Nginx predefines ({@code combined}, its only one).
  */
 public final class LogFormat {
 
@@ -25,6 +26,11 @@ public final class LogFormat {
   public static final String COMBINED =
       "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent"
           + " \"$http_referer\" \"$http_user_agent\"";
+
+  /** What the watcher cannot see when the format has no pool ({@link #hasPool()} false). */
+  public static final String WITHOUT_POOL =
+      "the log format has no $upstream_http_x_app_pool, so failovers cannot be seen; only the"
+          + " error rate is watched";
 
   private static final Pattern DIRECTIVE_WITH_NAME =
       Pattern.compile("^[A-Za-z0-9_]+\\s+(escape=\\w+\\s+)?['\"].*", Pattern.DOTALL);
@@ -58,6 +64,9 @@ public final class LogFormat {
       throw new LogFormatException("the log format is empty");
     }
     String trimmed = directive.strip();
+    if (PredefinedFormats.isName(trimmed)) {
+      return build(PredefinedFormats.format(trimmed), false);
+    }
     boolean json = false;
     String format;
     if (looksLikeDirective(trimmed)) {

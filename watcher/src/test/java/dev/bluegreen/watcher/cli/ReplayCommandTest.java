@@ -210,7 +210,7 @@ class ReplayCommandTest {
 
     Cli.Result result = Cli.run(Map.of(), "replay", garbage.toString());
 
-    assertThat(result.exitCode()).isZero();
+    assertThat(result.exitCode()).as("no line matched: failed").isEqualTo(1);
     assertThat(result.err())
         .contains("3 lines from 1 file, 0 requests, 3 malformed, 0 alerts")
         .contains("first malformed line " + garbage + ":1:")
@@ -224,5 +224,64 @@ class ReplayCommandTest {
         Cli.run(Map.of(), "replay", "--nginx-log-format", "combined-like $status", FAILOVER_LOG);
 
     assertThat(result.err()).contains("failovers cannot be seen");
+  }
+
+  @Test
+  void anEmptyLogIsNotAFormatErrorAndExits0() throws IOException {
+    Path empty = Files.createFile(tmp.resolve("empty.log"));
+
+    Cli.Result result = Cli.run(Map.of(), "replay", empty.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err())
+        .contains("0 lines from 1 file, 0 requests, 0 malformed, 0 alerts")
+        .doesNotContain("no line matched");
+  }
+
+  @Test
+  void oneMatchingLineAmongGarbageIsEnoughToExit0() throws IOException {
+    Path log = tmp.resolve("mixed.log");
+    List<String> story = Files.readAllLines(Path.of(FAILOVER_LOG));
+    Files.write(log, List.of("garbage", story.get(0)));
+
+    Cli.Result result = Cli.run(Map.of(), "replay", log.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err()).contains("2 lines from 1 file, 1 requests, 1 malformed");
+  }
+
+  @Test
+  void helpDocumentsTheExitStatusOfAReplayWhereNoLineMatched() {
+    Cli.Result result = Cli.run(Map.of(), "replay", "--help");
+
+    assertThat(result.out().replaceAll("\\s+", " "))
+        .contains("Exit status: 0 done (an empty log too")
+        .contains("1 a log could not be read or none of its lines matched the log format");
+  }
+
+  @Test
+  void theNameCombinedReadsNginxsPredefinedFormatAndSaysFailoversCannotBeSeen() throws IOException {
+    Path log = tmp.resolve("combined.log");
+    String ok =
+        "10.0.0.1 - - [01/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 612 \"-\" \"curl/8\"";
+    String failed =
+        "10.0.0.1 - - [01/Nov/2026:10:00:01 +0000] \"GET / HTTP/1.1\" 502 157 \"-\" \"curl/8\"";
+    Files.write(log, List.of(ok, failed, ok));
+
+    Cli.Result result =
+        Cli.run(Map.of(), "replay", "--nginx-log-format", "combined", log.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.err())
+        .contains("failovers cannot be seen")
+        .contains("3 lines from 1 file, 3 requests, 0 malformed");
+  }
+
+  @Test
+  void mainIsRefusedWithTheWayToGiveItsDefinition() {
+    Cli.Result result = Cli.run(Map.of(), "replay", "--nginx-log-format", "main", FAILOVER_LOG);
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("'main' is not a format Nginx predefines");
   }
 }

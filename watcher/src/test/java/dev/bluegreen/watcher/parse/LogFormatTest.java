@@ -190,6 +190,30 @@ class LogFormatTest {
         .hasMessageContaining(message);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"combined", "  combined\n"})
+  void theNameCombinedMeansNginxsPredefinedFormat(String name) {
+    LogFormat format = LogFormat.compile(name);
+
+    assertThat(format.text()).isEqualTo(LogFormat.COMBINED);
+    assertThat(format.hasPool()).isFalse();
+    assertThat(format.hasTime()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"main", "Combined", "custom_1"})
+  void aNameNginxDoesNotPredefineAsksForItsDefinition(String name) {
+    assertThatThrownBy(() -> LogFormat.compile(name))
+        .isInstanceOf(LogFormatException.class)
+        .hasMessage(
+            "'"
+                + name
+                + "' is not a format Nginx predefines (only combined is); give its definition"
+                + " from nginx.conf instead: log_format "
+                + name
+                + " '...';");
+  }
+
   @Test
   void rejectsANullFormat() {
     assertThatThrownBy(() -> LogFormat.compile(null))
