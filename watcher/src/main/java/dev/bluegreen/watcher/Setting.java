@@ -48,7 +48,7 @@ public enum Setting {
       "--alert-cooldown-sec",
       "SECONDS",
       Default.of(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
-      "At most one alert of a kind per this many seconds; recoveries are never held back."),
+      "Seconds between reminders of an open episode (0: none); new episodes are never held back."),
   ACTIVE_POOL(
       DETECTION,
       "--active-pool",

@@ -23,7 +23,7 @@ import java.time.Duration;
  * @param windowSize requests in the sliding error-rate window
  * @param errorRateThreshold percent of the window that must be errors to alert (strictly more)
  * @param minRequests requests the window must hold before the error rate is judged
- * @param alertCooldown minimum time between two alerts of one kind
+ * @param alertCooldown time between two reminders of one open episode; zero means no reminders
  * @param activePool the pool expected to serve; traffic elsewhere is a failover
  * @param maintenance alerts are suppressed
  * @param parseThreads threads that parse a big read (a backlog, a replay), the reading thread's

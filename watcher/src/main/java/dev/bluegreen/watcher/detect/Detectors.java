@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 
 /**
  * Every decision about requests, in one place: the error-rate and pool-flip detectors behind one
- * shared {@link AlertGate} (cooldown, maintenance). Pure like its parts: time is passed in, alerts
- * go to the consumer given, and {@link #state()} / {@link #restore} carry everything it remembers
- * across a restart. Not thread safe: the reading thread owns it.
+ * shared {@link AlertGate} (reminder cooldown, maintenance). Pure like its parts: time is passed
+ * in, alerts go to the consumer given, and {@link #state()} / {@link #restore} carry everything it
+ * remembers across a restart. Not thread safe: the reading thread owns it.
  */
 public final class Detectors {
   private final AlertGate gate;
@@ -68,6 +68,11 @@ public final class Detectors {
   /** The pool expected to serve now. */
   public String primary() {
     return poolFlips.primary();
+  }
+
+  /** The pool the log shows now: the one that served the latest request naming a pool. */
+  public String servingPool() {
+    return poolFlips.servingPool();
   }
 
   /** The pool people were last told serves. */

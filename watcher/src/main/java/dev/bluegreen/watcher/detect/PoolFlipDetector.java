@@ -7,12 +7,14 @@ import java.util.function.Consumer;
  * Tells people which pool serves: a failover when traffic leaves the expected primary, a recovery
  * when it comes back. Pure: time is the caller's.
  *
- * <p>Leaving the primary is announced on the first request another pool serves, so a failover is
- * known at once. Any later change (back to the primary, or on to a third pool) is announced once
- * the new pool has settled: it served {@link #SETTLE_REQUESTS} requests in a row, or it has been
- * the latest pool for {@link #SETTLE_MILLIS}. Mixed traffic while Nginx flips therefore yields one
- * message, and the last message says which pool serves. A failover within the cooldown of the
- * previous one waits for the cooldown and goes out only if traffic is still on that pool.
+ * <p>Traffic off the primary is one episode, from the failover to the recovery. Leaving the primary
+ * opens an episode and is announced on the first request another pool serves, so a failover is
+ * known at once, whatever the cooldown. Any later change (back to the primary, or on to a third
+ * pool) is announced once the new pool has settled: it served {@link #SETTLE_REQUESTS} requests in
+ * a row, or it has been the latest pool for {@link #SETTLE_MILLIS}. Mixed traffic while Nginx flips
+ * therefore yields one message, and the last pool message names the pool that serves, never held
+ * back by the cooldown. The cooldown only spaces reminders ("still failed over") of an open
+ * episode.
  *
  * <p>A planned switch ({@link #plannedSwitch}) makes the new pool the primary without an alert;
  * requests the old primary still serves during the next {@link #SWITCH_GRACE_MILLIS} (in flight
@@ -40,6 +42,9 @@ public final class PoolFlipDetector {
   private LineRef candidateWhere;
   private String candidateRelease;
 
+  private final Episode episode = new Episode();
+  private String latest;
+
   public PoolFlipDetector(String primary, AlertGate gate) {
     this.primary = primary;
     this.gate = gate;
@@ -53,6 +58,7 @@ public final class PoolFlipDetector {
     if (pool == null || inSwitchGrace(pool, now)) {
       return;
     }
+    latest = pool;
     if (pool.equals(announced)) {
       candidate = null;
       remindIfStillFailedOver(event, where, now, alerts);
@@ -91,6 +97,7 @@ public final class PoolFlipDetector {
     primary = newPrimary;
     announced = newPrimary;
     candidate = null;
+    episode.close();
   }
 
   private boolean inSwitchGrace(String pool, long now) {
@@ -98,24 +105,32 @@ public final class PoolFlipDetector {
   }
 
   private void announceCandidate(long now, Consumer<Alert> alerts) {
+    if (!gate.mayAnnounce()) {
+      return; // still pending: announced once maintenance is off, if traffic is still there
+    }
     AlertKind kind = candidate.equals(primary) ? AlertKind.RECOVERY : AlertKind.FAILOVER;
-    if (!gate.mayAnnounce(kind, now)) {
-      return; // still pending: announced when the cooldown ends, if traffic is still there
+    if (kind == AlertKind.RECOVERY) {
+      episode.close();
+    } else if (episode.isOpen()) {
+      episode.announced(now); // on to a third pool: the same episode, told at once
+    } else {
+      episode.open(now, gate.cooldownMillis());
     }
     alerts.accept(
         Alert.pool(
             kind, candidateSince, candidateWhere, announced, candidate, candidateRelease, false));
-    gate.announced(kind, now);
     announced = candidate;
     candidate = null;
   }
 
   private void remindIfStillFailedOver(
       AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
-    if (!announced.equals(primary) && gate.mayAnnounce(AlertKind.FAILOVER, now)) {
+    if (!announced.equals(primary)
+        && gate.mayAnnounce()
+        && episode.reminderDue(now, gate.cooldownMillis())) {
       alerts.accept(
           Alert.pool(AlertKind.FAILOVER, now, where, primary, announced, event.release(), true));
-      gate.announced(AlertKind.FAILOVER, now);
+      episode.announced(now);
     }
   }
 
@@ -124,11 +139,20 @@ public final class PoolFlipDetector {
     return announced;
   }
 
+  /** The pool that served the latest request naming one: what the log shows now. */
+  public String servingPool() {
+    return latest == null ? announced : latest;
+  }
+
   public String primary() {
     return primary;
   }
 
-  /** Everything this detector remembers, for the state file. */
+  /**
+   * Everything this detector remembers, for the state file. A state file of the previous version
+   * has no {@code episode} nor {@code latest}: an episode is open when the announced pool is not
+   * the primary.
+   */
   public record State(
       String primary,
       String announced,
@@ -138,7 +162,9 @@ public final class PoolFlipDetector {
       int candidateRequests,
       long candidateSince,
       LineRef candidateWhere,
-      String candidateRelease) {}
+      String candidateRelease,
+      Episode.State episode,
+      String latest) {}
 
   public State state() {
     return new State(
@@ -150,7 +176,9 @@ public final class PoolFlipDetector {
         candidateRequests,
         candidateSince,
         candidateWhere,
-        candidateRelease);
+        candidateRelease,
+        episode.state(),
+        latest);
   }
 
   public void restore(State state) {
@@ -163,5 +191,10 @@ public final class PoolFlipDetector {
     candidateSince = state.candidateSince();
     candidateWhere = state.candidateWhere();
     candidateRelease = state.candidateRelease();
+    episode.restore(
+        state.episode() != null
+            ? state.episode()
+            : new Episode.State(!announced.equals(primary), Long.MIN_VALUE, null));
+    latest = state.latest();
   }
 }

@@ -121,7 +121,7 @@ class ErrorRateDetectorTest {
   }
 
   @Test
-  void aNewSpikeWithinTheCooldownWaitsAndIsDroppedIfItEndsFirst() {
+  void aNewSpikeAfterAResolutionIsAlertedAtOnceWhateverTheCooldown() {
     feed(100, served("blue"));
     feed(10, clientError("blue"));
     feed(200, served("blue"));
@@ -129,26 +129,46 @@ class ErrorRateDetectorTest {
         .extracting(Alert::kind)
         .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED);
 
-    feed(10, clientError("blue")); // within the cooldown of the first alert
-    feed(200, served("blue"));
+    feed(10, clientError("blue")); // well within the cooldown of the first alert
 
-    assertThat(alerts).hasSize(2);
+    assertThat(alerts)
+        .extracting(Alert::kind, Alert::reminder)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, false),
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE_RESOLVED, false),
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, false));
+    assertThat(alerts.get(2).where().line())
+        .as("the error that crossed the threshold")
+        .isEqualTo(315);
   }
 
   @Test
-  void aNewSpikeWithinTheCooldownIsAlertedWhenTheCooldownEndsIfStillPresent() {
-    feed(100, served("blue"));
-    feed(10, clientError("blue"));
-    feed(200, served("blue"));
-    feed(10, clientError("blue"));
-    now += COOLDOWN;
+  void aZeroCooldownMeansNoRemindersNotAnAlertPerLine() {
+    ErrorRateDetector noReminders = new ErrorRateDetector(200, 2.0, 50, new AlertGate(0, false));
+    for (int i = 1; i <= 400; i++) {
+      noReminders.observe(
+          i > 100 ? clientError("blue") : served("blue"),
+          new LineRef("a", i),
+          now + i * 1000L,
+          alerts::add);
+    }
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.ERROR_RATE);
+  }
+
+  @Test
+  void theWindowReachingMinRequestsIsNotAnErrorAndOpensNothing() {
+    feed(5, clientError("blue"));
+    feed(45, served("blue")); // the 50th request: 10 % of the window, but no error entered
+
+    assertThat(detector.verdict()).isEqualTo(ErrorRateVerdict.ABOVE_THRESHOLD);
+    assertThat(alerts).isEmpty();
 
     feed(1, clientError("blue"));
 
     assertThat(alerts)
-        .extracting(Alert::kind)
-        .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED, AlertKind.ERROR_RATE);
-    assertThat(alerts.get(2).reminder()).isFalse();
+        .extracting(Alert::kind, a -> a.where().line())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, 51L));
   }
 
   @Test
