@@ -49,6 +49,13 @@ public enum Setting {
       "SECONDS",
       Default.of(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
       "Seconds between reminders of an open episode (0: none); new episodes are never held back."),
+  FLAP_SETTLE_SEC(
+      DETECTION,
+      "--flap-settle-sec",
+      "SECONDS",
+      Default.of(WatcherConfig.DEFAULT_FLAP_SETTLE_SEC),
+      "After a flapping alert, how long (log time) one pool must serve alone before where it"
+          + " settled is announced."),
   ACTIVE_POOL(
       DETECTION,
       "--active-pool",

@@ -31,6 +31,11 @@ public final class Episode {
     return openings.size();
   }
 
+  /** How many episodes opened within the cooldown before the last opening, that one included. */
+  int recentOpenings() {
+    return openings.size();
+  }
+
   /** When the oldest of the recent openings happened (meaningful once {@link #open} was called). */
   long firstRecentOpening() {
     return openings.isEmpty() ? NEVER : openings.get(0);

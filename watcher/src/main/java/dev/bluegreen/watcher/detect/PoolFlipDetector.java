@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.detect;
 
 import dev.bluegreen.watcher.parse.AccessEvent;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,10 @@ import java.util.function.Consumer;
  * back by the cooldown. The cooldown only spaces reminders ("still failed over") of an open
  * episode.
  *
+ * <p>Flapping: when the third episode opens within one cooldown, one {@link FlappingAlert} goes out
+ * instead of the failover; then nothing until one pool has served alone for the flap settle time,
+ * which is announced as a failover or recovery marked {@code afterFlapping}.
+ *
  * <p>A planned switch ({@link #plannedSwitch}) makes the new pool the primary without an alert;
  * requests the old primary still serves during the next {@link #SWITCH_GRACE_MILLIS} (in flight
  * while Nginx reloads) are not a failover.
@@ -30,7 +35,11 @@ public final class PoolFlipDetector {
   /** After a planned switch, how long the old primary's requests are expected and ignored. */
   public static final long SWITCH_GRACE_MILLIS = 30_000;
 
+  /** The episodes opened within one cooldown that make the pools flapping. */
+  public static final int FLAPPING_EPISODES = 3;
+
   private final AlertGate gate;
+  private final long flapSettleMillis;
   private String primary;
   private String announced;
   private String previousPrimary;
@@ -44,10 +53,19 @@ public final class PoolFlipDetector {
 
   private final Episode episode = new Episode();
   private String latest;
+  private long latestSince;
+  private LineRef latestWhere;
+  private String latestRelease;
+  private boolean flapping;
+  private String flapTo;
 
-  public PoolFlipDetector(String primary, AlertGate gate) {
+  /**
+   * @param flapSettleMillis how long one pool must serve alone to end flapping
+   */
+  public PoolFlipDetector(String primary, AlertGate gate, long flapSettleMillis) {
     this.primary = primary;
     this.gate = gate;
+    this.flapSettleMillis = flapSettleMillis;
     this.announced = primary;
   }
 
@@ -58,7 +76,15 @@ public final class PoolFlipDetector {
     if (pool == null || inSwitchGrace(pool, now)) {
       return;
     }
-    latest = pool;
+    if (!pool.equals(latest)) {
+      latest = pool;
+      latestSince = now;
+      latestWhere = where;
+    }
+    latestRelease = event.release();
+    if (flapping) {
+      return; // told when one pool has served alone long enough (tick)
+    }
     if (pool.equals(announced)) {
       candidate = null;
       remindIfStillFailedOver(event, where, now, alerts);
@@ -79,8 +105,11 @@ public final class PoolFlipDetector {
 
   /** Announces a pool that has settled by time; call it when no line came for a while. */
   public void tick(long now, Consumer<Alert> alerts) {
-    if (candidate != null && now - candidateSince >= SETTLE_MILLIS) {
+    if (!flapping && candidate != null && now - candidateSince >= SETTLE_MILLIS) {
       announceCandidate(now, alerts);
+    }
+    if (flapping && gate.mayAnnounce() && now - latestSince >= flapSettleMillis) {
+      settleFlapping(now, alerts);
     }
   }
 
@@ -97,6 +126,7 @@ public final class PoolFlipDetector {
     primary = newPrimary;
     announced = newPrimary;
     candidate = null;
+    flapping = false;
     episode.close();
   }
 
@@ -113,14 +143,59 @@ public final class PoolFlipDetector {
       episode.close();
     } else if (episode.isOpen()) {
       episode.announced(now); // on to a third pool: the same episode, told at once
-    } else {
-      episode.open(now, gate.cooldownMillis());
+    } else if (episode.open(now, gate.cooldownMillis()) >= FLAPPING_EPISODES) {
+      startFlapping(alerts);
+      return;
     }
     alerts.accept(
         Alert.pool(
-            kind, candidateSince, candidateWhere, announced, candidate, candidateRelease, false));
+            kind,
+            candidateSince,
+            candidateWhere,
+            announced,
+            candidate,
+            candidateRelease,
+            false,
+            false));
     announced = candidate;
     candidate = null;
+  }
+
+  private void startFlapping(Consumer<Alert> alerts) {
+    alerts.accept(
+        new FlappingAlert(
+            Instant.ofEpochMilli(candidateSince),
+            candidateWhere,
+            primary,
+            candidate,
+            episode.recentOpenings(),
+            Instant.ofEpochMilli(episode.firstRecentOpening())));
+    flapping = true;
+    flapTo = candidate;
+    announced = candidate;
+    candidate = null;
+  }
+
+  /** One pool served alone for the flap settle time: say where traffic settled. */
+  private void settleFlapping(long now, Consumer<Alert> alerts) {
+    boolean onPrimary = latest.equals(primary);
+    if (onPrimary) {
+      episode.close();
+    } else {
+      episode.announced(now);
+    }
+    alerts.accept(
+        Alert.pool(
+            onPrimary ? AlertKind.RECOVERY : AlertKind.FAILOVER,
+            latestSince,
+            latestWhere,
+            onPrimary ? flapTo : primary,
+            latest,
+            latestRelease,
+            false,
+            true));
+    flapping = false;
+    announced = latest;
   }
 
   private void remindIfStillFailedOver(
@@ -129,7 +204,8 @@ public final class PoolFlipDetector {
         && gate.mayAnnounce()
         && episode.reminderDue(now, gate.cooldownMillis())) {
       alerts.accept(
-          Alert.pool(AlertKind.FAILOVER, now, where, primary, announced, event.release(), true));
+          Alert.pool(
+              AlertKind.FAILOVER, now, where, primary, announced, event.release(), true, false));
       episode.announced(now);
     }
   }
@@ -137,6 +213,11 @@ public final class PoolFlipDetector {
   /** The pool people were last told serves. */
   public String announcedPool() {
     return announced;
+  }
+
+  /** Whether the pools flap: the third episode opened within one cooldown, not settled since. */
+  public boolean flapping() {
+    return flapping;
   }
 
   /** The pool that served the latest request naming one: what the log shows now. */
@@ -164,7 +245,12 @@ public final class PoolFlipDetector {
       LineRef candidateWhere,
       String candidateRelease,
       Episode.State episode,
-      String latest) {}
+      String latest,
+      long latestSince,
+      LineRef latestWhere,
+      String latestRelease,
+      boolean flapping,
+      String flapTo) {}
 
   public State state() {
     return new State(
@@ -178,7 +264,12 @@ public final class PoolFlipDetector {
         candidateWhere,
         candidateRelease,
         episode.state(),
-        latest);
+        latest,
+        latestSince,
+        latestWhere,
+        latestRelease,
+        flapping,
+        flapTo);
   }
 
   public void restore(State state) {
@@ -196,5 +287,10 @@ public final class PoolFlipDetector {
             ? state.episode()
             : new Episode.State(!announced.equals(primary), Long.MIN_VALUE, null));
     latest = state.latest();
+    latestSince = state.latestSince();
+    latestWhere = state.latestWhere();
+    latestRelease = state.latestRelease();
+    flapping = state.flapping() && latest != null;
+    flapTo = state.flapTo();
   }
 }
