@@ -52,10 +52,7 @@ public final class PoolFlipDetector {
   private String candidateRelease;
 
   private final Episode episode = new Episode();
-  private String latest;
-  private long latestSince;
-  private LineRef latestWhere;
-  private String latestRelease;
+  private PoolRun latest;
   private boolean flapping;
   private String flapTo;
 
@@ -76,12 +73,10 @@ public final class PoolFlipDetector {
     if (pool == null || inSwitchGrace(pool, now)) {
       return;
     }
-    if (!pool.equals(latest)) {
-      latest = pool;
-      latestSince = now;
-      latestWhere = where;
-    }
-    latestRelease = event.release();
+    latest =
+        latest == null
+            ? new PoolRun(pool, now, where, event.release())
+            : latest.then(pool, event.release(), where, now);
     if (flapping) {
       return; // told when one pool has served alone long enough (tick)
     }
@@ -108,7 +103,7 @@ public final class PoolFlipDetector {
     if (!flapping && candidate != null && now - candidateSince >= SETTLE_MILLIS) {
       announceCandidate(now, alerts);
     }
-    if (flapping && gate.mayAnnounce() && now - latestSince >= flapSettleMillis) {
+    if (flapping && gate.mayAnnounce() && latest.servedAloneFor(flapSettleMillis, now)) {
       settleFlapping(now, alerts);
     }
   }
@@ -178,7 +173,7 @@ public final class PoolFlipDetector {
 
   /** One pool served alone for the flap settle time: say where traffic settled. */
   private void settleFlapping(long now, Consumer<Alert> alerts) {
-    boolean onPrimary = latest.equals(primary);
+    boolean onPrimary = latest.pool().equals(primary);
     if (onPrimary) {
       episode.close();
     } else {
@@ -187,15 +182,15 @@ public final class PoolFlipDetector {
     alerts.accept(
         Alert.pool(
             onPrimary ? AlertKind.RECOVERY : AlertKind.FAILOVER,
-            latestSince,
-            latestWhere,
+            latest.since(),
+            latest.where(),
             onPrimary ? flapTo : primary,
-            latest,
-            latestRelease,
+            latest.pool(),
+            latest.release(),
             false,
             true));
     flapping = false;
-    announced = latest;
+    announced = latest.pool();
   }
 
   private void remindIfStillFailedOver(
@@ -222,7 +217,7 @@ public final class PoolFlipDetector {
 
   /** The pool that served the latest request naming one: what the log shows now. */
   public String servingPool() {
-    return latest == null ? announced : latest;
+    return latest == null ? announced : latest.pool();
   }
 
   public String primary() {
@@ -245,10 +240,7 @@ public final class PoolFlipDetector {
       LineRef candidateWhere,
       String candidateRelease,
       Episode.State episode,
-      String latest,
-      long latestSince,
-      LineRef latestWhere,
-      String latestRelease,
+      PoolRun latest,
       boolean flapping,
       String flapTo) {}
 
@@ -265,9 +257,6 @@ public final class PoolFlipDetector {
         candidateRelease,
         episode.state(),
         latest,
-        latestSince,
-        latestWhere,
-        latestRelease,
         flapping,
         flapTo);
   }
@@ -287,9 +276,6 @@ public final class PoolFlipDetector {
             ? state.episode()
             : new Episode.State(!announced.equals(primary), Long.MIN_VALUE, null));
     latest = state.latest();
-    latestSince = state.latestSince();
-    latestWhere = state.latestWhere();
-    latestRelease = state.latestRelease();
     flapping = state.flapping() && latest != null;
     flapTo = state.flapTo();
   }
