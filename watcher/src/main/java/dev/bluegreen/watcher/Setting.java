@@ -48,7 +48,8 @@ public enum Setting {
       "--alert-cooldown-sec",
       "SECONDS",
       Default.of(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
-      "Seconds between reminders of an open episode (0: none); new episodes are never held back."),
+      "Seconds between reminders of an open episode (0: none); new episodes are never held back;"
+          + " a third failover within it is flapping."),
   FLAP_SETTLE_SEC(
       DETECTION,
       "--flap-settle-sec",

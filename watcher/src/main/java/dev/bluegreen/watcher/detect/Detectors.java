@@ -32,7 +32,8 @@ public final class Detectors {
       boolean maintenance,
       Consumer<Alert> alerts) {
     this.gate = new AlertGate(cooldownMillis, maintenance);
-    this.errorRate = new ErrorRateDetector(windowSize, errorRateThreshold, minRequests, gate);
+    this.errorRate =
+        new ErrorRateDetector(windowSize, errorRateThreshold, minRequests, gate, flapSettleMillis);
     this.poolFlips = new PoolFlipDetector(activePool, gate, flapSettleMillis);
     this.flapSettleMillis = flapSettleMillis;
     this.alerts = alerts;
@@ -47,6 +48,7 @@ public final class Detectors {
   /** Lets time-based decisions happen while no line arrives; {@code now} is epoch millis. */
   public void tick(long now) {
     poolFlips.tick(now, alerts);
+    errorRate.tick(now, alerts);
   }
 
   /**

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class ErrorRateDetectorTest {
   private static final long COOLDOWN = 300_000;
+  private static final long FLAP_SETTLE = 30_000;
 
   private final List<Alert> alerts = new ArrayList<>();
   private final AlertGate gate = new AlertGate(COOLDOWN, false);
-  private final ErrorRateDetector detector = new ErrorRateDetector(200, 2.0, 50, gate);
+  private final ErrorRateDetector detector = new ErrorRateDetector(200, 2.0, 50, gate, FLAP_SETTLE);
   private long now = 1_000_000;
   private long line;
 
@@ -144,7 +145,8 @@ class ErrorRateDetectorTest {
 
   @Test
   void aZeroCooldownMeansNoRemindersNotAnAlertPerLine() {
-    ErrorRateDetector noReminders = new ErrorRateDetector(200, 2.0, 50, new AlertGate(0, false));
+    ErrorRateDetector noReminders =
+        new ErrorRateDetector(200, 2.0, 50, new AlertGate(0, false), FLAP_SETTLE);
     for (int i = 1; i <= 400; i++) {
       noReminders.observe(
           i > 100 ? clientError("blue") : served("blue"),
@@ -186,7 +188,7 @@ class ErrorRateDetectorTest {
 
   @Test
   void zeroThresholdAlertsOnTheFirstErrorAndResolvesWhenNoneAreLeft() {
-    ErrorRateDetector strict = new ErrorRateDetector(10, 0, 1, gate);
+    ErrorRateDetector strict = new ErrorRateDetector(10, 0, 1, gate, FLAP_SETTLE);
     strict.observe(served("blue"), new LineRef("a", 1), now, alerts::add);
     strict.observe(clientError("blue"), new LineRef("a", 2), now, alerts::add);
     for (int i = 3; i <= 12; i++) {
@@ -207,7 +209,7 @@ class ErrorRateDetectorTest {
     ErrorRateDetector.State saved = detector.state();
     AlertGate restartedGate = new AlertGate(COOLDOWN, false);
     restartedGate.restore(gate.state());
-    ErrorRateDetector restarted = new ErrorRateDetector(200, 2.0, 50, restartedGate);
+    ErrorRateDetector restarted = new ErrorRateDetector(200, 2.0, 50, restartedGate, FLAP_SETTLE);
 
     restarted.restore(saved);
     List<Alert> afterRestart = new ArrayList<>();
@@ -222,11 +224,47 @@ class ErrorRateDetectorTest {
   void aRestoredWindowThatNoLongerFitsKeepsTheNewestRequests() {
     feed(190, served("blue"));
     feed(10, clientError("blue"));
-    ErrorRateDetector smaller = new ErrorRateDetector(20, 2.0, 10, gate);
+    ErrorRateDetector smaller = new ErrorRateDetector(20, 2.0, 10, gate, FLAP_SETTLE);
 
     smaller.restore(detector.state());
 
     assertThat(smaller.snapshot().requests()).isEqualTo(20);
     assertThat(smaller.snapshot().clientErrors()).isEqualTo(10);
+  }
+
+  @Test
+  void theThirdEpisodeWithinOneCooldownResolvesOnlyOnceTheRateStayedDownForTheSettleTime() {
+    feed(100, served("blue"));
+    for (int episode = 0; episode < 3; episode++) {
+      feed(5, clientError("blue"));
+      feed(200, served("blue"));
+    }
+    assertThat(alerts)
+        .as("a hovering rate: the third resolution waits")
+        .extracting(Alert::kind)
+        .containsExactly(
+            AlertKind.ERROR_RATE,
+            AlertKind.ERROR_RATE_RESOLVED,
+            AlertKind.ERROR_RATE,
+            AlertKind.ERROR_RATE_RESOLVED,
+            AlertKind.ERROR_RATE);
+
+    feed(300, served("blue")); // 30 s more at or below half the threshold
+
+    assertThat(alerts).extracting(Alert::kind).endsWith(AlertKind.ERROR_RATE_RESOLVED).hasSize(6);
+  }
+
+  @Test
+  void aHeldResolutionIsDecidedByTimeWhenNoLineComes() {
+    feed(100, served("blue"));
+    for (int episode = 0; episode < 3; episode++) {
+      feed(5, clientError("blue"));
+      feed(200, served("blue"));
+    }
+    assertThat(alerts).hasSize(5);
+
+    detector.tick(now + FLAP_SETTLE, alerts::add);
+
+    assertThat(alerts).extracting(Alert::kind).endsWith(AlertKind.ERROR_RATE_RESOLVED).hasSize(6);
   }
 }
