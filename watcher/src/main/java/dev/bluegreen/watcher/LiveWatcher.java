@@ -80,7 +80,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors,
             timing.millis());
     log.info(
-        "restored state from {}: primary {}, serving {}, maintenance {}",
+        "restored state from {}: primary {}, announced {}, maintenance {}",
         store.file(),
         detectors.primary(),
         detectors.announcedPool(),
@@ -159,6 +159,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             followed.rotations(),
             followed.lastLineMillis(),
             detectors.primary(),
+            detectors.servingPool(),
             detectors.announcedPool(),
             detectors.maintenance(),
             outlet.deliveryFailures());

@@ -52,6 +52,7 @@ public final class Pipeline implements LineSink {
             config.errorRateThreshold(),
             config.minRequests(),
             config.alertCooldown().toMillis(),
+            config.flapSettle().toMillis(),
             config.activePool(),
             config.maintenance(),
             alert -> {

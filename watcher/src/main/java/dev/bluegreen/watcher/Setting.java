@@ -49,7 +49,15 @@ public enum Setting {
       "--alert-cooldown-sec",
       "SECONDS",
       Default.of(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
-      "At most one alert of a kind per this many seconds; recoveries are never held back."),
+      "Seconds between reminders of an open episode (0: none); new episodes are never held back;"
+          + " a third failover within it is flapping."),
+  FLAP_SETTLE_SEC(
+      DETECTION,
+      "--flap-settle-sec",
+      "SECONDS",
+      Default.of(WatcherConfig.DEFAULT_FLAP_SETTLE_SEC),
+      "After a flapping alert, how long (log time) one pool must serve alone before where it"
+          + " settled is announced."),
   ACTIVE_POOL(
       DETECTION,
       "--active-pool",

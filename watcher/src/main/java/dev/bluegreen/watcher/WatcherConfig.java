@@ -3,6 +3,7 @@ package dev.bluegreen.watcher;
 import static dev.bluegreen.watcher.Setting.ACTIVE_POOL;
 import static dev.bluegreen.watcher.Setting.ALERT_COOLDOWN_SEC;
 import static dev.bluegreen.watcher.Setting.ERROR_RATE_THRESHOLD;
+import static dev.bluegreen.watcher.Setting.FLAP_SETTLE_SEC;
 import static dev.bluegreen.watcher.Setting.MAINTENANCE_MODE;
 import static dev.bluegreen.watcher.Setting.MIN_REQUESTS;
 import static dev.bluegreen.watcher.Setting.NGINX_LOG_FORMAT;
@@ -23,7 +24,8 @@ import java.time.Duration;
  * @param windowSize requests in the sliding error-rate window
  * @param errorRateThreshold percent of the window that must be errors to alert (strictly more)
  * @param minRequests requests the window must hold before the error rate is judged
- * @param alertCooldown minimum time between two alerts of one kind
+ * @param alertCooldown time between two reminders of one open episode; zero means no reminders
+ * @param flapSettle how long one pool must serve alone to end flapping
  * @param activePool the pool expected to serve; traffic elsewhere is a failover
  * @param maintenance alerts are suppressed
  * @param parseThreads threads that parse a big read (a backlog, a replay), the reading thread's
@@ -35,6 +37,7 @@ public record WatcherConfig(
     double errorRateThreshold,
     int minRequests,
     Duration alertCooldown,
+    Duration flapSettle,
     String activePool,
     boolean maintenance,
     int parseThreads) {
@@ -48,8 +51,17 @@ public record WatcherConfig(
   /** Judge the rate only once 50 requests are in: 1 error in 3 requests is not a spike. */
   public static final int DEFAULT_MIN_REQUESTS = 50;
 
-  /** At most one alert of a kind per 5 minutes. */
+  /** A reminder of an open episode every 5 minutes. */
   public static final int DEFAULT_ALERT_COOLDOWN_SEC = 300;
+
+  /**
+   * Flapping ends once one pool served alone for 30 s of log time: long enough for Nginx's
+   * fail_timeout (10 s in the sandbox) to try the other pool again more than once.
+   */
+  public static final int DEFAULT_FLAP_SETTLE_SEC = 30;
+
+  /** The longest flap settle time, an hour: longer leaves people without the pool that serves. */
+  public static final int MAX_FLAP_SETTLE_SEC = 3600;
 
   /** Blue is the primary pool, green the backup. */
   public static final String DEFAULT_ACTIVE_POOL = "blue";
@@ -97,6 +109,8 @@ public record WatcherConfig(
     }
     int cooldown =
         settings.integer(ALERT_COOLDOWN_SEC, DEFAULT_ALERT_COOLDOWN_SEC, 0, MAX_ALERT_COOLDOWN_SEC);
+    int flapSettle =
+        settings.integer(FLAP_SETTLE_SEC, DEFAULT_FLAP_SETTLE_SEC, 1, MAX_FLAP_SETTLE_SEC);
     String activePool = settings.text(ACTIVE_POOL, DEFAULT_ACTIVE_POOL).strip();
     if (!PoolName.isValid(activePool)) {
       throw settings.invalid(ACTIVE_POOL, activePool, PoolName.RULE);
@@ -110,6 +124,7 @@ public record WatcherConfig(
         threshold,
         minRequests,
         Duration.ofSeconds(cooldown),
+        Duration.ofSeconds(flapSettle),
         activePool,
         maintenance,
         parseThreads);

@@ -333,6 +333,7 @@ class WatcherConfigTest {
       case "ERROR_RATE_THRESHOLD" -> "3";
       case "MIN_REQUESTS" -> "40";
       case "ALERT_COOLDOWN_SEC" -> "60";
+      case "FLAP_SETTLE_SEC" -> "10";
       case "ACTIVE_POOL" -> "green";
       case "MAINTENANCE_MODE" -> "on";
       case "PARSE_THREADS" -> "2";

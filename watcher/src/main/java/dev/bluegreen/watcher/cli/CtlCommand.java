@@ -106,10 +106,11 @@ final class CtlCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "maintenance %s, active pool %s, serving %s, %d %s read%n",
+            "maintenance %s, active pool %s, serving %s, announced %s, %d %s read%n",
             body.path("maintenance").asBoolean() ? "on" : "off",
             body.path("active_pool").asText(),
             body.path("serving_pool").asText(),
+            body.path("announced_pool").asText(),
             body.path("lines").asLong(),
             body.path("lines").asLong() == 1 ? "line" : "lines");
     return 0;

@@ -165,8 +165,9 @@ final class TestAlertCommand implements Callable<Integer> {
     ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
     ErrorRate calm = new ErrorRate(200, 1, 0, 2.0);
     return List.of(
-        new PoolAlert(AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false),
-        new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false),
+        new PoolAlert(
+            AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false),
+        new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false, false),
         new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike, false),
         new ErrorRateAlert(AlertKind.ERROR_RATE_RESOLVED, now, where, calm, false));
   }

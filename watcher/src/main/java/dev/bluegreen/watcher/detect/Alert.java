@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * One message for people: a failover or a recovery ({@link PoolAlert}), an error-rate spike or its
- * resolution ({@link ErrorRateAlert}). Each kind carries its own facts, none of them null by kind;
- * consumers tell the kinds apart by type ({@code alert instanceof PoolAlert pool}).
+ * resolution ({@link ErrorRateAlert}), pools flapping ({@link FlappingAlert}). Each kind carries
+ * its own facts, none of them null by kind; consumers tell the kinds apart by type ({@code alert
+ * instanceof PoolAlert pool}).
  */
-public sealed interface Alert permits PoolAlert, ErrorRateAlert {
+public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert {
 
   /** What happened. */
   AlertKind kind();
@@ -29,8 +30,10 @@ public sealed interface Alert permits PoolAlert, ErrorRateAlert {
       String from,
       String to,
       String release,
-      boolean reminder) {
-    return new PoolAlert(kind, Instant.ofEpochMilli(atMillis), where, from, to, release, reminder);
+      boolean reminder,
+      boolean afterFlapping) {
+    return new PoolAlert(
+        kind, Instant.ofEpochMilli(atMillis), where, from, to, release, reminder, afterFlapping);
   }
 
   /** An error-rate spike or its resolution, with the window's rate at that moment. */

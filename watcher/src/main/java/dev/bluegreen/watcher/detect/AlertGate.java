@@ -1,42 +1,28 @@
 package dev.bluegreen.watcher.detect;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * Decides whether an alert may go out now: at most one alert of a kind per cooldown, nothing in
- * maintenance mode, and never a cooldown on recoveries and resolutions. Time is passed in. Not
- * thread safe: the reading thread owns it, controls reach it through that thread.
+ * What every detector's announcements share: the cooldown, which spaces reminders of one open
+ * episode (0: no reminders), and maintenance mode, which holds every announcement until it is off.
+ * A new episode and every change of state are announced at once, whatever the cooldown. Not thread
+ * safe: the reading thread owns it, controls reach it through that thread.
  */
 public final class AlertGate {
-  private static final long NEVER = Long.MIN_VALUE;
-
   private final long cooldownMillis;
-  private final long[] lastAnnounced = new long[AlertKind.values().length];
   private boolean maintenance;
 
   public AlertGate(long cooldownMillis, boolean maintenance) {
     this.cooldownMillis = cooldownMillis;
     this.maintenance = maintenance;
-    Arrays.fill(lastAnnounced, NEVER);
   }
 
-  /** Whether an alert of {@code kind} may be announced at {@code now}. */
-  public boolean mayAnnounce(AlertKind kind, long now) {
-    if (maintenance) {
-      return false;
-    }
-    if (kind.closesIncident()) {
-      return true;
-    }
-    long last = lastAnnounced[kind.ordinal()];
-    return last == NEVER || now - last >= cooldownMillis;
+  /** Whether anything may be announced now: everything waits while maintenance is on. */
+  public boolean mayAnnounce() {
+    return !maintenance;
   }
 
-  /** Records that an alert of {@code kind} went out at {@code now}. */
-  public void announced(AlertKind kind, long now) {
-    lastAnnounced[kind.ordinal()] = now;
+  /** The time between two reminders of one open episode; 0 means no reminders. */
+  public long cooldownMillis() {
+    return cooldownMillis;
   }
 
   public boolean maintenance() {
@@ -48,29 +34,16 @@ public final class AlertGate {
   }
 
   /**
-   * When each kind was last announced (epoch millis, by {@link AlertKind#wireName()}) and whether
-   * maintenance is on.
+   * Whether maintenance is on. A state file of the previous version also holds {@code
+   * lastAnnounced} (per kind); it is ignored on load, the episodes say what is open.
    */
-  public record State(Map<String, Long> lastAnnounced, boolean maintenance) {}
+  public record State(boolean maintenance) {}
 
   public State state() {
-    Map<String, Long> last = new LinkedHashMap<>();
-    for (AlertKind kind : AlertKind.values()) {
-      if (lastAnnounced[kind.ordinal()] != NEVER) {
-        last.put(kind.wireName(), lastAnnounced[kind.ordinal()]);
-      }
-    }
-    return new State(last, maintenance);
+    return new State(maintenance);
   }
 
   public void restore(State state) {
-    Arrays.fill(lastAnnounced, NEVER);
-    for (AlertKind kind : AlertKind.values()) {
-      Long last = state.lastAnnounced() == null ? null : state.lastAnnounced().get(kind.wireName());
-      if (last != null) {
-        lastAnnounced[kind.ordinal()] = last;
-      }
-    }
-    maintenance = state.maintenance();
+    maintenance = state != null && state.maintenance();
   }
 }

@@ -5,7 +5,8 @@ public enum AlertKind {
   FAILOVER("failover"),
   RECOVERY("recovery"),
   ERROR_RATE("error_rate"),
-  ERROR_RATE_RESOLVED("error_rate_resolved");
+  ERROR_RATE_RESOLVED("error_rate_resolved"),
+  FLAPPING("flapping");
 
   private final String wireName;
 

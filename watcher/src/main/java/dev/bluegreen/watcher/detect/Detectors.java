@@ -5,17 +5,21 @@ import java.util.function.Consumer;
 
 /**
  * Every decision about requests, in one place: the error-rate and pool-flip detectors behind one
- * shared {@link AlertGate} (cooldown, maintenance). Pure like its parts: time is passed in, alerts
- * go to the consumer given, and {@link #state()} / {@link #restore} carry everything it remembers
- * across a restart. Not thread safe: the reading thread owns it.
+ * shared {@link AlertGate} (reminder cooldown, maintenance). Pure like its parts: time is passed
+ * in, alerts go to the consumer given, and {@link #state()} / {@link #restore} carry everything it
+ * remembers across a restart. Not thread safe: the reading thread owns it.
  */
 public final class Detectors {
   private final AlertGate gate;
   private final ErrorRateDetector errorRate;
   private final PoolFlipDetector poolFlips;
   private final Consumer<Alert> alerts;
+  private final long flapSettleMillis;
 
   /**
+   * @param cooldownMillis time between reminders of an open episode, and the span in which three
+   *     pool episodes are flapping
+   * @param flapSettleMillis how long one pool serves alone to end flapping
    * @param alerts receives every alert, on the calling thread, as it is decided
    */
   public Detectors(
@@ -23,12 +27,15 @@ public final class Detectors {
       double errorRateThreshold,
       int minRequests,
       long cooldownMillis,
+      long flapSettleMillis,
       String activePool,
       boolean maintenance,
       Consumer<Alert> alerts) {
     this.gate = new AlertGate(cooldownMillis, maintenance);
-    this.errorRate = new ErrorRateDetector(windowSize, errorRateThreshold, minRequests, gate);
-    this.poolFlips = new PoolFlipDetector(activePool, gate);
+    this.errorRate =
+        new ErrorRateDetector(windowSize, errorRateThreshold, minRequests, gate, flapSettleMillis);
+    this.poolFlips = new PoolFlipDetector(activePool, gate, flapSettleMillis);
+    this.flapSettleMillis = flapSettleMillis;
     this.alerts = alerts;
   }
 
@@ -41,14 +48,16 @@ public final class Detectors {
   /** Lets time-based decisions happen while no line arrives; {@code now} is epoch millis. */
   public void tick(long now) {
     poolFlips.tick(now, alerts);
+    errorRate.tick(now, alerts);
   }
 
   /**
    * The input ended at {@code lastTime} (the end of a replay): decide what a live watcher would
-   * decide once the log has been quiet long enough, so a flip in the last lines is announced.
+   * decide once the log has been quiet long enough: a flip in the last lines is announced, and
+   * pools flapping until the end settle on the last one.
    */
   public void finish(long lastTime) {
-    tick(lastTime + PoolFlipDetector.SETTLE_MILLIS);
+    tick(lastTime + Math.max(PoolFlipDetector.SETTLE_MILLIS, flapSettleMillis));
   }
 
   /** Turns maintenance mode on or off; suppressed conditions are announced once it is off. */
@@ -68,6 +77,16 @@ public final class Detectors {
   /** The pool expected to serve now. */
   public String primary() {
     return poolFlips.primary();
+  }
+
+  /** The pool the log shows now: the one that served the latest request naming a pool. */
+  public String servingPool() {
+    return poolFlips.servingPool();
+  }
+
+  /** Whether the pools flap: pool messages wait until one pool has served alone long enough. */
+  public boolean flapping() {
+    return poolFlips.flapping();
   }
 
   /** The pool people were last told serves. */

@@ -5,9 +5,15 @@ import java.util.function.Consumer;
 
 /**
  * Alerts when more than the threshold percent of the last N requests failed, counting both errors
- * the clients saw and upstream errors Nginx hid by retrying. Resolves once the rate is back at or
- * below {@link #RESOLVE_FRACTION} of the threshold, so a rate hovering at the threshold does not
- * flap. Pure: time is the caller's.
+ * the clients saw and upstream errors Nginx hid by retrying. Pure: time is the caller's.
+ *
+ * <p>An episode opens on the error that pushes the window over the threshold (the window merely
+ * reaching its minimum size opens nothing), is reminded once per cooldown while still above, and
+ * resolves once the rate is back at or below {@link #RESOLVE_FRACTION} of the threshold. A new
+ * episode after a resolution is announced at once, whatever the cooldown. A rate hovering around
+ * the threshold could still open and resolve an episode every window; so once the third episode
+ * opened within one cooldown, that episode resolves only after the rate stayed back down for the
+ * flap settle time (it is reminded meanwhile, once per cooldown, as any open episode).
  */
 public final class ErrorRateDetector {
   /**
@@ -20,10 +26,26 @@ public final class ErrorRateDetector {
   private final double thresholdPercent;
   private final int minRequests;
   private final AlertGate gate;
-  private boolean announced;
+  private final Episode episode = new Episode();
+  private final long flapSettleMillis;
+  private boolean pendingOpen;
+  private boolean sticky;
+  private long okSince = NOT_OK;
+  private LineRef lastWhere;
 
+  private static final long NOT_OK = Long.MIN_VALUE;
+
+  /**
+   * @param flapSettleMillis how long the rate must stay back down to resolve an episode opened as
+   *     the third within one cooldown
+   */
   public ErrorRateDetector(
-      int windowSize, double thresholdPercent, int minRequests, AlertGate gate) {
+      int windowSize,
+      double thresholdPercent,
+      int minRequests,
+      AlertGate gate,
+      long flapSettleMillis) {
+    this.flapSettleMillis = flapSettleMillis;
     this.window = new ErrorWindow(windowSize);
     this.thresholdPercent = thresholdPercent;
     this.minRequests = minRequests;
@@ -32,19 +54,43 @@ public final class ErrorRateDetector {
 
   /** Adds one request to the window and announces a change of verdict to {@code alerts}. */
   public void observe(AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
+    boolean error = event.clientError() || event.hiddenError();
     window.add(event.clientError(), event.hiddenError());
+    lastWhere = where;
     ErrorRateVerdict verdict = verdict();
-    if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD
-        && gate.mayAnnounce(AlertKind.ERROR_RATE, now)) {
-      alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, snapshot(), announced));
-      gate.announced(AlertKind.ERROR_RATE, now);
-      announced = true;
-    } else if (verdict == ErrorRateVerdict.OK
-        && announced
-        && gate.mayAnnounce(AlertKind.ERROR_RATE_RESOLVED, now)) {
-      alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE_RESOLVED, now, where, snapshot(), false));
-      gate.announced(AlertKind.ERROR_RATE_RESOLVED, now);
-      announced = false;
+    okSince = verdict != ErrorRateVerdict.OK ? NOT_OK : okSince == NOT_OK ? now : okSince;
+    if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD && !episode.isOpen()) {
+      // only an error entering the window (or one maintenance held back) opens an episode
+      pendingOpen |= error;
+      if (pendingOpen && gate.mayAnnounce()) {
+        alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, snapshot(), false));
+        sticky = episode.open(now, gate.cooldownMillis()) >= PoolFlipDetector.FLAPPING_EPISODES;
+        pendingOpen = false;
+      }
+    } else if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD) {
+      if (gate.mayAnnounce() && episode.reminderDue(now, gate.cooldownMillis())) {
+        alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, snapshot(), true));
+        episode.announced(now);
+      }
+    } else {
+      pendingOpen = false;
+      tick(now, alerts);
+    }
+  }
+
+  /**
+   * Resolves an open episode whose rate is back down, at once or, for the third episode within one
+   * cooldown, once it stayed down for the flap settle time; call it when no line came for a while.
+   */
+  public void tick(long now, Consumer<Alert> alerts) {
+    if (okSince != NOT_OK
+        && episode.isOpen()
+        && gate.mayAnnounce()
+        && (!sticky || now - okSince >= flapSettleMillis)) {
+      alerts.accept(
+          Alert.errorRate(AlertKind.ERROR_RATE_RESOLVED, now, lastWhere, snapshot(), false));
+      episode.close();
+      sticky = false;
     }
   }
 
@@ -68,18 +114,42 @@ public final class ErrorRateDetector {
 
   /** Whether people were told about a spike that is not resolved yet. */
   public boolean alerting() {
-    return announced;
+    return episode.isOpen();
   }
 
-  /** What a restarted watcher needs to go on deciding as if it had never stopped. */
-  public record State(String window, boolean announced) {}
+  /**
+   * What a restarted watcher needs to go on deciding as if it had never stopped. A state file of
+   * the previous version has no {@code episode}: its {@code announced} says whether one is open.
+   */
+  public record State(
+      String window,
+      boolean announced,
+      Episode.State episode,
+      boolean pendingOpen,
+      boolean sticky,
+      long okSince,
+      LineRef lastWhere) {}
 
   public State state() {
-    return new State(window.encode(), announced);
+    return new State(
+        window.encode(),
+        episode.isOpen(),
+        episode.state(),
+        pendingOpen,
+        sticky,
+        okSince,
+        lastWhere);
   }
 
   public void restore(State state) {
     window.restore(state.window() == null ? "" : state.window());
-    announced = state.announced();
+    episode.restore(
+        state.episode() != null
+            ? state.episode()
+            : new Episode.State(state.announced(), Long.MIN_VALUE, null));
+    pendingOpen = state.pendingOpen();
+    sticky = state.sticky();
+    okSince = state.okSince() == 0 ? NOT_OK : state.okSince();
+    lastWhere = state.lastWhere();
   }
 }

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param from the pool traffic left
  * @param to the pool now serving
  * @param release the release of the pool now serving, or {@code null} when not logged
- * @param reminder the failover was announced before and is still there after the cooldown
+ * @param reminder a reminder of an open episode: traffic still off the primary one cooldown later
+ * @param afterFlapping where traffic settled after a {@link FlappingAlert}
  */
 public record PoolAlert(
     AlertKind kind,
@@ -20,7 +21,8 @@ public record PoolAlert(
     String from,
     String to,
     String release,
-    boolean reminder)
+    boolean reminder,
+    boolean afterFlapping)
     implements Alert {
 
   public PoolAlert {

@@ -1,18 +1,25 @@
 package dev.bluegreen.watcher.detect;
 
 import dev.bluegreen.watcher.parse.AccessEvent;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
  * Tells people which pool serves: a failover when traffic leaves the expected primary, a recovery
  * when it comes back. Pure: time is the caller's.
  *
- * <p>Leaving the primary is announced on the first request another pool serves, so a failover is
- * known at once. Any later change (back to the primary, or on to a third pool) is announced once
- * the new pool has settled: it served {@link #SETTLE_REQUESTS} requests in a row, or it has been
- * the latest pool for {@link #SETTLE_MILLIS}. Mixed traffic while Nginx flips therefore yields one
- * message, and the last message says which pool serves. A failover within the cooldown of the
- * previous one waits for the cooldown and goes out only if traffic is still on that pool.
+ * <p>Traffic off the primary is one episode, from the failover to the recovery. Leaving the primary
+ * opens an episode and is announced on the first request another pool serves, so a failover is
+ * known at once, whatever the cooldown. Any later change (back to the primary, or on to a third
+ * pool) is announced once the new pool has settled: it served {@link #SETTLE_REQUESTS} requests in
+ * a row, or it has been the latest pool for {@link #SETTLE_MILLIS}. Mixed traffic while Nginx flips
+ * therefore yields one message, and the last pool message names the pool that serves, never held
+ * back by the cooldown. The cooldown only spaces reminders ("still failed over") of an open
+ * episode.
+ *
+ * <p>Flapping: when the third episode opens within one cooldown, one {@link FlappingAlert} goes out
+ * instead of the failover; then nothing until one pool has served alone for the flap settle time,
+ * which is announced as a failover or recovery marked {@code afterFlapping}.
  *
  * <p>A planned switch ({@link #plannedSwitch}) makes the new pool the primary without an alert;
  * requests the old primary still serves during the next {@link #SWITCH_GRACE_MILLIS} (in flight
@@ -28,7 +35,11 @@ public final class PoolFlipDetector {
   /** After a planned switch, how long the old primary's requests are expected and ignored. */
   public static final long SWITCH_GRACE_MILLIS = 30_000;
 
+  /** The episodes opened within one cooldown that make the pools flapping. */
+  public static final int FLAPPING_EPISODES = 3;
+
   private final AlertGate gate;
+  private final long flapSettleMillis;
   private String primary;
   private String announced;
   private String previousPrimary;
@@ -40,9 +51,18 @@ public final class PoolFlipDetector {
   private LineRef candidateWhere;
   private String candidateRelease;
 
-  public PoolFlipDetector(String primary, AlertGate gate) {
+  private final Episode episode = new Episode();
+  private PoolRun latest;
+  private boolean flapping;
+  private String flapTo;
+
+  /**
+   * @param flapSettleMillis how long one pool must serve alone to end flapping
+   */
+  public PoolFlipDetector(String primary, AlertGate gate, long flapSettleMillis) {
     this.primary = primary;
     this.gate = gate;
+    this.flapSettleMillis = flapSettleMillis;
     this.announced = primary;
   }
 
@@ -52,6 +72,13 @@ public final class PoolFlipDetector {
     String pool = event.pool();
     if (pool == null || inSwitchGrace(pool, now)) {
       return;
+    }
+    latest =
+        latest == null
+            ? new PoolRun(pool, now, where, event.release())
+            : latest.then(pool, event.release(), where, now);
+    if (flapping) {
+      return; // told when one pool has served alone long enough (tick)
     }
     if (pool.equals(announced)) {
       candidate = null;
@@ -73,8 +100,11 @@ public final class PoolFlipDetector {
 
   /** Announces a pool that has settled by time; call it when no line came for a while. */
   public void tick(long now, Consumer<Alert> alerts) {
-    if (candidate != null && now - candidateSince >= SETTLE_MILLIS) {
+    if (!flapping && candidate != null && now - candidateSince >= SETTLE_MILLIS) {
       announceCandidate(now, alerts);
+    }
+    if (flapping && gate.mayAnnounce() && latest.servedAloneFor(flapSettleMillis, now)) {
+      settleFlapping(now, alerts);
     }
   }
 
@@ -91,6 +121,8 @@ public final class PoolFlipDetector {
     primary = newPrimary;
     announced = newPrimary;
     candidate = null;
+    flapping = false;
+    episode.close();
   }
 
   private boolean inSwitchGrace(String pool, long now) {
@@ -98,24 +130,78 @@ public final class PoolFlipDetector {
   }
 
   private void announceCandidate(long now, Consumer<Alert> alerts) {
+    if (!gate.mayAnnounce()) {
+      return; // still pending: announced once maintenance is off, if traffic is still there
+    }
     AlertKind kind = candidate.equals(primary) ? AlertKind.RECOVERY : AlertKind.FAILOVER;
-    if (!gate.mayAnnounce(kind, now)) {
-      return; // still pending: announced when the cooldown ends, if traffic is still there
+    if (kind == AlertKind.RECOVERY) {
+      episode.close();
+    } else if (episode.isOpen()) {
+      episode.announced(now); // on to a third pool: the same episode, told at once
+    } else if (episode.open(now, gate.cooldownMillis()) >= FLAPPING_EPISODES) {
+      startFlapping(alerts);
+      return;
     }
     alerts.accept(
         Alert.pool(
-            kind, candidateSince, candidateWhere, announced, candidate, candidateRelease, false));
-    gate.announced(kind, now);
+            kind,
+            candidateSince,
+            candidateWhere,
+            announced,
+            candidate,
+            candidateRelease,
+            false,
+            false));
     announced = candidate;
     candidate = null;
   }
 
+  private void startFlapping(Consumer<Alert> alerts) {
+    alerts.accept(
+        new FlappingAlert(
+            Instant.ofEpochMilli(candidateSince),
+            candidateWhere,
+            primary,
+            candidate,
+            episode.recentOpenings(),
+            Instant.ofEpochMilli(episode.firstRecentOpening())));
+    flapping = true;
+    flapTo = candidate;
+    announced = candidate;
+    candidate = null;
+  }
+
+  /** One pool served alone for the flap settle time: say where traffic settled. */
+  private void settleFlapping(long now, Consumer<Alert> alerts) {
+    boolean onPrimary = latest.pool().equals(primary);
+    if (onPrimary) {
+      episode.close();
+    } else {
+      episode.announced(now);
+    }
+    alerts.accept(
+        Alert.pool(
+            onPrimary ? AlertKind.RECOVERY : AlertKind.FAILOVER,
+            latest.since(),
+            latest.where(),
+            onPrimary ? flapTo : primary,
+            latest.pool(),
+            latest.release(),
+            false,
+            true));
+    flapping = false;
+    announced = latest.pool();
+  }
+
   private void remindIfStillFailedOver(
       AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
-    if (!announced.equals(primary) && gate.mayAnnounce(AlertKind.FAILOVER, now)) {
+    if (!announced.equals(primary)
+        && gate.mayAnnounce()
+        && episode.reminderDue(now, gate.cooldownMillis())) {
       alerts.accept(
-          Alert.pool(AlertKind.FAILOVER, now, where, primary, announced, event.release(), true));
-      gate.announced(AlertKind.FAILOVER, now);
+          Alert.pool(
+              AlertKind.FAILOVER, now, where, primary, announced, event.release(), true, false));
+      episode.announced(now);
     }
   }
 
@@ -124,11 +210,25 @@ public final class PoolFlipDetector {
     return announced;
   }
 
+  /** Whether the pools flap: the third episode opened within one cooldown, not settled since. */
+  public boolean flapping() {
+    return flapping;
+  }
+
+  /** The pool that served the latest request naming one: what the log shows now. */
+  public String servingPool() {
+    return latest == null ? announced : latest.pool();
+  }
+
   public String primary() {
     return primary;
   }
 
-  /** Everything this detector remembers, for the state file. */
+  /**
+   * Everything this detector remembers, for the state file. A state file of the previous version
+   * has no {@code episode} nor {@code latest}: an episode is open when the announced pool is not
+   * the primary.
+   */
   public record State(
       String primary,
       String announced,
@@ -138,7 +238,11 @@ public final class PoolFlipDetector {
       int candidateRequests,
       long candidateSince,
       LineRef candidateWhere,
-      String candidateRelease) {}
+      String candidateRelease,
+      Episode.State episode,
+      PoolRun latest,
+      boolean flapping,
+      String flapTo) {}
 
   public State state() {
     return new State(
@@ -150,7 +254,11 @@ public final class PoolFlipDetector {
         candidateRequests,
         candidateSince,
         candidateWhere,
-        candidateRelease);
+        candidateRelease,
+        episode.state(),
+        latest,
+        flapping,
+        flapTo);
   }
 
   public void restore(State state) {
@@ -163,5 +271,12 @@ public final class PoolFlipDetector {
     candidateSince = state.candidateSince();
     candidateWhere = state.candidateWhere();
     candidateRelease = state.candidateRelease();
+    episode.restore(
+        state.episode() != null
+            ? state.episode()
+            : new Episode.State(!announced.equals(primary), Long.MIN_VALUE, null));
+    latest = state.latest();
+    flapping = state.flapping() && latest != null;
+    flapTo = state.flapTo();
   }
 }

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The one JSON shape of an alert: printed by {@code replay --format json}, posted by the generic
- * webhook. Fields: kind, file, line, at, reminder; from, to, release for pool alerts; rate, errors,
- * client_errors, hidden_errors, requests, threshold for error-rate alerts.
+ * webhook. Fields: kind, file, line, at, reminder; from, to, release for pool alerts, and
+ * after_flapping (true, only present when the alert says where traffic settled after flapping);
+ * rate, errors, client_errors, hidden_errors, requests, threshold for error-rate alerts; from, to
+ * (the pool serving now), episodes and since for {@code flapping}.
  */
 public final class AlertJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,6 +33,14 @@ public final class AlertJson {
       map.put("from", pool.from());
       map.put("to", pool.to());
       map.put("release", pool.release());
+      if (pool.afterFlapping()) {
+        map.put("after_flapping", true);
+      }
+    } else if (alert instanceof FlappingAlert flapping) {
+      map.put("from", flapping.from());
+      map.put("to", flapping.to());
+      map.put("episodes", flapping.episodes());
+      map.put("since", flapping.since().toString());
     } else if (alert instanceof ErrorRateAlert errorRate) {
       ErrorRate rate = errorRate.rate();
       map.put("rate", Math.round(rate.percent() * 100) / 100.0);

@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.Locale;
 
@@ -20,6 +21,17 @@ public final class AlertText {
     if (alert instanceof PoolAlert pool) {
       return summary(pool);
     }
+    if (alert instanceof FlappingAlert flapping) {
+      return "FLAPPING  traffic goes back and forth between "
+          + flapping.from()
+          + " and other pools: "
+          + flapping.episodes()
+          + " failovers since "
+          + flapping.since()
+          + ", now on "
+          + flapping.to()
+          + "; the next message says where it settles";
+    }
     ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
     return rate.kind() == AlertKind.ERROR_RATE_RESOLVED
         ? "RESOLVED  error rate back down: " + rateText(rate.rate())
@@ -28,7 +40,13 @@ public final class AlertText {
 
   private static String summary(PoolAlert pool) {
     String what;
-    if (pool.kind() == AlertKind.RECOVERY) {
+    if (pool.afterFlapping()) {
+      what =
+          (pool.kind() == AlertKind.RECOVERY ? "RECOVERY" : "FAILOVER")
+              + "  after flapping, traffic settled on "
+              + pool.to()
+              + (pool.kind() == AlertKind.RECOVERY ? "" : ", not " + pool.from());
+    } else if (pool.kind() == AlertKind.RECOVERY) {
       what = "RECOVERY  traffic is back on " + pool.to() + " from " + pool.from();
     } else if (pool.reminder()) {
       what = "FAILOVER (still)  traffic is still on " + pool.to() + ", not " + pool.from();

@@ -85,6 +85,7 @@ public final class AdminServer implements AutoCloseable {
         status.lastLineMillis() == 0 ? null : (nowMillis - status.lastLineMillis()) / 1000.0);
     body.put("active_pool", status.primary());
     body.put("serving_pool", status.servingPool());
+    body.put("announced_pool", status.announcedPool());
     body.put("maintenance", status.maintenance());
     body.put("alerts", status.alerts());
     body.put("rotations", status.rotations());

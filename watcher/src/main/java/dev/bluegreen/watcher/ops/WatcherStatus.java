@@ -16,7 +16,8 @@ import dev.bluegreen.watcher.detect.AlertKind;
  * @param rotations log rotations followed
  * @param lastLineMillis wall-clock millis of the last line read, 0 before the first
  * @param primary the pool expected to serve
- * @param servingPool the pool people were last told serves
+ * @param servingPool the pool the log shows now: the one that served the latest request naming one
+ * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
  * @param deliveryFailures messages a sink refused for good or gave up on
  */
@@ -32,6 +33,7 @@ public record WatcherStatus(
     long lastLineMillis,
     String primary,
     String servingPool,
+    String announcedPool,
     boolean maintenance,
     long deliveryFailures) {
 

@@ -27,6 +27,7 @@ class CtlCommandTest {
         exchange -> {
           byte[] body =
               ("{\"maintenance\":false,\"active_pool\":\"blue\",\"serving_pool\":\"green\","
+                      + "\"announced_pool\":\"blue\","
                       + "\"lines\":"
                       + lines
                       + "}")
@@ -55,6 +56,7 @@ class CtlCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines())
-        .containsExactly("maintenance off, active pool blue, serving green, " + said);
+        .containsExactly(
+            "maintenance off, active pool blue, serving green, announced blue, " + said);
   }
 }

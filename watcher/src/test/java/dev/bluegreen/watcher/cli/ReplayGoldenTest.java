@@ -28,6 +28,13 @@ class ReplayGoldenTest {
             "replay/failover-and-recovery.expected.jsonl",
             new String[] {}),
         Arguments.of(
+            "replay/new-episode-in-cooldown.log",
+            "replay/new-episode-in-cooldown.expected.jsonl",
+            new String[] {}),
+        Arguments.of(
+            "replay/back-and-forth.log", "replay/back-and-forth.expected.jsonl", new String[] {}),
+        Arguments.of("replay/flapping.log", "replay/flapping.expected.jsonl", new String[] {}),
+        Arguments.of(
             "fixtures/real-keycolon-access.log",
             "replay/real-keycolon-access.expected.jsonl",
             new String[] {"--nginx-log-format", Lines.BLUE_GREEN_DIRECTIVE}));

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 
 class ErrorRateDetectorTest {
   private static final long COOLDOWN = 300_000;
+  private static final long FLAP_SETTLE = 30_000;
 
   private final List<Alert> alerts = new ArrayList<>();
   private final AlertGate gate = new AlertGate(COOLDOWN, false);
-  private final ErrorRateDetector detector = new ErrorRateDetector(200, 2.0, 50, gate);
+  private final ErrorRateDetector detector = new ErrorRateDetector(200, 2.0, 50, gate, FLAP_SETTLE);
   private long now = 1_000_000;
   private long line;
 
@@ -121,7 +122,7 @@ class ErrorRateDetectorTest {
   }
 
   @Test
-  void aNewSpikeWithinTheCooldownWaitsAndIsDroppedIfItEndsFirst() {
+  void aNewSpikeAfterAResolutionIsAlertedAtOnceWhateverTheCooldown() {
     feed(100, served("blue"));
     feed(10, clientError("blue"));
     feed(200, served("blue"));
@@ -129,26 +130,47 @@ class ErrorRateDetectorTest {
         .extracting(Alert::kind)
         .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED);
 
-    feed(10, clientError("blue")); // within the cooldown of the first alert
-    feed(200, served("blue"));
+    feed(10, clientError("blue")); // well within the cooldown of the first alert
 
-    assertThat(alerts).hasSize(2);
+    assertThat(alerts)
+        .extracting(Alert::kind, Alert::reminder)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, false),
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE_RESOLVED, false),
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, false));
+    assertThat(alerts.get(2).where().line())
+        .as("the error that crossed the threshold")
+        .isEqualTo(315);
   }
 
   @Test
-  void aNewSpikeWithinTheCooldownIsAlertedWhenTheCooldownEndsIfStillPresent() {
-    feed(100, served("blue"));
-    feed(10, clientError("blue"));
-    feed(200, served("blue"));
-    feed(10, clientError("blue"));
-    now += COOLDOWN;
+  void aZeroCooldownMeansNoRemindersNotAnAlertPerLine() {
+    ErrorRateDetector noReminders =
+        new ErrorRateDetector(200, 2.0, 50, new AlertGate(0, false), FLAP_SETTLE);
+    for (int i = 1; i <= 400; i++) {
+      noReminders.observe(
+          i > 100 ? clientError("blue") : served("blue"),
+          new LineRef("a", i),
+          now + i * 1000L,
+          alerts::add);
+    }
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.ERROR_RATE);
+  }
+
+  @Test
+  void theWindowReachingMinRequestsIsNotAnErrorAndOpensNothing() {
+    feed(5, clientError("blue"));
+    feed(45, served("blue")); // the 50th request: 10 % of the window, but no error entered
+
+    assertThat(detector.verdict()).isEqualTo(ErrorRateVerdict.ABOVE_THRESHOLD);
+    assertThat(alerts).isEmpty();
 
     feed(1, clientError("blue"));
 
     assertThat(alerts)
-        .extracting(Alert::kind)
-        .containsExactly(AlertKind.ERROR_RATE, AlertKind.ERROR_RATE_RESOLVED, AlertKind.ERROR_RATE);
-    assertThat(alerts.get(2).reminder()).isFalse();
+        .extracting(Alert::kind, a -> a.where().line())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, 51L));
   }
 
   @Test
@@ -166,7 +188,7 @@ class ErrorRateDetectorTest {
 
   @Test
   void zeroThresholdAlertsOnTheFirstErrorAndResolvesWhenNoneAreLeft() {
-    ErrorRateDetector strict = new ErrorRateDetector(10, 0, 1, gate);
+    ErrorRateDetector strict = new ErrorRateDetector(10, 0, 1, gate, FLAP_SETTLE);
     strict.observe(served("blue"), new LineRef("a", 1), now, alerts::add);
     strict.observe(clientError("blue"), new LineRef("a", 2), now, alerts::add);
     for (int i = 3; i <= 12; i++) {
@@ -187,7 +209,7 @@ class ErrorRateDetectorTest {
     ErrorRateDetector.State saved = detector.state();
     AlertGate restartedGate = new AlertGate(COOLDOWN, false);
     restartedGate.restore(gate.state());
-    ErrorRateDetector restarted = new ErrorRateDetector(200, 2.0, 50, restartedGate);
+    ErrorRateDetector restarted = new ErrorRateDetector(200, 2.0, 50, restartedGate, FLAP_SETTLE);
 
     restarted.restore(saved);
     List<Alert> afterRestart = new ArrayList<>();
@@ -202,11 +224,47 @@ class ErrorRateDetectorTest {
   void aRestoredWindowThatNoLongerFitsKeepsTheNewestRequests() {
     feed(190, served("blue"));
     feed(10, clientError("blue"));
-    ErrorRateDetector smaller = new ErrorRateDetector(20, 2.0, 10, gate);
+    ErrorRateDetector smaller = new ErrorRateDetector(20, 2.0, 10, gate, FLAP_SETTLE);
 
     smaller.restore(detector.state());
 
     assertThat(smaller.snapshot().requests()).isEqualTo(20);
     assertThat(smaller.snapshot().clientErrors()).isEqualTo(10);
+  }
+
+  @Test
+  void theThirdEpisodeWithinOneCooldownResolvesOnlyOnceTheRateStayedDownForTheSettleTime() {
+    feed(100, served("blue"));
+    for (int episode = 0; episode < 3; episode++) {
+      feed(5, clientError("blue"));
+      feed(200, served("blue"));
+    }
+    assertThat(alerts)
+        .as("a hovering rate: the third resolution waits")
+        .extracting(Alert::kind)
+        .containsExactly(
+            AlertKind.ERROR_RATE,
+            AlertKind.ERROR_RATE_RESOLVED,
+            AlertKind.ERROR_RATE,
+            AlertKind.ERROR_RATE_RESOLVED,
+            AlertKind.ERROR_RATE);
+
+    feed(300, served("blue")); // 30 s more at or below half the threshold
+
+    assertThat(alerts).extracting(Alert::kind).endsWith(AlertKind.ERROR_RATE_RESOLVED).hasSize(6);
+  }
+
+  @Test
+  void aHeldResolutionIsDecidedByTimeWhenNoLineComes() {
+    feed(100, served("blue"));
+    for (int episode = 0; episode < 3; episode++) {
+      feed(5, clientError("blue"));
+      feed(200, served("blue"));
+    }
+    assertThat(alerts).hasSize(5);
+
+    detector.tick(now + FLAP_SETTLE, alerts::add);
+
+    assertThat(alerts).extracting(Alert::kind).endsWith(AlertKind.ERROR_RATE_RESOLVED).hasSize(6);
   }
 }

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class PoolFlipDetectorTest {
   private static final long COOLDOWN = 300_000;
+  private static final long FLAP_SETTLE = 30_000;
 
   private final List<Alert> alerts = new ArrayList<>();
   private final AlertGate gate = new AlertGate(COOLDOWN, false);
-  private final PoolFlipDetector detector = new PoolFlipDetector("blue", gate);
+  private final PoolFlipDetector detector = new PoolFlipDetector("blue", gate, FLAP_SETTLE);
   private long now = 1_000_000;
   private long line;
 
@@ -140,24 +141,8 @@ class PoolFlipDetectorTest {
   }
 
   @Test
-  void aSecondFailoverWithinTheCooldownWaitsAndIsDroppedIfTrafficReturnsFirst() {
+  void aSecondFailoverWithinTheCooldownIsANewEpisodeAnnouncedAtOnce() {
     feedPools("blue", "green", "green", "green", "blue", "blue", "blue");
-    feed(10, served("green"));
-    feed(10, served("blue"));
-
-    assertThat(alerts)
-        .extracting(Alert::kind)
-        .containsExactly(AlertKind.FAILOVER, AlertKind.RECOVERY);
-  }
-
-  @Test
-  void aSecondFailoverWithinTheCooldownGoesOutWhenTheCooldownEndsIfTrafficIsStillThere() {
-    feedPools("blue", "green", "green", "green", "blue", "blue", "blue");
-    long firstFailover = now - 500;
-    feed(10, served("green"));
-    assertThat(alerts).hasSize(2);
-
-    now = firstFailover + COOLDOWN;
     feed(1, served("green"));
 
     assertThat(alerts)
@@ -167,6 +152,38 @@ class PoolFlipDetectorTest {
             tuple(AlertKind.RECOVERY, false),
             tuple(AlertKind.FAILOVER, false));
     assertThat(alerts.get(2).where().line()).as("where traffic moved").isEqualTo(8);
+  }
+
+  @Test
+  void backAndForthEndsWithAMessageNamingThePoolThatSettled() {
+    feedPools("blue", "green", "green", "green", "blue", "blue", "blue", "green");
+    feed(10, served("green"));
+
+    assertThat(detector.announcedPool()).isEqualTo("green");
+    assertThat(pool(alerts.get(alerts.size() - 1)).to()).isEqualTo("green");
+    assertThat(detector.servingPool()).isEqualTo("green");
+  }
+
+  @Test
+  void aZeroCooldownMeansNoReminders() {
+    PoolFlipDetector noReminders =
+        new PoolFlipDetector("blue", new AlertGate(0, false), FLAP_SETTLE);
+    for (int i = 1; i <= 100; i++) {
+      noReminders.observe(
+          served(i > 10 ? "green" : "blue"), new LineRef("a", i), now + i * 1000L, alerts::add);
+    }
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+  }
+
+  @Test
+  void theServingPoolIsWhatTheLogShowsAndTheAnnouncedOneWhatPeopleWereTold() {
+    feed(5, served("blue"));
+    feed(1, served("green"));
+    feed(1, served("blue"));
+
+    assertThat(detector.servingPool()).isEqualTo("blue");
+    assertThat(detector.announcedPool()).as("blue has not settled yet").isEqualTo("green");
   }
 
   @Test
@@ -185,14 +202,10 @@ class PoolFlipDetectorTest {
   }
 
   @Test
-  void aThirdPoolIsAnnouncedOnceItSettledAndTheFailoverCooldownEnded() {
+  void aThirdPoolIsAnnouncedOnceItSettledWhateverTheCooldown() {
     feed(5, served("blue"));
     feed(5, served("green"));
     feed(3, served("red"));
-    assertThat(alerts).as("one failover per cooldown").hasSize(1);
-
-    now += COOLDOWN;
-    feed(1, served("red"));
 
     assertThat(alerts)
         .extracting(Alert::kind, a -> pool(a).from(), a -> pool(a).to())
@@ -215,7 +228,7 @@ class PoolFlipDetectorTest {
 
   @Test
   void poolNamesAreWhateverTheUpstreamReports() {
-    PoolFlipDetector canary = new PoolFlipDetector("stable-2026.11", gate);
+    PoolFlipDetector canary = new PoolFlipDetector("stable-2026.11", gate, FLAP_SETTLE);
     canary.observe(served("canary_7"), new LineRef("a", 1), now, alerts::add);
 
     assertThat(alerts)
@@ -266,7 +279,7 @@ class PoolFlipDetectorTest {
 
     AlertGate restartedGate = new AlertGate(COOLDOWN, false);
     restartedGate.restore(gate.state());
-    PoolFlipDetector restarted = new PoolFlipDetector("blue", restartedGate);
+    PoolFlipDetector restarted = new PoolFlipDetector("blue", restartedGate, FLAP_SETTLE);
     restarted.restore(saved);
     List<Alert> afterRestart = new ArrayList<>();
     restarted.observe(served("blue"), new LineRef("access.log", 18), now + 100, afterRestart::add);
@@ -279,5 +292,78 @@ class PoolFlipDetectorTest {
               assertThat(alert.kind()).isEqualTo(AlertKind.RECOVERY);
               assertThat(alert.where().line()).isEqualTo(16);
             });
+  }
+
+  @Test
+  void theThirdFailoverWithinOneCooldownIsOneFlappingMessageThenSilenceUntilAPoolSettles() {
+    feedPools("blue", "green", "blue", "blue", "blue", "green", "blue", "blue", "blue");
+    feedPools("green", "blue", "blue", "blue", "green", "blue", "blue", "blue", "green");
+    assertThat(alerts)
+        .extracting(Alert::kind)
+        .containsExactly(
+            AlertKind.FAILOVER,
+            AlertKind.RECOVERY,
+            AlertKind.FAILOVER,
+            AlertKind.RECOVERY,
+            AlertKind.FLAPPING);
+    FlappingAlert flapping = (FlappingAlert) alerts.get(4);
+    assertThat(flapping.to()).isEqualTo("green");
+    assertThat(flapping.episodes()).isEqualTo(3);
+    assertThat(flapping.since()).isEqualTo(alerts.get(0).at());
+    assertThat(detector.flapping()).isTrue();
+
+    now += FLAP_SETTLE - 1_000;
+    feed(1, served("green")); // green alone for less than the settle time
+    assertThat(alerts).hasSize(5);
+
+    now += 1_000;
+    feed(1, served("green"));
+
+    assertThat(alerts).hasSize(6);
+    PoolAlert settled = pool(alerts.get(5));
+    assertThat(settled.kind()).isEqualTo(AlertKind.FAILOVER);
+    assertThat(settled.afterFlapping()).isTrue();
+    assertThat(settled.from()).isEqualTo("blue");
+    assertThat(settled.to()).isEqualTo("green");
+    assertThat(detector.flapping()).isFalse();
+  }
+
+  @Test
+  void flappingThatSettlesOnThePrimaryEndsWithARecoveryAfterFlapping() {
+    feedPools("blue", "green", "blue", "blue", "blue", "green", "blue", "blue", "blue", "green");
+    feedPools("blue", "green", "blue");
+    assertThat(alerts).extracting(Alert::kind).endsWith(AlertKind.FLAPPING);
+
+    detector.tick(now + FLAP_SETTLE, alerts::add);
+
+    PoolAlert settled = pool(alerts.get(alerts.size() - 1));
+    assertThat(settled.kind()).isEqualTo(AlertKind.RECOVERY);
+    assertThat(settled.afterFlapping()).isTrue();
+    assertThat(settled.to()).isEqualTo("blue");
+    assertThat(detector.announcedPool()).isEqualTo("blue");
+  }
+
+  @Test
+  void threeFailoversFurtherApartThanTheCooldownAreNotFlapping() {
+    for (int i = 0; i < 3; i++) {
+      feedPools("green", "blue", "blue", "blue");
+      now += COOLDOWN / 2;
+    }
+
+    assertThat(alerts).extracting(Alert::kind).doesNotContain(AlertKind.FLAPPING).hasSize(6);
+  }
+
+  @Test
+  void aDetectorRestoredWhileFlappingStillSettles() {
+    feedPools("blue", "green", "blue", "blue", "blue", "green", "blue", "blue", "blue", "green");
+    PoolFlipDetector restarted = new PoolFlipDetector("blue", gate, FLAP_SETTLE);
+    restarted.restore(detector.state());
+    alerts.clear();
+
+    restarted.tick(now + FLAP_SETTLE, alerts::add);
+
+    assertThat(alerts)
+        .extracting(Alert::kind, a -> pool(a).afterFlapping(), a -> pool(a).to())
+        .containsExactly(tuple(AlertKind.FAILOVER, true, "green"));
   }
 }

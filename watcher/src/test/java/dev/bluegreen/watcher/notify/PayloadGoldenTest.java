@@ -34,16 +34,37 @@ class PayloadGoldenTest {
         Message.of(Samples.failover()),
         Message.of(
             new PoolAlert(
-                AlertKind.FAILOVER, Samples.AT, Samples.WHERE, "blue", "green", null, true)),
+                AlertKind.FAILOVER, Samples.AT, Samples.WHERE, "blue", "green", null, true, false)),
         Message.of(Samples.failover("<!channel>", "green & <b>", "r\"1\n2")),
         Message.of(Samples.recovery()),
         Message.of(
             new PoolAlert(
-                AlertKind.RECOVERY, Samples.AT, Samples.WHERE, "green", "blue", null, false)),
+                AlertKind.RECOVERY,
+                Samples.AT,
+                Samples.WHERE,
+                "green",
+                "blue",
+                null,
+                false,
+                false)),
         Message.of(Samples.errorRate()),
         Message.of(
             new ErrorRateAlert(AlertKind.ERROR_RATE, Samples.AT, Samples.WHERE, spike, true)),
         Message.of(Samples.resolved()),
+        Message.of(Samples.flapping()),
+        Message.of(
+            new PoolAlert(
+                AlertKind.FAILOVER,
+                Samples.AT,
+                Samples.WHERE,
+                "blue",
+                "green",
+                "g-2",
+                false,
+                true)),
+        Message.of(
+            new PoolAlert(
+                AlertKind.RECOVERY, Samples.AT, Samples.WHERE, "green", "blue", null, false, true)),
         Message.sample(Samples.failover()),
         Message.sample(Samples.recovery()),
         Message.sample(Samples.errorRate()),

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.time.Instant;
@@ -19,12 +20,23 @@ public final class Samples {
   }
 
   public static PoolAlert failover(String from, String to, String release) {
-    return new PoolAlert(AlertKind.FAILOVER, AT, WHERE, from, to, release, false);
+    return new PoolAlert(AlertKind.FAILOVER, AT, WHERE, from, to, release, false, false);
   }
 
   public static PoolAlert recovery() {
     return new PoolAlert(
-        AlertKind.RECOVERY, AT.plusSeconds(300), WHERE, "green", "blue", "blue-1.4.1", false);
+        AlertKind.RECOVERY,
+        AT.plusSeconds(300),
+        WHERE,
+        "green",
+        "blue",
+        "blue-1.4.1",
+        false,
+        false);
+  }
+
+  public static FlappingAlert flapping() {
+    return new FlappingAlert(AT, WHERE, "blue", "green", 3, AT.minusSeconds(120));
   }
 
   public static ErrorRateAlert errorRate() {

@@ -83,6 +83,33 @@ class AdminServerTest {
     assertThat(health.get("lines").asLong()).isEqualTo(400);
     assertThat(health.get("seconds_since_last_line").asDouble()).isBetween(0.0, 60.0);
     assertThat(health.get("serving_pool").asText()).isEqualTo("blue");
+    assertThat(health.get("announced_pool").asText()).isEqualTo("blue");
+  }
+
+  @Test
+  void healthTellsThePoolTheLogShowsApartFromTheOneAnnounced() {
+    WatcherStatus status =
+        new WatcherStatus(
+            "access.log",
+            true,
+            false,
+            10,
+            0,
+            new long[dev.bluegreen.watcher.detect.AlertKind.values().length],
+            0,
+            0,
+            0,
+            "blue",
+            "green",
+            "blue",
+            false,
+            0);
+
+    java.util.Map<String, Object> health = AdminServer.health(status, 0);
+
+    assertThat(health)
+        .containsEntry("serving_pool", "green")
+        .containsEntry("announced_pool", "blue");
   }
 
   @Test

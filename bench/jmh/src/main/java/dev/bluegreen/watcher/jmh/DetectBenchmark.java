@@ -33,6 +33,7 @@ public class DetectBenchmark {
           WatcherConfig.DEFAULT_ERROR_RATE_THRESHOLD,
           WatcherConfig.DEFAULT_MIN_REQUESTS,
           Duration.ofSeconds(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
+          Duration.ofSeconds(WatcherConfig.DEFAULT_FLAP_SETTLE_SEC),
           WatcherConfig.DEFAULT_ACTIVE_POOL,
           false,
           1);

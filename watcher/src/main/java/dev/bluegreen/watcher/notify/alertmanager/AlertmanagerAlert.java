@@ -2,6 +2,8 @@ package dev.bluegreen.watcher.notify.alertmanager;
 
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.AlertText;
@@ -22,11 +24,13 @@ record AlertmanagerAlert(
     Map<String, String> labels, Map<String, String> annotations, Instant startsAt, Instant endsAt) {
 
   /**
-   * The condition a message fires or ends, e.g. {@code pool} or {@code error_rate/test}: failover
-   * and recovery are one condition, as are an error rate and its resolution; samples are apart.
+   * The condition a message fires or ends, e.g. {@code pool} or {@code error_rate/test}: failover,
+   * flapping and recovery are one condition (flapping is not an alertname of its own but the pool
+   * alert re-posted with a {@code flapping} annotation), as are an error rate and its resolution;
+   * samples are apart.
    */
   static String condition(AlertMessage message) {
-    return (message.alert() instanceof PoolAlert ? "pool" : "error_rate")
+    return (message.alert() instanceof ErrorRateAlert ? "error_rate" : "pool")
         + (message.sample() ? "/test" : "");
   }
 
@@ -66,6 +70,10 @@ record AlertmanagerAlert(
       // the primary: the pool a failover left, the pool a recovery came back to
       labels.put("pool", pool.kind() == AlertKind.RECOVERY ? pool.to() : pool.from());
       labels.put("severity", "warning");
+    } else if (alert instanceof FlappingAlert flapping) {
+      labels.put("alertname", "BlueGreenFailover"); // flapping is a state of the pool alert
+      labels.put("pool", flapping.from());
+      labels.put("severity", "warning");
     } else {
       labels.put("alertname", "BlueGreenErrorRate");
       labels.put("severity", "critical");
@@ -86,6 +94,12 @@ record AlertmanagerAlert(
       if (pool.release() != null) {
         annotations.put("release", pool.release());
       }
+      if (pool.afterFlapping()) {
+        annotations.put("after_flapping", "true");
+      }
+    } else if (alert instanceof FlappingAlert flapping) {
+      annotations.put("serving", flapping.to());
+      annotations.put("flapping", flapping.episodes() + " failovers since " + flapping.since());
     }
     annotations.put("log", alert.where().toString());
     return annotations;

@@ -7,6 +7,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.List;
 
@@ -23,9 +24,66 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
 
   static SlackAlertText of(Alert alert, String instance) {
     String on = " on " + escape(instance) + ": ";
-    return alert instanceof PoolAlert pool
-        ? pool(pool, on)
-        : errorRate((ErrorRateAlert) alert, on); // Alert is sealed: the only other kind
+    if (alert instanceof PoolAlert pool) {
+      return pool.afterFlapping() ? settled(pool, on) : pool(pool, on);
+    }
+    if (alert instanceof FlappingAlert flapping) {
+      return flapping(flapping, on);
+    }
+    return errorRate((ErrorRateAlert) alert, on); // Alert is sealed: the only other kind
+  }
+
+  private static SlackAlertText flapping(FlappingAlert alert, String on) {
+    String from = escape(alert.from());
+    String to = escape(alert.to());
+    return new SlackAlertText(
+        ":twisted_rightwards_arrows: Flapping: traffic goes back and forth",
+        "Traffic left *"
+            + from
+            + "* "
+            + alert.episodes()
+            + " times since "
+            + alert.since()
+            + "; it is on *"
+            + to
+            + "* now. No more pool alerts until one pool serves alone for a while: the next"
+            + " message says where traffic settled. Runbook: FLAPPING.",
+        List.of(
+            "*Primary*\n" + from,
+            "*Serving now*\n" + to,
+            "*Failovers*\n" + alert.episodes() + " since " + alert.since()),
+        "Flapping"
+            + on
+            + "traffic left "
+            + from
+            + " "
+            + alert.episodes()
+            + " times since "
+            + alert.since()
+            + ", now on "
+            + to);
+  }
+
+  private static SlackAlertText settled(PoolAlert alert, String on) {
+    boolean recovered = alert.kind() == AlertKind.RECOVERY;
+    String to = escape(alert.to());
+    String headline =
+        recovered
+            ? ":white_check_mark: Settled after flapping: back on the primary"
+            : ":rotating_light: Settled after flapping: failed over";
+    return new SlackAlertText(
+        headline,
+        "After flapping, traffic has settled on *"
+            + to
+            + "*."
+            + (recovered
+                ? " Check that the error rate settles and find out why the pools flapped."
+                : " *" + escape(alert.from()) + "* still fails: runbook FAILOVER."),
+        List.of(
+            "*From*\n" + escape(alert.from()),
+            "*To*\n" + to,
+            "*Release*\n" + (alert.release() == null ? "not logged" : escape(alert.release()))),
+        "Settled after flapping" + on + "traffic is on " + to);
   }
 
   private static SlackAlertText pool(PoolAlert alert, String on) {

@@ -1,0 +1,24 @@
+package dev.bluegreen.watcher.detect;
+
+/**
+ * The pool that served the latest request naming one, and since when it has served alone.
+ *
+ * @param pool the pool
+ * @param since the log time of the first request of this run
+ * @param where the log line of that request
+ * @param release the release the run's latest request logged, or {@code null}
+ */
+public record PoolRun(String pool, long since, LineRef where, String release) {
+
+  /** The run after one more request served by {@code next}: the same run, or a new one. */
+  PoolRun then(String next, String nextRelease, LineRef nextWhere, long now) {
+    return next.equals(pool)
+        ? new PoolRun(pool, since, where, nextRelease)
+        : new PoolRun(next, now, nextWhere, nextRelease);
+  }
+
+  /** Whether the pool has served alone for at least {@code millis} at {@code now}. */
+  boolean servedAloneFor(long millis, long now) {
+    return now - since >= millis;
+  }
+}
