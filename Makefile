@@ -30,6 +30,7 @@ SANDBOX := scripts/sandbox.sh
 DEMO_JAR := demo-app/target/demo-app.jar
 SOURCES := $(shell find watcher/src/main demo-app/src/main -type f) pom.xml watcher/pom.xml demo-app/pom.xml
 MODE ?= error
+MS ?=
 
 # Maven leaves an up-to-date jar untouched, so touch both to stop make rebuilding every time.
 $(JAR) $(DEMO_JAR) &: $(SOURCES)
@@ -57,11 +58,11 @@ logs: ## Follow the Nginx access log and the watcher side by side (Ctrl-C stops)
 	@$(SANDBOX) logs
 
 .PHONY: chaos
-chaos: ## Break the active pool (MODE=error|timeout), send traffic, show the failover
-	@$(SANDBOX) chaos $(MODE)
+chaos: ## Break the active pool (MODE=error|timeout|slow [MS=700]) or both (MODE=outage), send traffic, show the alert
+	@CHAOS_MS=$(MS) $(SANDBOX) chaos $(MODE)
 
 .PHONY: chaos-stop
-chaos-stop: ## Stop chaos on both pools
+chaos-stop: ## Stop chaos on both pools, then send traffic until the active pool serves again, show the alert
 	@$(SANDBOX) chaos-stop
 
 .PHONY: switch

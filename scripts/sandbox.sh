@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The sandbox's runtimes behind the Makefile: docker (compose) or local (nginx + 2 JVMs + watcher).
 # Usage: scripts/sandbox.sh up|down|status|chaos MODE|chaos-stop|switch|maintenance on|off|logs
+#        MODE: error|timeout|slow|outage; CHAOS_MS=N sets the slow mode's delay (the app checks it)
 #        scripts/sandbox.sh compose ARGS...   (docker runtime: compose with the sandbox's settings)
 # RUNTIME=docker|local overrides the detection: the runtime `up` recorded in RUN_DIR while the
 # sandbox is up, else docker when a Docker engine answers (Docker, or Podman's API on DOCKER_HOST).
@@ -131,6 +132,8 @@ local_up() {
     ! listening "$port" || die "port $port is already in use (make down, or stop what holds it)"
   done
   mkdir -p "$LOGS" "$NGINX_DIR/tmp"
+  # From here on a failure stops what this start-up began, so the next make up is not "already up".
+  trap abort_up EXIT
   echo local > "$RUN_DIR/runtime"
   echo "$pool" > "$RUN_DIR/active-pool"
   # Each make up is a fresh watcher session (no cooldown or failover carried over from the last
@@ -141,6 +144,7 @@ local_up() {
   render "$pool" > "$NGINX_DIR/nginx.conf"
   nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
   nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
+  NGINX_STARTED=1
   local jvm_flags
   read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
   [ ${#jvm_flags[@]} -gt 0 ] || die "no JVM flags found on the ENTRYPOINT line of watcher/Dockerfile"
@@ -148,13 +152,49 @@ local_up() {
     --state-file "$RUN_DIR/watcher-state.json" --http-port "$HTTP_PORT" \
     > "$LOGS/watcher.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/watcher.pid"
-  wait_for 30 "blue on :$BLUE_PORT" healthy "$BLUE_PORT"
-  wait_for 30 "green on :$GREEN_PORT" healthy "$GREEN_PORT"
-  wait_for 30 "the watcher on :$HTTP_PORT" healthy "$HTTP_PORT"
-  wait_for 10 "nginx on :$NGINX_PORT" listening "$NGINX_PORT"
+  wait_started 30
+  trap - EXIT
   say "up (local): http://127.0.0.1:$NGINX_PORT -> $pool (primary), $(other "$pool") (backup)"
   say "apps :$BLUE_PORT blue, :$GREEN_PORT green; watcher :$HTTP_PORT; logs in ${LOGS#"$ROOT"/}/"
   if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#"$ROOT"/}/watcher.log"; fi
+}
+
+# Waits until every part answers. A process that exits meanwhile fails the start at once, with the
+# line of its log that says why (the watcher's "invalid WINDOW_SIZE 'abc' ...").
+wait_started() { # seconds
+  local deadline=$((SECONDS + $1)) name waiting
+  while :; do
+    for name in blue green watcher; do
+      alive "$RUN_DIR/$name.pid" ||
+        die "$name exited during start-up: $(last_words "$LOGS/$name.log") (see ${LOGS#"$ROOT"/}/$name.log)"
+    done
+    waiting=()
+    healthy "$BLUE_PORT" || waiting+=("blue on :$BLUE_PORT")
+    healthy "$GREEN_PORT" || waiting+=("green on :$GREEN_PORT")
+    healthy "$HTTP_PORT" || waiting+=("the watcher on :$HTTP_PORT")
+    listening "$NGINX_PORT" || waiting+=("nginx on :$NGINX_PORT")
+    [ ${#waiting[@]} -gt 0 ] || return 0
+    [ $SECONDS -lt "$deadline" ] || die "timed out after ${1}s waiting for ${waiting[*]}"
+    sleep 0.2
+  done
+}
+
+# The line of a log that says why its process stopped: the first naming an error, else the last.
+last_words() { # file
+  local line
+  line=$(grep -m 1 -iE 'invalid|error|exception|cannot|refused' "$1" 2> /dev/null || true)
+  if [ -z "$line" ]; then line=$(grep -v '^[[:space:]]*$' "$1" 2> /dev/null | tail -n 1 || true); fi
+  echo "${line:-no output}"
+}
+
+abort_up() { # EXIT trap of a failed local_up: stop what it started, quietly
+  # nginx writes its pid file after it daemonizes: give a just-started one a moment to appear.
+  local deadline=$((SECONDS + 3))
+  while [ -n "${NGINX_STARTED:-}" ] && [ ! -f "$NGINX_DIR/nginx.pid" ] && [ $SECONDS -lt $deadline ]; do
+    sleep 0.1
+  done
+  stop_pids 10 "$RUN_DIR/watcher.pid" "$NGINX_DIR/nginx.pid" "$RUN_DIR/blue.pid" "$RUN_DIR/green.pid"
+  rm -f "$RUN_DIR/runtime"
 }
 
 stop_pids() { # seconds pidfile...: TERM them all, wait up to seconds, then KILL what is left
@@ -209,6 +249,13 @@ docker_down() {
   ports_released
 }
 
+# Targets that act on a running sandbox refuse at once, in one line, when it is not up.
+require_up() {
+  if [ ! -f "$RUN_DIR/runtime" ] || ! listening "$NGINX_PORT"; then
+    die "the sandbox is not up: run make up"
+  fi
+}
+
 watcher_ctl() {
   if [ "$RT" = docker ]; then
     compose exec -T watcher java -jar /app/watcher.jar ctl "$@"
@@ -234,55 +281,93 @@ status() {
   watcher_ctl status 2> /dev/null || say "watcher: not answering on :$HTTP_PORT"
 }
 
+# Starts chaos on the active pool (error, timeout, slow) or on both (outage: each answers 500, so
+# clients get 5xx), then sends traffic and shows what clients got and what the watcher said.
 chaos() { # mode
-  local mode=${1:-error} pool port
-  [ "$mode" = error ] || [ "$mode" = timeout ] || die "MODE must be error or timeout, not '$mode'"
-  pool=$(active_pool)
-  port=$(port_of "$pool")
-  curl -fs -m 3 -X POST "http://127.0.0.1:$port/chaos/start?mode=$mode" > /dev/null ||
-    die "$pool on :$port did not take the chaos switch (make status)"
-  local before_lines=0 before_alerts
-  if [ -f "$LOGS/watcher.log" ]; then before_lines=$(wc -l < "$LOGS/watcher.log"); fi
-  before_alerts=$(alert_count)
-  say "chaos $mode on $pool (:$port); sending 20 requests through nginx :$NGINX_PORT"
-  local code pool_seen codes=() pools=()
-  for _ in $(seq 20); do
-    read -r code pool_seen < <(curl -s -m 15 -o /dev/null -D - -w '%{http_code}\n' \
+  local mode=${1:-error} app_mode pools query pool
+  case "$mode" in
+    error | timeout | slow) app_mode=$mode pools=("$(active_pool)") ;;
+    outage) app_mode=error pools=(blue green) ;;
+    *) die "MODE must be error, timeout, slow or outage, not '$mode'" ;;
+  esac
+  require_up
+  query="mode=$app_mode"
+  if [ -n "${CHAOS_MS:-}" ]; then
+    [ "$mode" = slow ] || die "MS applies to MODE=slow only"
+    [[ $CHAOS_MS =~ ^[0-9]{1,9}$ ]] || die "MS must be a whole number of milliseconds, not '$CHAOS_MS'"
+    query="$query&ms=$CHAOS_MS"
+  fi
+  for pool in "${pools[@]}"; do chaos_switch "$pool" "start?$query"; done
+  mark_alerts
+  say "chaos $mode on ${pools[*]}; sending 20 requests through nginx :$NGINX_PORT"
+  send_traffic 20
+  show_new_alerts "no new alert within 10 s (already alerted, within ALERT_COOLDOWN_SEC, maintenance, or too few requests yet)"
+  say "make chaos-stop ends it; make status shows who serves"
+}
+
+chaos_switch() { # pool action: POST /chaos/<action> on the pool's own port; dies with the app's reason
+  local port answer code reason
+  port=$(port_of "$1")
+  answer=$(curl -s -m 3 -X POST -w '\n%{http_code}' "http://127.0.0.1:$port/chaos/$2" || true)
+  code=${answer##*$'\n'} reason=${answer%$'\n'*}
+  [ "$code" = 200 ] || die "$1 on :$port refused chaos/$2: HTTP ${code:-none} ${reason%$'\n'}"
+}
+
+# Remembers where the watcher's output and alert count stand, for show_new_alerts.
+mark_alerts() {
+  BEFORE_LINES=0
+  if [ -f "$LOGS/watcher.log" ]; then BEFORE_LINES=$(wc -l < "$LOGS/watcher.log"); fi
+  BEFORE_ALERTS=$(alert_count)
+}
+
+send_traffic() { # count: requests through nginx, one after another; prints what the clients got
+  local code secs pool_seen codes=() pools=() times=()
+  for _ in $(seq "$1"); do
+    read -r code secs pool_seen < <(curl -s -m 15 -o /dev/null -D - -w '%{http_code} %{time_total}\n' \
       "http://127.0.0.1:$NGINX_PORT/version" | tr -d '\r' |
-      awk -F': ' 'tolower($1) == "x-app-pool" { p = $2 } /^[0-9]+$/ { c = $1 } END { print c, p }')
-    codes+=("$code") pools+=("${pool_seen:--}")
+      awk -F': ' 'tolower($1) == "x-app-pool" { p = $2 } /^[0-9]+ [0-9.]+$/ { c = $0 } END { print c, p }')
+    codes+=("$code") pools+=("${pool_seen:--}") times+=("$secs")
   done
-  say "statuses: $(printf '%s\n' "${codes[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
-  say "served by: $(printf '%s\n' "${pools[@]}" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
+  say "statuses: $(printf '%s\n' "${codes[@]}" | tally)"
+  say "served by: $(printf '%s\n' "${pools[@]}" | tally)"
+  say "slowest: $(printf '%s\n' "${times[@]}" | sort -n | tail -n 1) s"
+}
+
+tally() { sort | uniq -c | awk '{ printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1 } END { print "" }'; }
+
+show_new_alerts() { # message when none: waits up to 10 s for the watcher to count a new alert
   # The watcher counts its alerts in /healthz; wait (with a deadline) for a new one.
-  local deadline=$((SECONDS + 10)) now=$before_alerts
-  while [ "$now" = "$before_alerts" ] && [ $SECONDS -lt $deadline ]; do
+  local deadline=$((SECONDS + 10)) now=$BEFORE_ALERTS
+  while [ "$now" = "$BEFORE_ALERTS" ] && [ $SECONDS -lt $deadline ]; do
     sleep 0.2
     now=$(alert_count)
   done
-  if [ "$now" = "$before_alerts" ]; then
-    say "no new alert within 10 s (already failed over, within ALERT_COOLDOWN_SEC, or maintenance)"
-  else
-    # Without a sink the watcher prints alerts on stdout, as lines starting with an ISO instant.
-    local printed=""
-    if [ "$RT" = local ]; then
-      printed=$(tail -n "+$((before_lines + 1))" "$LOGS/watcher.log" | grep -E '^[0-9-]+T[0-9:.]+Z ' || true)
-    fi
-    if [ -n "$printed" ]; then
-      printf '%s\n' "$printed" | sed 's/^/sandbox: alert: /'
-    else
-      say "the watcher raised $((now - before_alerts)) alert(s), sent to its sink (Slack when SLACK_WEBHOOK_URL is set)"
-    fi
+  if [ "$now" = "$BEFORE_ALERTS" ]; then
+    say "$1"
+    return 0
   fi
-  say "make chaos-stop ends it; make status shows who serves"
+  # Without a sink the watcher prints alerts on stdout, as lines starting with an ISO instant.
+  local printed=""
+  if [ "$RT" = local ]; then
+    printed=$(tail -n "+$((BEFORE_LINES + 1))" "$LOGS/watcher.log" | grep -E '^[0-9-]+T[0-9:.]+Z ' || true)
+  fi
+  if [ -n "$printed" ]; then
+    printf '%s\n' "$printed" | sed 's/^/sandbox: alert: /'
+  else
+    say "the watcher raised $((now - BEFORE_ALERTS)) alert(s), sent to its sink (Slack when SLACK_WEBHOOK_URL is set)"
+  fi
 }
 
 alert_count() {
   curl -s -m 2 "http://127.0.0.1:$HTTP_PORT/healthz" | grep -o '"alerts":[0-9]*' | cut -d: -f2 || true
 }
 
+# Stops chaos on both pools, then sends a little traffic until the active pool serves again, so
+# nginx retries it (it rests a failed pool for fail_timeout, 5 s) and the watcher sees the recovery.
 chaos_stop() {
-  local p
+  local p pool served=0 sent=0 seen
+  require_up
+  mark_alerts
   for p in blue green; do
     if curl -fs -m 3 -X POST "http://127.0.0.1:$(port_of $p)/chaos/stop" > /dev/null; then
       say "chaos stopped on $p"
@@ -290,6 +375,17 @@ chaos_stop() {
       say "$p did not answer"
     fi
   done
+  pool=$(active_pool)
+  say "sending traffic until $pool serves 5 in a row (at most 30 requests, 2 a second)"
+  while [ $served -lt 5 ] && [ $sent -lt 30 ]; do
+    seen=$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
+      tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }' || true)
+    if [ "$seen" = "$pool" ]; then served=$((served + 1)); else served=0; fi
+    sent=$((sent + 1))
+    sleep 0.5
+  done
+  if [ $served -ge 5 ]; then say "$pool serves again ($sent requests sent)"; else say "$pool does not serve yet (make status)"; fi
+  show_new_alerts "no new alert within 10 s (nothing to recover from, or the watcher's sink is slow)"
 }
 
 serving_is() { [ "$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
@@ -297,6 +393,7 @@ serving_is() { [ "$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT
 
 switch() {
   local from to
+  require_up
   from=$(active_pool)
   to=$(other "$from")
   # Tell the watcher first, so the move is a notice and not a failover page.
@@ -347,8 +444,8 @@ case "$cmd:$RT" in
   chaos:*) chaos "${1:-error}" ;;
   chaos-stop:*) chaos_stop ;;
   switch:*) switch ;;
-  maintenance:*) watcher_ctl maintenance "${1:?on or off}" ;;
+  maintenance:*) require_up && watcher_ctl maintenance "${1:?on or off}" ;;
   logs:*) logs ;;
   compose:docker) compose "$@" ;;
-  *) echo "usage: scripts/sandbox.sh up|down|status|chaos error|timeout|chaos-stop|switch|maintenance on|off|logs|compose ARGS (docker)" >&2; exit 2 ;;
+  *) echo "usage: scripts/sandbox.sh up|down|status|chaos error|timeout|slow|outage|chaos-stop|switch|maintenance on|off|logs|compose ARGS (docker)" >&2; exit 2 ;;
 esac

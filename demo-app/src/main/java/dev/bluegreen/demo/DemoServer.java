@@ -8,81 +8,120 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** The app both pools run: /version, /healthz and the chaos switches, on the JDK's HTTP server. */
+/**
+ * The app both pools run: /version, /healthz and the chaos switches, on the JDK's HTTP server with
+ * {@value #WORKERS} worker threads and one timer; hung and slow requests hold no thread.
+ */
 public final class DemoServer implements AutoCloseable {
   /** How long a request hangs in timeout mode unless chaos stops first; far above Nginx's 1 s. */
   static final long DEFAULT_HANG_MILLIS = 30_000;
+
+  /** Worker threads: every request runs on one, briefly (a held request waits on none). */
+  static final int WORKERS = 16;
+
+  /** Requests held at once (timeout and slow modes); more are answered 503 at once. */
+  static final int DEFAULT_HELD_CAPACITY = 1_000;
+
+  /** Sends one response and returns its status. */
+  private interface Answer {
+    int send() throws IOException;
+  }
 
   private final DemoSettings settings;
   private final Chaos chaos = new Chaos();
   private final RequestLog log;
   private final long hangMillis;
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newCachedThreadPool();
+  private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("worker"));
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(named("timer"));
+  private final HeldRequests held;
 
-  private DemoServer(DemoSettings settings, Consumer<String> logOut, long hangMillis)
+  private DemoServer(DemoSettings settings, Consumer<String> logOut, long hangMillis, int capacity)
       throws IOException {
     this.settings = settings;
     this.log = new RequestLog(settings, logOut);
     this.hangMillis = hangMillis;
+    this.held = new HeldRequests(timer, workers, capacity);
     this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 128);
     server.createContext("/", this::handle);
-    server.setExecutor(pool);
+    server.setExecutor(workers);
   }
 
   /** Binds and starts serving; port 0 picks a free port (see {@link #port()}). */
   public static DemoServer start(DemoSettings settings, Consumer<String> logOut, long hangMillis)
       throws IOException {
-    DemoServer app = new DemoServer(settings, logOut, hangMillis);
+    return start(settings, logOut, hangMillis, DEFAULT_HELD_CAPACITY);
+  }
+
+  static DemoServer start(
+      DemoSettings settings, Consumer<String> logOut, long hangMillis, int heldCapacity)
+      throws IOException {
+    DemoServer app = new DemoServer(settings, logOut, hangMillis, heldCapacity);
     app.server.start();
     app.log.event("listening on " + settings.bind() + ":" + app.port());
     return app;
   }
 
-  int hangingRequests() {
-    return chaos.hanging();
+  int heldRequests() {
+    return held.size();
   }
 
   public int port() {
     return server.getAddress().getPort();
   }
 
-  private void handle(HttpExchange ex) throws IOException {
+  private void handle(HttpExchange ex) {
     long start = System.nanoTime();
     String method = ex.getRequestMethod();
     String path = ex.getRequestURI().getPath();
-    String requestId = ex.getRequestHeaders().getFirst("X-Request-ID");
-    Chaos.Mode mode = chaos.mode();
+    Chaos.State state = chaos.state();
+    if (path.startsWith("/chaos/")) {
+      finish(ex, start, state, () -> chaosControl(ex, method, path));
+    } else if (state.mode() == Chaos.Mode.TIMEOUT) {
+      hold(ex, start, state, hangMillis, () -> send(ex, 504, "{\"error\":\"chaos timeout\"}"));
+    } else if (state.mode() == Chaos.Mode.SLOW) {
+      hold(ex, start, state, state.slowMillis(), () -> route(ex, method, path));
+    } else if (state.mode() == Chaos.Mode.ERROR) {
+      finish(ex, start, state, () -> send(ex, 500, "{\"error\":\"chaos error\"}"));
+    } else {
+      finish(ex, start, state, () -> route(ex, method, path));
+    }
+  }
+
+  private void hold(HttpExchange ex, long start, Chaos.State state, long millis, Answer later) {
+    if (!held.hold(millis, () -> finish(ex, start, state, later))) {
+      finish(ex, start, state, () -> send(ex, 503, "{\"error\":\"too many held requests\"}"));
+    }
+  }
+
+  // Answers, closes and logs one exchange, on whichever worker runs it.
+  private void finish(HttpExchange ex, long start, Chaos.State state, Answer answer) {
     int status;
     try {
-      status = route(ex, method, path, mode);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      status = 503;
-      send(ex, 503, "{\"error\":\"shutting down\"}");
-    } catch (IOException e) {
+      status = answer.send();
+    } catch (IOException | RuntimeException e) {
       status = 499; // the client (Nginx, after its read timeout) went away first
     } finally {
       ex.close();
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    log.request(method, path, status, millis, requestId, mode.name().toLowerCase());
+    String requestId = ex.getRequestHeaders().getFirst("X-Request-ID");
+    log.request(
+        ex.getRequestMethod(),
+        ex.getRequestURI().getPath(),
+        status,
+        millis,
+        requestId,
+        state.name());
   }
 
-  private int route(HttpExchange ex, String method, String path, Chaos.Mode mode)
-      throws IOException, InterruptedException {
-    if (path.startsWith("/chaos/")) {
-      return chaosControl(ex, method, path);
-    }
-    if (mode == Chaos.Mode.TIMEOUT) {
-      chaos.hang(hangMillis);
-      return send(ex, 504, "{\"error\":\"chaos timeout\"}");
-    }
-    if (mode == Chaos.Mode.ERROR) {
-      return send(ex, 500, "{\"error\":\"chaos error\"}");
-    }
+  private int route(HttpExchange ex, String method, String path) throws IOException {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return send(ex, 405, "{\"error\":\"method not allowed\"}");
     }
@@ -107,20 +146,30 @@ public final class DemoServer implements AutoCloseable {
     }
     if (path.equals("/chaos/stop")) {
       chaos.stop();
+      held.releaseAll();
       log.event("chaos stopped");
       return send(ex, 200, "{\"chaos\":\"off\"}");
     }
     if (!path.equals("/chaos/start")) {
       return send(ex, 404, "{\"error\":\"not found\"}");
     }
-    String query = ex.getRequestURI().getQuery();
-    String mode = query == null ? "" : query.replaceFirst("^.*\\bmode=([a-z]*).*$", "$1");
-    if (query == null || !query.matches("(.*&)?mode=(error|timeout)(&.*)?")) {
-      return send(ex, 400, "{\"error\":\"mode must be error or timeout\"}");
+    ChaosCommand command;
+    try {
+      command = ChaosCommand.parse(ex.getRequestURI().getRawQuery());
+    } catch (ChaosCommand.Refused e) {
+      return send(ex, 400, "{\"error\":" + RequestLog.quote(e.getMessage()) + "}");
     }
-    chaos.start(mode.equals("error") ? Chaos.Mode.ERROR : Chaos.Mode.TIMEOUT);
-    log.event("chaos started: " + mode);
-    return send(ex, 200, "{\"chaos\":" + RequestLog.quote(mode) + "}");
+    chaos.start(command);
+    String mode = chaos.state().name();
+    boolean slow = command.mode() == Chaos.Mode.SLOW;
+    log.event("chaos started: " + mode + (slow ? " " + command.slowMillis() + " ms" : ""));
+    return send(
+        ex,
+        200,
+        "{\"chaos\":"
+            + RequestLog.quote(mode)
+            + (slow ? ",\"ms\":" + command.slowMillis() : "")
+            + "}");
   }
 
   private int send(HttpExchange ex, int status, String json) throws IOException {
@@ -138,11 +187,17 @@ public final class DemoServer implements AutoCloseable {
     return status;
   }
 
-  /** Stops accepting, releases hung requests and stops at once. */
+  private static ThreadFactory named(String role) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> new Thread(r, "demo-app-" + role + "-" + n.incrementAndGet());
+  }
+
+  /** Stops accepting and stops at once; held requests are dropped with their connections. */
   @Override
   public void close() {
     chaos.stop();
+    timer.shutdownNow();
     server.stop(0);
-    pool.shutdownNow();
+    workers.shutdownNow();
   }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoServerTest {
   private final List<String> logLines = new CopyOnWriteArrayList<>();
@@ -78,26 +80,75 @@ class DemoServerTest {
     assertThatThrownBy(() -> get("/version", Duration.ofMillis(500)))
         .isInstanceOf(HttpTimeoutException.class);
 
-    // The timed-out request above still hangs on the server: the client gave up, not the app.
-    int before = server.hangingRequests();
+    // The timed-out request above is still held on the server: the client gave up, not the app.
+    int before = server.heldRequests();
     CompletableFuture<HttpResponse<String>> hung =
         client.sendAsync(request("/version", Duration.ofSeconds(4)).GET().build(), body());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-    while (server.hangingRequests() <= before && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertThat(server.hangingRequests()).isEqualTo(before + 1);
+    awaitHeld(before + 1);
     assertThat(hung).isNotDone();
     post("/chaos/stop");
     // Released by the stop, long before the app's own 5 s hang limit.
     assertThat(hung.get(3, TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+    assertThat(server.heldRequests()).isZero();
+    assertThat(get("/version", Duration.ofSeconds(2)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void chaos_slow_answers_200_after_the_delay_and_names_it() throws Exception {
+    HttpResponse<String> started = post("/chaos/start?mode=slow&ms=400");
+    assertThat(started.statusCode()).isEqualTo(200);
+    assertThat(started.body().strip()).isEqualTo("{\"chaos\":\"slow\",\"ms\":400}");
+
+    long begin = System.nanoTime();
+    HttpResponse<String> r = get("/version", Duration.ofSeconds(3));
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"pool\":\"green\"");
+    assertThat(millis).isGreaterThanOrEqualTo(400);
+    assertThat(awaitLogLine("\"chaos\":\"slow\"")).contains("\"status\":200");
+    post("/chaos/stop");
+    assertThat(get("/version", Duration.ofMillis(300)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void chaos_slow_without_ms_waits_700_ms() throws Exception {
+    HttpResponse<String> started = post("/chaos/start?mode=slow");
+
+    assertThat(started.body().strip()).isEqualTo("{\"chaos\":\"slow\",\"ms\":700}");
+    long begin = System.nanoTime();
+    assertThat(get("/healthz", Duration.ofSeconds(3)).statusCode()).isEqualTo(200);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin))
+        .isGreaterThanOrEqualTo(700);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "mode=error&mode=timeout | mode given twice",
+        "mode=slow&ms=0          | ms must be a whole number from 1 to 30000, not '0'",
+        "mode=slow&ms=30001      | ms must be a whole number from 1 to 30000, not '30001'",
+        "mode=slow&ms=-5         | ms must be a whole number from 1 to 30000, not '-5'",
+        "mode=slow&ms=abc        | ms must be a whole number from 1 to 30000, not 'abc'",
+        "mode=error&ms=100       | ms applies to mode=slow only",
+        "mode=fast               | mode must be error, timeout or slow, not 'fast'",
+        "ms=100                  | mode is required",
+      })
+  void a_bad_chaos_query_is_refused_400_with_a_one_line_reason_and_changes_nothing(
+      String query, String reason) throws Exception {
+    HttpResponse<String> r = post("/chaos/start?" + query);
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body().strip().lines()).hasSize(1);
+    assertThat(r.body()).startsWith("{\"error\":\"" + reason);
     assertThat(get("/version", Duration.ofSeconds(2)).statusCode()).isEqualTo(200);
   }
 
   @Test
   void chaos_endpoints_need_post_and_a_known_mode() throws Exception {
     assertThat(get("/chaos/start?mode=error", Duration.ofSeconds(2)).statusCode()).isEqualTo(405);
-    assertThat(post("/chaos/start?mode=slow").statusCode()).isEqualTo(400);
+    assertThat(post("/chaos/start?mode=outage").statusCode()).isEqualTo(400);
     assertThat(post("/chaos/start").statusCode()).isEqualTo(400);
     assertThat(get("/version", Duration.ofSeconds(2)).statusCode()).isEqualTo(200);
   }
@@ -132,6 +183,14 @@ class DemoServerTest {
   void empty_settings_take_the_defaults() throws Exception {
     DemoSettings s = DemoSettings.fromEnv(Map.of("APP_POOL", "", "PORT", " "));
     assertThat(s).isEqualTo(new DemoSettings("blue", "blue-1", 8081, "127.0.0.1"));
+  }
+
+  private void awaitHeld(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+    while (server.heldRequests() != count && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(server.heldRequests()).isEqualTo(count);
   }
 
   private String awaitLogLine(String fragment) throws InterruptedException {

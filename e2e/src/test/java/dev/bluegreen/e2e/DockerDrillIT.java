@@ -99,6 +99,8 @@ class DockerDrillIT {
   void the_compose_stack_passes_the_drill_and_the_watcher_reads_nginx_log_as_non_root()
       throws Exception {
     new FailoverDrill(sandbox, slack.inbox).run();
+    // The drill ends with a planned switch: green is the active pool now.
+    ChaosTargets.check(sandbox, "green");
 
     // The watcher (not root) reads the log nginx (another user, not root either) writes to the
     // volume they share.

@@ -61,8 +61,21 @@ final class Sandbox {
     env.put(name, value);
   }
 
+  /** What one command printed (stdout and stderr together) and its exit status. */
+  record Result(int exit, String output) {}
+
   /** Runs {@code scripts/sandbox.sh args}; returns its output, fails with it on a non-zero exit. */
   String run(String... args) throws IOException, InterruptedException {
+    Result r = attempt(args);
+    if (r.exit() != 0) {
+      throw new AssertionError(
+          "sandbox.sh " + String.join(" ", args) + " exited " + r.exit() + ":\n" + r.output());
+    }
+    return r.output();
+  }
+
+  /** Runs {@code scripts/sandbox.sh args} and returns how it ended; fails only if it hangs. */
+  Result attempt(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", "scripts/sandbox.sh"));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(runDir, "sandbox-", ".out");
@@ -76,15 +89,17 @@ final class Sandbox {
     boolean ended = p.waitFor(limit.toSeconds(), TimeUnit.SECONDS);
     String text = Files.readString(out, StandardCharsets.UTF_8);
     Files.delete(out);
-    String what = "sandbox.sh " + String.join(" ", args);
     if (!ended) {
       p.destroyForcibly();
-      throw new AssertionError(what + " did not end in " + limit.toSeconds() + " s:\n" + text);
+      throw new AssertionError(
+          "sandbox.sh "
+              + String.join(" ", args)
+              + " did not end in "
+              + limit.toSeconds()
+              + " s:\n"
+              + text);
     }
-    if (p.exitValue() != 0) {
-      throw new AssertionError(what + " exited " + p.exitValue() + ":\n" + text);
-    }
-    return text;
+    return new Result(p.exitValue(), text);
   }
 
   boolean listening(int port) {
