@@ -31,7 +31,9 @@ public final class ErrorRateDetector {
   private boolean pendingOpen;
   private boolean sticky;
   private long okSince = NOT_OK;
-  private LineRef lastWhere;
+  // the last request's line, kept as its parts: storing the LineRef would allocate one per line
+  private String lastFile;
+  private long lastLine;
 
   private static final long NOT_OK = Long.MIN_VALUE;
 
@@ -56,7 +58,8 @@ public final class ErrorRateDetector {
   public void observe(AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
     boolean error = event.clientError() || event.hiddenError();
     window.add(event.clientError(), event.hiddenError());
-    lastWhere = where;
+    lastFile = where.file();
+    lastLine = where.line();
     ErrorRateVerdict verdict = verdict();
     okSince = verdict != ErrorRateVerdict.OK ? NOT_OK : okSince == NOT_OK ? now : okSince;
     if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD && !episode.isOpen()) {
@@ -88,7 +91,7 @@ public final class ErrorRateDetector {
         && gate.mayAnnounce()
         && (!sticky || now - okSince >= flapSettleMillis)) {
       alerts.accept(
-          Alert.errorRate(AlertKind.ERROR_RATE_RESOLVED, now, lastWhere, snapshot(), false));
+          Alert.errorRate(AlertKind.ERROR_RATE_RESOLVED, now, lastWhere(), snapshot(), false));
       episode.close();
       sticky = false;
     }
@@ -138,7 +141,7 @@ public final class ErrorRateDetector {
         pendingOpen,
         sticky,
         okSince,
-        lastWhere);
+        lastWhere());
   }
 
   public void restore(State state) {
@@ -150,6 +153,12 @@ public final class ErrorRateDetector {
     pendingOpen = state.pendingOpen();
     sticky = state.sticky();
     okSince = state.okSince() == 0 ? NOT_OK : state.okSince();
-    lastWhere = state.lastWhere();
+    LineRef last = state.lastWhere();
+    lastFile = last == null ? null : last.file();
+    lastLine = last == null ? 0 : last.line();
+  }
+
+  private LineRef lastWhere() {
+    return lastFile == null ? null : new LineRef(lastFile, lastLine);
   }
 }

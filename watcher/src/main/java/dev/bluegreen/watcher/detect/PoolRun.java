@@ -1,5 +1,7 @@
 package dev.bluegreen.watcher.detect;
 
+import java.util.Objects;
+
 /**
  * The pool that served the latest request naming one, and since when it has served alone.
  *
@@ -10,11 +12,17 @@ package dev.bluegreen.watcher.detect;
  */
 public record PoolRun(String pool, long since, LineRef where, String release) {
 
-  /** The run after one more request served by {@code next}: the same run, or a new one. */
+  /**
+   * The run after one more request served by {@code next}: this same run (no allocation on the
+   * per-line path while the pool and release stay), a copy with the new release, or a new run.
+   */
   PoolRun then(String next, String nextRelease, LineRef nextWhere, long now) {
-    return next.equals(pool)
-        ? new PoolRun(pool, since, where, nextRelease)
-        : new PoolRun(next, now, nextWhere, nextRelease);
+    if (!next.equals(pool)) {
+      return new PoolRun(next, now, nextWhere, nextRelease);
+    }
+    return Objects.equals(nextRelease, release)
+        ? this
+        : new PoolRun(pool, since, where, nextRelease);
   }
 
   /** Whether the pool has served alone for at least {@code millis} at {@code now}. */
