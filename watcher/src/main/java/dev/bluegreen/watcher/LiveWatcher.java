@@ -139,7 +139,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (force) {
       saved = checkpointer.save(position, detectors.state());
     } else {
-      checkpointer.saveIfDue(position, pipeline.stats().lines(), detectors::state);
+      checkpointer.saveIfDue(position, pipeline.lines(), detectors::state);
     }
     outlet.release();
     return saved;

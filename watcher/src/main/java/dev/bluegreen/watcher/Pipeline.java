@@ -127,6 +127,11 @@ public final class Pipeline implements LineSink {
     return detectors;
   }
 
+  /** Lines read so far, malformed ones included; unlike {@link #stats()}, allocates nothing. */
+  public long lines() {
+    return lines;
+  }
+
   public Stats stats() {
     return new Stats(
         lines,
