@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,15 +19,24 @@ public record Tool(Path path) {
   /** How long one short command (a check, a silence) may take before the test fails. */
   private static final long RUN_TIMEOUT_SECONDS = 60;
 
+  /** {@code name} on the PATH, if it is there. */
+  public static Optional<Tool> find(String name) {
+    String pathVariable = System.getenv().getOrDefault("PATH", "");
+    for (String dir : pathVariable.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(new Tool(candidate));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The first of {@code names} on the PATH; fails with {@code install} when none is there. */
   public static Tool require(String install, String... names) {
-    String pathVariable = System.getenv().getOrDefault("PATH", "");
     for (String name : names) {
-      for (String dir : pathVariable.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return new Tool(candidate);
-        }
+      Optional<Tool> tool = find(name);
+      if (tool.isPresent()) {
+        return tool.get();
       }
     }
     throw new AssertionError(
