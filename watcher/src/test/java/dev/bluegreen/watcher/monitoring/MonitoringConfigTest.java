@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,6 +65,55 @@ class MonitoringConfigTest {
 
     assertThat(output.lines().filter(line -> !line.startsWith("Warning:")))
         .containsExactly(receiver);
+  }
+
+  @Test
+  void slackTextOfTheExampleNamesTheFirstTenHostsAndHowManyInAll(@TempDir Path dir)
+      throws Exception {
+    Matcher text =
+        Pattern.compile("text: &text \\|-\\n((?: {10}.*\\n)+)")
+            .matcher(Files.readString(MonitoringFiles.ALERTMANAGER_EXAMPLE));
+    assertThat(text.find()).as("the Slack text template").isTrue();
+    String template = text.group(1).replaceAll("(?m)^ {10}", "").stripTrailing();
+    StringBuilder alerts = new StringBuilder();
+    for (int host = 1; host <= 12; host++) {
+      alerts
+          .append(host == 1 ? "" : ",")
+          .append("{\"status\":\"")
+          .append(host == 2 ? "resolved" : "firing")
+          .append("\",\"labels\":{\"instance\":\"web-")
+          .append(host)
+          .append(
+              "\"},\"annotations\":{\"summary\":\"FAILOVER  traffic moved from blue to green\"}}");
+    }
+    Files.writeString(
+        dir.resolve("data.json"), "{\"status\":\"firing\",\"alerts\":[" + alerts + "]}");
+    Files.writeString(dir.resolve("none.tmpl"), "");
+
+    String rendered =
+        Tool.amtool()
+            .run(
+                dir,
+                "template",
+                "render",
+                "--template.glob=none.tmpl",
+                "--template.text=" + template,
+                "--template.data=data.json")
+            .ok();
+
+    assertThat(rendered.lines())
+        .containsExactly(
+            "• *web-1*: FAILOVER  traffic moved from blue to green",
+            "• resolved: *web-2*: FAILOVER  traffic moved from blue to green",
+            "• *web-3*: FAILOVER  traffic moved from blue to green",
+            "• *web-4*: FAILOVER  traffic moved from blue to green",
+            "• *web-5*: FAILOVER  traffic moved from blue to green",
+            "• *web-6*: FAILOVER  traffic moved from blue to green",
+            "• *web-7*: FAILOVER  traffic moved from blue to green",
+            "• *web-8*: FAILOVER  traffic moved from blue to green",
+            "• *web-9*: FAILOVER  traffic moved from blue to green",
+            "• *web-10*: FAILOVER  traffic moved from blue to green",
+            "... and 12 hosts in all");
   }
 
   @Test

@@ -87,6 +87,11 @@ final class RealAlertmanager implements AutoCloseable {
     return Tool.amtool().run(Path.of("."), args.toArray(String[]::new)).ok().strip();
   }
 
+  /** Expires a silence with amtool: what it muted notifies at the group's next interval. */
+  void expire(String silence) throws Exception {
+    Tool.amtool().run(Path.of("."), "--alertmanager.url=" + url, "silence", "expire", silence).ok();
+  }
+
   /** What it logged, for failure messages. */
   String said() {
     try {
