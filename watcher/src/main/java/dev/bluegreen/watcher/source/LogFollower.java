@@ -37,8 +37,13 @@ import org.slf4j.event.Level;
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
-  /** How often an idle file is polled; half of it is the average wait before a new line is read. */
-  public static final Duration DEFAULT_POLL = Duration.ofMillis(25);
+  /**
+   * How often an idle file is checked when nothing wakes the follower: new lines, rotations and
+   * controls wake it at once where the file system sends change notifications ({@link
+   * ChangeSignal}); this bounds the wait where none come, and paces time-based decisions (a rotated
+   * file's quiet time, a flip settling) in a quiet log.
+   */
+  public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
 
   /** Bytes read at once. */
   private static final int CHUNK_BYTES = 1024 * 1024;
@@ -53,6 +58,7 @@ public final class LogFollower implements AutoCloseable {
   private final Start start;
   private final LogPosition resume;
   private final Duration pollDelay;
+  private final ChangeSignal changes;
   private final Timing timing;
   private final LogOnce errors = new LogOnce(log);
   private final LineSink sink; // guarded: a sink that throws costs one read, not the follower
@@ -71,7 +77,9 @@ public final class LogFollower implements AutoCloseable {
 
   /**
    * @param resume where a previous run stopped, or {@code null} to begin at {@code start}
-   * @param timing the clock for quiet periods and the time of the last line, and the sleeper
+   * @param pollDelay the longest wait while the log is quiet
+   * @param changes what ends a wait early: changes in the log's directory, {@link #wake()}
+   * @param timing the clock for quiet periods and the time of the last line
    * @param sink receives the lines and the polls, on the follower's thread
    */
   public LogFollower(
@@ -79,12 +87,14 @@ public final class LogFollower implements AutoCloseable {
       Start start,
       LogPosition resume,
       Duration pollDelay,
+      ChangeSignal changes,
       Timing timing,
       LineSink sink) {
     this.path = path;
     this.start = start;
     this.resume = resume;
     this.pollDelay = pollDelay;
+    this.changes = changes;
     this.timing = timing;
     this.sink = new GuardedSink(sink, path, errors);
     this.rotations = new Rotations(path, this.sink, timing, () -> lastLineMillis = timing.millis());
@@ -96,10 +106,16 @@ public final class LogFollower implements AutoCloseable {
     thread.start();
   }
 
+  /** Ends the reading thread's wait, if it waits, so that it polls its sink now; any thread. */
+  public void wake() {
+    changes.wake();
+  }
+
   /** Stops reading; returns once the reading thread has stopped (or after 5 s). */
   @Override
   public void close() {
     closed = true;
+    changes.close(); // ends a wait in progress
     // no interrupt: it would close the FileChannel mid-read; the thread stops within a poll
     try {
       thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -130,6 +146,7 @@ public final class LogFollower implements AutoCloseable {
   }
 
   private void run() {
+    changes.watch();
     boolean first = true;
     boolean failed = false;
     while (!closed) {
@@ -152,7 +169,7 @@ public final class LogFollower implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         failed = true;
         errors.log(Level.ERROR, "error following " + path + ": " + e + "; retrying");
-        sleepQuietly(pollDelay.multipliedBy(4));
+        sleepQuietly(pollDelay.multipliedBy(4)); // a retry: not sooner for a change
       }
     }
     publish();
@@ -166,7 +183,7 @@ public final class LogFollower implements AutoCloseable {
         return file;
       }
       pollSink();
-      sleepQuietly(pollDelay);
+      awaitChange(pollDelay);
     }
     return null;
   }
@@ -211,7 +228,7 @@ public final class LogFollower implements AutoCloseable {
         }
         pollSink();
         if (idle && !closed && !switched) {
-          sleepQuietly(pollDelay);
+          awaitChange(rotations.nextCheckWithin(pollDelay));
         }
       }
     } finally {
@@ -232,6 +249,17 @@ public final class LogFollower implements AutoCloseable {
 
   private void pollSink() {
     sink.poll(publish());
+  }
+
+  /** Until the log's directory changes, the follower is woken, or the poll delay passed. */
+  private void awaitChange(Duration max) {
+    try {
+      changes.await(max);
+    } catch (InterruptedException e) {
+      if (!closed) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void sleepQuietly(Duration delay) {
