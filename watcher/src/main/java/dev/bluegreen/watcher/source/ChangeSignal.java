@@ -30,7 +30,8 @@ public final class ChangeSignal implements AutoCloseable {
   private boolean signalled; // guarded by lock
   private volatile boolean closed;
   private WatchService service; // guarded by lock
-  private volatile Thread watcher;
+  private WatchKey key; // the follower's thread only
+  private boolean unavailable; // the follower's thread only
 
   private ChangeSignal(Path log, Timing timing, boolean notifications) {
     this.dir = log.toAbsolutePath().getParent();
@@ -49,14 +50,15 @@ public final class ChangeSignal implements AutoCloseable {
   }
 
   /**
-   * Returns when something changed since the last call, {@code max} passed, or at once when woken
-   * or closed. The follower's thread only.
+   * Returns when something changed since {@link #watch()}, {@code max} passed, or at once when
+   * woken or closed. The follower's thread only.
    */
   void await(Duration max) throws InterruptedException {
     if (closed) {
       return;
     }
-    if (!watching()) {
+    if (key == null || !key.isValid()) {
+      watch(); // the directory may be back: changes from now on are signalled
       if (!takeSignal()) {
         timing.sleep(max.toNanos());
       }
@@ -71,11 +73,47 @@ public final class ChangeSignal implements AutoCloseable {
   }
 
   /**
-   * Starts watching, if it can, before the follower first reads: a change between that read and the
-   * first wait must not go unnoticed. The follower's thread only.
+   * Starts signalling changes, if it can and is not already: call it before the read that the next
+   * {@link #await} follows, so no change between the two goes unnoticed. The follower's thread.
    */
   void watch() {
-    watching();
+    if (!notifications || unavailable || closed || (key != null && key.isValid())) {
+      return;
+    }
+    try {
+      WatchService opened;
+      synchronized (lock) {
+        if (service == null) {
+          service = FileSystems.getDefault().newWatchService();
+          Thread relay = new Thread(this::relay, "log-change-signal");
+          relay.setDaemon(true);
+          relay.start();
+        }
+        opened = service;
+      }
+      key =
+          dir.register(
+              opened,
+              StandardWatchEventKinds.ENTRY_MODIFY,
+              StandardWatchEventKinds.ENTRY_CREATE,
+              StandardWatchEventKinds.ENTRY_DELETE);
+    } catch (NoSuchFileException | ClosedWatchServiceException missingOrClosed) {
+      key = null; // a missing directory may appear later: tried again at the next wait
+    } catch (IOException | UnsupportedOperationException e) {
+      log.info("no change notifications for {} ({}); polling only", dir, e.toString());
+      unavailable = true;
+    }
+  }
+
+  /**
+   * Stops signalling while the log is busy: the follower reads again anyway, and a notification per
+   * line Nginx writes would cost more than the reads. The follower's thread only.
+   */
+  void pause() {
+    if (key != null) {
+      key.cancel();
+      key = null;
+    }
   }
 
   /** Makes the follower's current or next wait return at once; any thread. */
@@ -94,59 +132,21 @@ public final class ChangeSignal implements AutoCloseable {
     }
   }
 
-  /** Whether changes are signalled: starts watching once the directory is there. */
-  private boolean watching() {
-    if (!notifications || closed) {
-      return false;
-    }
-    if (watcher != null) {
-      return watcher.isAlive();
-    }
-    try {
-      WatchService opened = FileSystems.getDefault().newWatchService();
-      WatchKey key =
-          dir.register(
-              opened,
-              StandardWatchEventKinds.ENTRY_MODIFY,
-              StandardWatchEventKinds.ENTRY_CREATE,
-              StandardWatchEventKinds.ENTRY_DELETE);
-      synchronized (lock) {
-        service = opened;
-      }
-      watcher = new Thread(() -> relay(opened, key), "log-change-signal");
-      watcher.setDaemon(true);
-      watcher.start();
-      return true;
-    } catch (NoSuchFileException missing) {
-      return false; // the directory may appear later: tried again at the next wait
-    } catch (IOException | UnsupportedOperationException e) {
-      log.info("no change notifications for {} ({}); polling only", dir, e.toString());
-      return false;
-    }
-  }
-
   /** The relay thread: each batch of directory events wakes the follower once. */
-  private void relay(WatchService opened, WatchKey key) {
+  private void relay() {
+    WatchService events;
+    synchronized (lock) {
+      events = service;
+    }
     try {
       while (!closed) {
-        WatchKey changed = opened.take();
+        WatchKey changed = events.take();
         changed.pollEvents(); // what changed does not matter: the follower looks for itself
         wake();
-        if (!changed.reset()) {
-          log.info("{} is gone; polling until it is back", dir);
-          return; // the directory was deleted: watching() starts again once it is back
-        }
+        changed.reset(); // false once cancelled (paused) or the directory is gone: watch() again
       }
     } catch (InterruptedException | ClosedWatchServiceException stopping) {
       // closed
-    } finally {
-      if (!closed) {
-        synchronized (lock) {
-          watcher = null;
-        }
-        key.cancel();
-        closeQuietly(opened);
-      }
     }
   }
 
