@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
+import dev.bluegreen.watcher.source.ChangeSignal;
 import dev.bluegreen.watcher.source.FollowerStatus;
 import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
@@ -61,7 +62,15 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (!config.logFormat().hasPool()) {
       log.warn(LogFormat.WITHOUT_POOL);
     }
-    this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
+    this.follower =
+        new LogFollower(
+            live.logPath(),
+            live.start(),
+            resume,
+            poll,
+            ChangeSignal.notified(live.logPath(), timing),
+            timing,
+            this);
     publishStatus();
   }
 
@@ -205,13 +214,16 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
 
   /** Applies {@code change} on the reading thread, saves the state, and answers the new status. */
   private CompletableFuture<WatcherStatus> control(Runnable change) {
-    return controls.submit(
-        () -> {
-          change.run();
-          checkpoint(true);
-          publishStatus();
-          return status;
-        });
+    CompletableFuture<WatcherStatus> applied =
+        controls.submit(
+            () -> {
+              change.run();
+              checkpoint(true);
+              publishStatus();
+              return status;
+            });
+    follower.wake(); // applied at the next poll: now, not when the log next changes
+    return applied;
   }
 
   /** Stops reading and saves the final state; {@link #savedAtClose()} then says what it saved. */
