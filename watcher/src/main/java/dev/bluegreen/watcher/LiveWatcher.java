@@ -1,7 +1,10 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.ops.ControlResult;
+import dev.bluegreen.watcher.ops.ControlResult.Notice;
 import dev.bluegreen.watcher.ops.Controls;
+import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.source.FollowerStatus;
@@ -15,7 +18,7 @@ import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,10 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final Detectors detectors;
   private final Checkpointer checkpointer;
   private final ControlQueue controls = new ControlQueue();
+  private final ControlNotices maintenanceNotices = new ControlNotices();
+  private final ControlNotices switchNotices = new ControlNotices();
+  private boolean heardMaintenance;
+  private String heardPrimary;
   private final LogFollower follower;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
@@ -62,6 +69,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
       log.warn(LogFormat.WITHOUT_POOL);
     }
     this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
+    heardMaintenance = detectors.maintenance();
+    heardPrimary = detectors.primary();
     publishStatus();
   }
 
@@ -125,6 +134,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   public void poll(FollowerStatus latest) {
     followed = latest;
     controls.runPending();
+    releaseHeldNotices();
     pipeline.tick();
     checkpoint(outlet.holding());
     publishStatus();
@@ -173,15 +183,20 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<WatcherStatus> maintenance(boolean on) {
+  public PendingControl<ControlResult> maintenance(boolean on) {
     return control(
         () -> {
           if (detectors.maintenance() == on) {
-            return;
+            return Notice.UNCHANGED;
           }
           detectors.maintenance(on);
+          if (!maintenanceNotices.changed(timing.nanoTime())) {
+            log.info("maintenance mode turned {}; {}", on ? "on" : "off", HELD);
+            return Notice.HELD;
+          }
           log.info("maintenance mode turned {}", on ? "on" : "off");
-          outlet.maintenance(on, timing.now());
+          announceMaintenance();
+          return Notice.SENT;
         });
   }
 
@@ -190,27 +205,64 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
    * failover page.
    */
   @Override
-  public CompletableFuture<WatcherStatus> activePool(String pool) {
+  public PendingControl<ControlResult> activePool(String pool) {
     return control(
         () -> {
           String from = detectors.primary();
           if (from.equals(pool)) {
-            return;
+            return Notice.UNCHANGED;
           }
           detectors.plannedSwitch(pool, timing.millis());
+          if (!switchNotices.changed(timing.nanoTime())) {
+            log.info("planned switch: {} -> {}; {}", from, pool, HELD);
+            return Notice.HELD;
+          }
           log.info("planned switch: {} -> {}", from, pool);
-          outlet.plannedSwitch(from, pool, timing.now());
+          announceSwitch();
+          return Notice.SENT;
         });
   }
 
-  /** Applies {@code change} on the reading thread, saves the state, and answers the new status. */
-  private CompletableFuture<WatcherStatus> control(Runnable change) {
+  private static final String HELD =
+      "its notice is held (at most one per control per "
+          + ControlNotices.SPACING.toSeconds()
+          + " s): the channel hears the state in force then";
+
+  /** The reading thread: the notices held back by {@link ControlNotices}, once due. */
+  private void releaseHeldNotices() {
+    long now = timing.nanoTime();
+    if (maintenanceNotices.heldDue(now) && detectors.maintenance() != heardMaintenance) {
+      announceMaintenance();
+    }
+    if (switchNotices.heldDue(now) && !detectors.primary().equals(heardPrimary)) {
+      announceSwitch();
+    }
+  }
+
+  private void announceMaintenance() {
+    heardMaintenance = detectors.maintenance();
+    outlet.maintenance(heardMaintenance, timing.now());
+  }
+
+  private void announceSwitch() {
+    String from = heardPrimary;
+    heardPrimary = detectors.primary();
+    outlet.plannedSwitch(from, heardPrimary, timing.now());
+  }
+
+  /**
+   * Applies {@code change} on the reading thread, saves the state if it changed, and answers the
+   * new status with what became of the notice.
+   */
+  private PendingControl<ControlResult> control(Supplier<Notice> change) {
     return controls.submit(
         () -> {
-          change.run();
-          checkpoint(true);
+          Notice notice = change.get();
+          if (notice != Notice.UNCHANGED) {
+            checkpoint(true);
+          }
           publishStatus();
-          return status;
+          return new ControlResult(status, notice);
         });
   }
 
