@@ -1,47 +1,78 @@
 package dev.bluegreen.watcher;
 
-import java.time.Duration;
+import dev.bluegreen.watcher.ops.ControlResult.Notice;
+import dev.bluegreen.watcher.time.Timing;
 
 /**
- * Spaces the notices of one control (maintenance, or planned switches): at most one per {@link
- * #SPACING}. A control asked for sooner still changes the state; its notice is held, and when the
+ * The notices of the live controls, at most one per control per {@link NoticeSpacing#SPACING}: a
+ * control asked for sooner still changes the state at once; its notice is held, and when the
  * spacing is up the channel hears the state then in force, if it differs from what it last heard.
- * So 2,000 toggles make two notices, not 2,000, and the channel never keeps a stale state. Pure:
- * time is passed in (monotonic nanos).
+ * So 2,000 toggles make two notices, not 2,000, and the channel never keeps a stale state. The
+ * reading thread only.
  */
 final class ControlNotices {
-  /** The least time between two notices of one control. */
-  static final Duration SPACING = Duration.ofSeconds(5);
+  private final Outlet outlet;
+  private final Timing timing;
+  private final NoticeSpacing maintenanceSpacing = new NoticeSpacing();
+  private final NoticeSpacing switchSpacing = new NoticeSpacing();
+  private boolean heardMaintenance;
+  private String heardPrimary;
 
-  private long lastSent;
-  private boolean sentOnce;
-  private boolean held;
-
-  /** A change was applied at {@code now}: true when its notice may go now, false when held. */
-  boolean changed(long now) {
-    if (sentOnce && now - lastSent < SPACING.toNanos()) {
-      held = true;
-      return false;
-    }
-    sent(now);
-    return true;
+  /** {@code maintenance} and {@code primary}: what the channel is taken to know at start. */
+  ControlNotices(Outlet outlet, Timing timing, boolean maintenance, String primary) {
+    this.outlet = outlet;
+    this.timing = timing;
+    this.heardMaintenance = maintenance;
+    this.heardPrimary = primary;
   }
 
-  /**
-   * At a poll: true when a held notice is due; the caller then announces the state in force (or
-   * nothing, if the channel already heard it), and that counts as this control's notice.
-   */
-  boolean heldDue(long now) {
-    if (!held || now - lastSent < SPACING.toNanos()) {
-      return false;
+  /** Maintenance was just turned {@code on}: tells the channel now, or holds the notice. */
+  Notice maintenance(boolean on) {
+    if (!maintenanceSpacing.changed(timing.nanoTime())) {
+      return Notice.HELD;
     }
-    sent(now);
-    return true;
+    announceMaintenance(on);
+    return Notice.SENT;
   }
 
-  private void sent(long now) {
-    lastSent = now;
-    sentOnce = true;
-    held = false;
+  /** The expected pool just became {@code primary}: tells the channel now, or holds the notice. */
+  Notice plannedSwitch(String primary) {
+    if (!switchSpacing.changed(timing.nanoTime())) {
+      return Notice.HELD;
+    }
+    announceSwitch(primary);
+    return Notice.SENT;
+  }
+
+  /** At a poll: the held notices now due, of the state in force. */
+  void releaseDue(boolean maintenance, String primary) {
+    long now = timing.nanoTime();
+    if (maintenanceSpacing.heldDue(now) && maintenance != heardMaintenance) {
+      announceMaintenance(maintenance);
+    }
+    if (switchSpacing.heldDue(now) && !primary.equals(heardPrimary)) {
+      announceSwitch(primary);
+    }
+  }
+
+  /** At shutdown: the held notices, due or not, so the channel does not keep a stale state. */
+  void flush(boolean maintenance, String primary) {
+    if (maintenanceSpacing.holding() && maintenance != heardMaintenance) {
+      announceMaintenance(maintenance);
+    }
+    if (switchSpacing.holding() && !primary.equals(heardPrimary)) {
+      announceSwitch(primary);
+    }
+  }
+
+  private void announceMaintenance(boolean on) {
+    heardMaintenance = on;
+    outlet.maintenance(on, timing.now());
+  }
+
+  private void announceSwitch(String primary) {
+    String from = heardPrimary;
+    heardPrimary = primary;
+    outlet.plannedSwitch(from, primary, timing.now());
   }
 }

@@ -42,10 +42,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final Detectors detectors;
   private final Checkpointer checkpointer;
   private final ControlQueue controls = new ControlQueue();
-  private final ControlNotices maintenanceNotices = new ControlNotices();
-  private final ControlNotices switchNotices = new ControlNotices();
-  private boolean heardMaintenance;
-  private String heardPrimary;
+  private final ControlNotices notices;
   private final LogFollower follower;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
@@ -69,8 +66,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
       log.warn(LogFormat.WITHOUT_POOL);
     }
     this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
-    heardMaintenance = detectors.maintenance();
-    heardPrimary = detectors.primary();
+    this.notices =
+        new ControlNotices(this.outlet, timing, detectors.maintenance(), detectors.primary());
     publishStatus();
   }
 
@@ -134,7 +131,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   public void poll(FollowerStatus latest) {
     followed = latest;
     controls.runPending();
-    releaseHeldNotices();
+    notices.releaseDue(detectors.maintenance(), detectors.primary());
     pipeline.tick();
     checkpoint(outlet.holding());
     publishStatus();
@@ -190,13 +187,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             return Notice.UNCHANGED;
           }
           detectors.maintenance(on);
-          if (!maintenanceNotices.changed(timing.nanoTime())) {
-            log.info("maintenance mode turned {}; {}", on ? "on" : "off", HELD);
-            return Notice.HELD;
-          }
-          log.info("maintenance mode turned {}", on ? "on" : "off");
-          announceMaintenance();
-          return Notice.SENT;
+          Notice notice = notices.maintenance(on);
+          log.info("maintenance mode turned {}{}", on ? "on" : "off", held(notice));
+          return notice;
         });
   }
 
@@ -213,41 +206,18 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             return Notice.UNCHANGED;
           }
           detectors.plannedSwitch(pool, timing.millis());
-          if (!switchNotices.changed(timing.nanoTime())) {
-            log.info("planned switch: {} -> {}; {}", from, pool, HELD);
-            return Notice.HELD;
-          }
-          log.info("planned switch: {} -> {}", from, pool);
-          announceSwitch();
-          return Notice.SENT;
+          Notice notice = notices.plannedSwitch(pool);
+          log.info("planned switch: {} -> {}{}", from, pool, held(notice));
+          return notice;
         });
   }
 
-  private static final String HELD =
-      "its notice is held (at most one per control per "
-          + ControlNotices.SPACING.toSeconds()
-          + " s): the channel hears the state in force then";
-
-  /** The reading thread: the notices held back by {@link ControlNotices}, once due. */
-  private void releaseHeldNotices() {
-    long now = timing.nanoTime();
-    if (maintenanceNotices.heldDue(now) && detectors.maintenance() != heardMaintenance) {
-      announceMaintenance();
-    }
-    if (switchNotices.heldDue(now) && !detectors.primary().equals(heardPrimary)) {
-      announceSwitch();
-    }
-  }
-
-  private void announceMaintenance() {
-    heardMaintenance = detectors.maintenance();
-    outlet.maintenance(heardMaintenance, timing.now());
-  }
-
-  private void announceSwitch() {
-    String from = heardPrimary;
-    heardPrimary = detectors.primary();
-    outlet.plannedSwitch(from, heardPrimary, timing.now());
+  private static String held(Notice notice) {
+    return notice != Notice.HELD
+        ? ""
+        : "; its notice is held (at most one per control per "
+            + NoticeSpacing.SPACING.toSeconds()
+            + " s): the channel hears the state in force then";
   }
 
   /**
@@ -272,6 +242,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     follower.close();
     followed = follower.status();
     controls.runPending();
+    notices.flush(detectors.maintenance(), detectors.primary());
     boolean saved = checkpoint(true);
     publishStatus();
     long lines = status.lines();

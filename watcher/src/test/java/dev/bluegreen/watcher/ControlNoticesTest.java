@@ -2,35 +2,62 @@ package dev.bluegreen.watcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.ops.ControlResult.Notice;
+import dev.bluegreen.watcher.time.FakeTiming;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** At most one notice per control per 5 s; a held one is due once the 5 s are up. */
+/** What the channel hears of rapid controls: the first at once, then the state in force. */
 class ControlNoticesTest {
-  private static final long SECOND = Duration.ofSeconds(1).toNanos();
-  private final ControlNotices notices = new ControlNotices();
+  private final FakeTiming timing = new FakeTiming();
+  private final RecordingOutlet outlet = new RecordingOutlet();
+  private final ControlNotices notices = new ControlNotices(outlet, timing, false, "blue");
 
   @Test
-  void theFirstChangeIsAnnouncedAtOnce() {
-    assertThat(notices.changed(100 * SECOND)).isTrue();
-    assertThat(notices.heldDue(200 * SECOND)).isFalse();
+  void togglesWithinFiveSecondsAreHeardOnceThenTheStateInForce() {
+    assertThat(notices.maintenance(true)).isEqualTo(Notice.SENT);
+    assertThat(notices.maintenance(false)).isEqualTo(Notice.HELD);
+    timing.advance(Duration.ofSeconds(4));
+    notices.releaseDue(false, "blue");
+    assertThat(outlet.notices()).containsExactly("maintenance on");
+
+    timing.advance(Duration.ofSeconds(1));
+    notices.releaseDue(false, "blue");
+
+    assertThat(outlet.notices()).containsExactly("maintenance on", "maintenance off");
   }
 
   @Test
-  void twoThousandTogglesInFourSecondsMakeOneNoticeNowAndOneHeld() {
-    int sent = 0;
-    for (int i = 0; i < 2_000; i++) {
-      sent += notices.changed(i * 2 * SECOND / 1_000) ? 1 : 0;
-    }
-    assertThat(sent).isEqualTo(1);
-    assertThat(notices.heldDue(4 * SECOND)).as("before 5 s").isFalse();
-    assertThat(notices.heldDue(5 * SECOND)).as("once 5 s are up").isTrue();
-    assertThat(notices.heldDue(20 * SECOND)).as("only once").isFalse();
+  void aToggleBackWithinFiveSecondsSaysNothingMore() {
+    notices.maintenance(true);
+    notices.maintenance(false);
+    notices.maintenance(true);
+    timing.advance(Duration.ofSeconds(10));
+
+    notices.releaseDue(true, "blue");
+
+    assertThat(outlet.notices()).containsExactly("maintenance on");
   }
 
   @Test
-  void aChangeFiveSecondsAfterTheLastNoticeGoesAtOnce() {
-    notices.changed(0);
-    assertThat(notices.changed(5 * SECOND)).isTrue();
+  void switchesWithinFiveSecondsAreHeardAsOneMoveFromWhatTheChannelLastHeard() {
+    notices.plannedSwitch("green");
+    notices.plannedSwitch("blue");
+    notices.plannedSwitch("green-2");
+    timing.advance(Duration.ofSeconds(5));
+
+    notices.releaseDue(false, "green-2");
+
+    assertThat(outlet.notices()).containsExactly("switch blue -> green", "switch green -> green-2");
+  }
+
+  @Test
+  void aHeldNoticeGoesOutAtShutdownRatherThanNever() {
+    notices.maintenance(true);
+    notices.maintenance(false);
+
+    notices.flush(false, "blue");
+
+    assertThat(outlet.notices()).containsExactly("maintenance on", "maintenance off");
   }
 }
