@@ -256,11 +256,14 @@ require_up() {
   fi
 }
 
+# Changes need the admin token, which the watcher generated beside its state file at its first
+# start (unless ADMIN_TOKEN is set): ctl finds it there from the same STATE_FILE. In the container
+# the image's STATE_FILE points ctl at it; locally, the --state-file the watcher was started with.
 watcher_ctl() {
   if [ "$RT" = docker ]; then
     compose exec -T watcher java -jar /app/watcher.jar ctl "$@"
   else
-    java -jar "$WATCHER_JAR" ctl --http-port "$HTTP_PORT" "$@"
+    java -jar "$WATCHER_JAR" ctl --http-port "$HTTP_PORT" --state-file "$RUN_DIR/watcher-state.json" "$@"
   fi
 }
 

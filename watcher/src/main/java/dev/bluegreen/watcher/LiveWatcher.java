@@ -1,7 +1,10 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.ops.ControlResult;
+import dev.bluegreen.watcher.ops.ControlResult.Notice;
 import dev.bluegreen.watcher.ops.Controls;
+import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.source.ChangeSignal;
@@ -16,7 +19,7 @@ import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final Detectors detectors;
   private final Checkpointer checkpointer;
   private final ControlQueue controls = new ControlQueue();
+  private final ControlNotices notices;
   private final LogFollower follower;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
@@ -71,6 +75,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             ChangeSignal.notified(live.logPath(), timing),
             timing,
             this);
+    this.notices =
+        new ControlNotices(this.outlet, timing, detectors.maintenance(), detectors.primary());
     publishStatus();
   }
 
@@ -134,6 +140,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   public void poll(FollowerStatus latest) {
     followed = latest;
     controls.runPending();
+    notices.releaseDue(detectors.maintenance(), detectors.primary());
     pipeline.tick();
     checkpoint(outlet.holding());
     publishStatus();
@@ -182,15 +189,16 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<WatcherStatus> maintenance(boolean on) {
+  public PendingControl<ControlResult> maintenance(boolean on) {
     return control(
         () -> {
           if (detectors.maintenance() == on) {
-            return;
+            return Notice.UNCHANGED;
           }
           detectors.maintenance(on);
-          log.info("maintenance mode turned {}", on ? "on" : "off");
-          outlet.maintenance(on, timing.now());
+          Notice notice = notices.maintenance(on);
+          log.info("maintenance mode turned {}{}", on ? "on" : "off", held(notice));
+          return notice;
         });
   }
 
@@ -199,31 +207,45 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
    * failover page.
    */
   @Override
-  public CompletableFuture<WatcherStatus> activePool(String pool) {
+  public PendingControl<ControlResult> activePool(String pool) {
     return control(
         () -> {
           String from = detectors.primary();
           if (from.equals(pool)) {
-            return;
+            return Notice.UNCHANGED;
           }
           detectors.plannedSwitch(pool, timing.millis());
-          log.info("planned switch: {} -> {}", from, pool);
-          outlet.plannedSwitch(from, pool, timing.now());
+          Notice notice = notices.plannedSwitch(pool);
+          log.info("planned switch: {} -> {}{}", from, pool, held(notice));
+          return notice;
         });
   }
 
-  /** Applies {@code change} on the reading thread, saves the state, and answers the new status. */
-  private CompletableFuture<WatcherStatus> control(Runnable change) {
-    CompletableFuture<WatcherStatus> applied =
+  private static String held(Notice notice) {
+    return notice != Notice.HELD
+        ? ""
+        : "; its notice is held (at most one per control per "
+            + NoticeSpacing.SPACING.toSeconds()
+            + " s): the channel hears the state in force then";
+  }
+
+  /**
+   * Applies {@code change} on the reading thread, saves the state if it changed, and answers the
+   * new status with what became of the notice.
+   */
+  private PendingControl<ControlResult> control(Supplier<Notice> change) {
+    PendingControl<ControlResult> pending =
         controls.submit(
             () -> {
-              change.run();
-              checkpoint(true);
+              Notice notice = change.get();
+              if (notice != Notice.UNCHANGED) {
+                checkpoint(true);
+              }
               publishStatus();
-              return status;
+              return new ControlResult(status, notice);
             });
     follower.wake(); // applied at the next poll: now, not when the log next changes
-    return applied;
+    return pending;
   }
 
   /** Stops reading and saves the final state; {@link #savedAtClose()} then says what it saved. */
@@ -232,6 +254,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     follower.close();
     followed = follower.status();
     controls.runPending();
+    notices.flush(detectors.maintenance(), detectors.primary());
     boolean saved = checkpoint(true);
     publishStatus();
     long lines = status.lines();
