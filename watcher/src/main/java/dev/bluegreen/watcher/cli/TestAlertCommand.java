@@ -9,6 +9,7 @@ import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
@@ -159,16 +160,20 @@ final class TestAlertCommand implements Callable<Integer> {
     };
   }
 
-  /** One alert of each kind, as a failover of blue to green and an error-rate spike would be. */
+  /**
+   * One alert of each kind, as a failover of blue to green (a warning) and an error-rate spike
+   * clients saw (critical, so routes that page on critical are tested too) would be.
+   */
   static List<Alert> samples(Instant now) {
     LineRef where = new LineRef("watcher test-alert", 1);
-    ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
+    ErrorRate spike = new ErrorRate(200, 6, 3, 2.0);
     ErrorRate calm = new ErrorRate(200, 1, 0, 2.0);
     return List.of(
         new PoolAlert(
             AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false),
         new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false, false),
-        new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike, false),
-        new ErrorRateAlert(AlertKind.ERROR_RATE_RESOLVED, now, where, calm, false));
+        new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike),
+        new ErrorRateAlert(
+            AlertKind.ERROR_RATE_RESOLVED, now, where, calm, Severity.CRITICAL, false, false));
   }
 }

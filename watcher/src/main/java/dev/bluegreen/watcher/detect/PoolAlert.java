@@ -30,4 +30,12 @@ public record PoolAlert(
       throw new IllegalArgumentException("not a pool alert: " + kind);
     }
   }
+
+  /**
+   * Retries hide a failing pool from clients: a warning (the error rate says when users are hurt).
+   */
+  @Override
+  public Severity severity() {
+    return Severity.WARNING;
+  }
 }

@@ -12,10 +12,12 @@ import java.util.Map;
 
 /**
  * The one JSON shape of an alert: printed by {@code replay --format json}, posted by the generic
- * webhook. Fields: kind, file, line, at, reminder; from, to, release for pool alerts, and
- * after_flapping (true, only present when the alert says where traffic settled after flapping);
- * rate, errors, client_errors, hidden_errors, requests, threshold for error-rate alerts; from, to
- * (the pool serving now), episodes and since for {@code flapping}.
+ * webhook. Fields: kind, severity ({@code warning} or {@code critical}), file, line, at, reminder;
+ * from, to, release for pool alerts, and after_flapping (true, only present when the alert says
+ * where traffic settled after flapping); rate, errors, client_errors, hidden_errors, requests,
+ * threshold for error-rate alerts, and escalated (true, only present on the alert that says a
+ * warning turned critical); from, to (the pool serving now), episodes and since for {@code
+ * flapping}.
  */
 public final class AlertJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,6 +27,7 @@ public final class AlertJson {
   public static Map<String, Object> toMap(Alert alert) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("kind", alert.kind().wireName());
+    map.put("severity", alert.severity().wireName());
     map.put("file", alert.where().file());
     map.put("line", alert.where().line());
     map.put("at", alert.at().toString());
@@ -49,6 +52,9 @@ public final class AlertJson {
       map.put("hidden_errors", rate.hiddenErrors());
       map.put("requests", rate.requests());
       map.put("threshold", rate.thresholdPercent());
+      if (errorRate.escalated()) {
+        map.put("escalated", true);
+      }
     }
     return map;
   }

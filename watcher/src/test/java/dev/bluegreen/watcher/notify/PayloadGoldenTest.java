@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
@@ -49,7 +50,15 @@ class PayloadGoldenTest {
                 false)),
         Message.of(Samples.errorRate()),
         Message.of(
-            new ErrorRateAlert(AlertKind.ERROR_RATE, Samples.AT, Samples.WHERE, spike, true)),
+            new ErrorRateAlert(
+                AlertKind.ERROR_RATE,
+                Samples.AT,
+                Samples.WHERE,
+                spike,
+                Severity.WARNING,
+                true,
+                false)),
+        Message.of(Samples.escalated()),
         Message.of(Samples.resolved()),
         Message.of(Samples.flapping()),
         Message.of(

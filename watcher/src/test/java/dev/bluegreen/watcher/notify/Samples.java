@@ -6,6 +6,7 @@ import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import java.time.Instant;
 
 /** Alerts as the detectors produce them, for driving delivery directly. */
@@ -39,9 +40,21 @@ public final class Samples {
     return new FlappingAlert(AT, WHERE, "blue", "green", 3, AT.minusSeconds(120));
   }
 
+  /** A spike retries mostly hid: clients saw 1.5 %, under the threshold, so a warning. */
   public static ErrorRateAlert errorRate() {
+    return new ErrorRateAlert(AlertKind.ERROR_RATE, AT, WHERE, new ErrorRate(200, 3, 6, 2.0));
+  }
+
+  /** The same episode once clients saw 3 %: escalated to critical. */
+  public static ErrorRateAlert escalated() {
     return new ErrorRateAlert(
-        AlertKind.ERROR_RATE, AT, WHERE, new ErrorRate(200, 3, 6, 2.0), false);
+        AlertKind.ERROR_RATE,
+        AT.plusSeconds(60),
+        WHERE,
+        new ErrorRate(200, 6, 6, 2.0),
+        Severity.CRITICAL,
+        false,
+        true);
   }
 
   public static ErrorRateAlert resolved() {
@@ -50,6 +63,8 @@ public final class Samples {
         AT.plusSeconds(120),
         WHERE,
         new ErrorRate(200, 1, 0, 2.0),
+        Severity.CRITICAL,
+        false,
         false);
   }
 }
