@@ -25,6 +25,11 @@ public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert {
    */
   Severity severity();
 
+  /** Why, from the log (failovers and error-rate spikes), or {@code null}. */
+  default Evidence evidence() {
+    return null;
+  }
+
   /** The condition was announced before and is still present after the cooldown. */
   boolean reminder();
 

@@ -16,6 +16,7 @@ import java.time.Instant;
  * @param reminder the spike was announced before and is still there after the cooldown
  * @param escalated the episode was announced as a warning and clients now see errors above the
  *     threshold: sent at once, whatever the cooldown
+ * @param evidence for a spike, the recent failures' statuses and failing pool, or {@code null}
  */
 public record ErrorRateAlert(
     AlertKind kind,
@@ -24,7 +25,8 @@ public record ErrorRateAlert(
     ErrorRate rate,
     Severity severity,
     boolean reminder,
-    boolean escalated)
+    boolean escalated,
+    Evidence evidence)
     implements Alert {
 
   public ErrorRateAlert {
@@ -36,8 +38,25 @@ public record ErrorRateAlert(
     }
   }
 
+  /** An alert without evidence (yet). */
+  public ErrorRateAlert(
+      AlertKind kind,
+      Instant at,
+      LineRef where,
+      ErrorRate rate,
+      Severity severity,
+      boolean reminder,
+      boolean escalated) {
+    this(kind, at, where, rate, severity, reminder, escalated, null);
+  }
+
   /** An alert whose severity is the one its rate shows, neither a reminder nor an escalation. */
   public ErrorRateAlert(AlertKind kind, Instant at, LineRef where, ErrorRate rate) {
     this(kind, at, where, rate, rate.severity(), false, false);
+  }
+
+  /** This alert, citing {@code why}. */
+  public ErrorRateAlert withEvidence(Evidence why) {
+    return new ErrorRateAlert(kind, at, where, rate, severity, reminder, escalated, why);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.LinkedHashMap;
@@ -56,6 +57,28 @@ public final class AlertJson {
         map.put("escalated", true);
       }
     }
+    Evidence why = alert.evidence();
+    if (why != null) {
+      map.put("evidence", evidence(why));
+    }
+    return map;
+  }
+
+  /**
+   * {@code {"pool", "address", "attempts", "failed", "statuses": {"500": 6}, "request_id",
+   * "span_seconds"}}: what the log showed in the span before the alert.
+   */
+  private static Map<String, Object> evidence(Evidence why) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("pool", why.pool());
+    map.put("address", why.address());
+    map.put("attempts", why.attempts());
+    map.put("failed", why.failed());
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    why.statuses().forEach(s -> statuses.put(Integer.toString(s.status()), s.count()));
+    map.put("statuses", statuses);
+    map.put("request_id", why.requestId());
+    map.put("span_seconds", Evidence.SPAN_MILLIS / 1000);
     return map;
   }
 

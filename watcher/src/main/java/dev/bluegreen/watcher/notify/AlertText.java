@@ -18,10 +18,11 @@ public final class AlertText {
   public static String toLine(Alert alert) {
     return String.format(
         Locale.ROOT,
-        "%s  %-8s  %s  [%s]",
+        "%s  %-8s  %s%s  [%s]",
         alert.at(),
         alert.severity().wireName(),
         summary(alert),
+        alert.evidence() == null ? "" : "  why: " + alert.evidence().describe(),
         alert.where());
   }
 

@@ -33,6 +33,7 @@ class PayloadGoldenTest {
     ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
     return List.of(
         Message.of(Samples.failover()),
+        Message.of(Samples.failoverWithEvidence()),
         Message.of(
             new PoolAlert(
                 AlertKind.FAILOVER, Samples.AT, Samples.WHERE, "blue", "green", null, true, false)),

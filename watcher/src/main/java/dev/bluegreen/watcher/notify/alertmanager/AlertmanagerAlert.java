@@ -123,6 +123,9 @@ record AlertmanagerAlert(
       annotations.put("serving", flapping.to());
       annotations.put("flapping", flapping.episodes() + " failovers since " + flapping.since());
     }
+    if (alert.evidence() != null) {
+      annotations.put("evidence", alert.evidence().describe());
+    }
     annotations.put("log", alert.where().toString());
     return annotations;
   }

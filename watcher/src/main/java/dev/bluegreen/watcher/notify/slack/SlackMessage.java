@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.notify.slack;
 import static dev.bluegreen.watcher.notify.slack.Mrkdwn.escape;
 
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.Message;
@@ -38,6 +39,9 @@ public final class SlackMessage {
     boolean closes = alert.kind().closesIncident();
     String severity = alert.severity().wireName();
     facts.add("*Severity*\n" + (closes ? "was " + severity : severity));
+    if (alert.evidence() != null) {
+      facts.add("*Why (last 30 s of log)*\n" + why(alert.evidence()));
+    }
     facts.add("*When (log time)*\n" + date(alert.at()));
     String badge = closes ? "" : severity.toUpperCase(Locale.ROOT) + ": ";
     List<Object> blocks = new ArrayList<>();
@@ -52,6 +56,23 @@ public final class SlackMessage {
     }
     blocks.add(context(String.join("\n", context)));
     return payload(test + badge + text.fallback(), blocks);
+  }
+
+  /** The evidence, each logged value escaped on its own (each is cut at its own length). */
+  private static String why(Evidence why) {
+    String what =
+        why.pool() == null
+            ? "errors " + why.statusText()
+            : escape(why.pool())
+                + ": "
+                + why.failed()
+                + " of "
+                + why.attempts()
+                + " attempts failed"
+                + (why.statuses().isEmpty() ? "" : " (" + why.statusText() + ")");
+    return what
+        + (why.address() == null ? "" : "\nat " + escape(why.address()))
+        + (why.requestId() == null ? "" : "\nrequest_id " + escape(why.requestId()));
   }
 
   /** The header's colour: red when users are hurt, yellow when not yet, green when it is over. */
