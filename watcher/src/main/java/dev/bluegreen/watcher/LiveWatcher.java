@@ -178,7 +178,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors.servingPool(),
             detectors.announcedPool(),
             detectors.maintenance(),
-            outlet.deliveryFailures());
+            outlet.deliveryFailures(),
+            detectors.errorRate().thresholdPercent() / 100);
   }
 
   // ---- any thread ----

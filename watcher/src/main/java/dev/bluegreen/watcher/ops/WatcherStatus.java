@@ -20,6 +20,7 @@ import dev.bluegreen.watcher.detect.AlertKind;
  * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
  * @param deliveryFailures messages a sink refused for good or gave up on
+ * @param errorRateThresholdRatio ERROR_RATE_THRESHOLD as a fraction (0..1)
  */
 public record WatcherStatus(
     String log,
@@ -35,7 +36,8 @@ public record WatcherStatus(
     String servingPool,
     String announcedPool,
     boolean maintenance,
-    long deliveryFailures) {
+    long deliveryFailures,
+    double errorRateThresholdRatio) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {

@@ -110,7 +110,8 @@ class AdminServerTest {
             "green",
             "blue",
             false,
-            0);
+            0,
+            0.02);
 
     java.util.Map<String, Object> health = AdminServer.health(status, 0);
 
@@ -134,6 +135,7 @@ class AdminServerTest {
         .contains("watcher_alerts_total{kind=\"error_rate\"} 1.0")
         .contains("watcher_alert_delivery_failures_total 0.0")
         .contains("watcher_window_error_ratio")
+        .contains("watcher_error_rate_threshold_ratio 0.02")
         .contains("watcher_log_rotations_total 0.0");
   }
 

@@ -27,7 +27,8 @@ final class StuckControls implements Controls {
         "blue",
         "blue",
         false,
-        0);
+        0,
+        0.02);
   }
 
   @Override
