@@ -77,6 +77,10 @@ maintenance-on: ## Suppress the watcher's alerts during planned work
 maintenance-off: ## Alert again
 	@$(SANDBOX) maintenance off
 
+.PHONY: tour
+tour: .env $(JAR) $(DEMO_JAR) ## A guided drill: each failure narrated, run, explained; a summary table (TOUR=auto: no pauses)
+	@scripts/tour.sh
+
 .PHONY: demo
 demo: build ## Replay a log where blue fails over to green and recovers; print the alerts
 	java -jar $(JAR) replay watcher/src/test/resources/replay/failover-and-recovery.log

@@ -624,6 +624,8 @@ end_followers() {
 }
 
 RT=$(runtime) || exit 2
+# scripts/tour.sh sources this file for its functions: the commands below run only when executed.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 cmd=${1:-}
 shift || true
 case "$cmd:$RT" in
