@@ -89,16 +89,6 @@ other() { if [ "$1" = green ]; then echo blue; else echo green; fi; }
 listening() { (: > "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2> /dev/null; }
 
-# Waits for a condition (a command) with a deadline in seconds; no sleep-and-hope.
-wait_for() {
-  local seconds=$1 what=$2
-  shift 2
-  local deadline=$((SECONDS + seconds))
-  until "$@"; do
-    [ $SECONDS -lt $deadline ] || die "timed out after ${seconds}s waiting for $what"
-    sleep 0.2
-  done
-}
 healthy() { curl -fs -m 2 -o /dev/null "http://127.0.0.1:$1/healthz"; }
 
 active_pool() {
@@ -508,7 +498,8 @@ chaos_stop() {
 serving_is() { [ "$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
   tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }')" = "$1" ]; }
 
-# Like wait_for, but says no instead of dying, so a caller can roll back.
+# Waits for a condition (a command) with a deadline in seconds, no sleep-and-hope; says no instead
+# of dying, so a caller can roll back.
 within() { # seconds command...
   local deadline=$((SECONDS + $1))
   shift
