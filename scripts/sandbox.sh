@@ -324,15 +324,23 @@ wait_docker_started() { # seconds
   done
 }
 
+# A command's output into a file, unless it fails or says nothing: a second make down (the
+# containers gone) must not empty what the first one saved.
+keep_output() { # file command...
+  local file=$1
+  shift
+  if "$@" > "$file.part" 2> /dev/null && [ -s "$file.part" ]; then mv "$file.part" "$file"; else rm -f "$file.part"; fi
+}
+
 docker_down() {
   docker_ready "make down"
   # The session keeps what the containers said: the access log and each one's output, saved before
   # --volumes removes them, so each make up starts a fresh watcher session as with local processes.
   if [ -d "$LOGS" ]; then
-    compose exec -T watcher cat /var/log/bluegreen/access.log > "$LOGS/access.log" 2> /dev/null || true
+    keep_output "$LOGS/access.log" compose exec -T watcher cat /var/log/bluegreen/access.log
     local service
     for service in watcher nginx app_blue app_green; do
-      compose logs --no-color "$service" > "$LOGS/$service.log" 2> /dev/null || true
+      keep_output "$LOGS/$service.log" compose logs --no-color "$service"
     done
   fi
   quiet_compose "compose down" down --remove-orphans --volumes
