@@ -34,8 +34,7 @@ class MetricNamesTest {
           "watcher_alert_delivery_attempts_total",
           "watcher_window_latency_p99_seconds",
           "watcher_window_latency_p50_seconds",
-          "watcher_latency_threshold_seconds",
-          "watcher_error_rate_threshold_ratio");
+          "watcher_latency_threshold_seconds");
 
   private static final Path STORY = Path.of("src/test/resources/replay/failover-and-recovery.log");
   private static final Pattern SAMPLE = Pattern.compile("(?m)^(watcher_[a-z0-9_]+)[{ ]");
