@@ -61,6 +61,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (!config.logFormat().hasPool()) {
       log.warn(LogFormat.WITHOUT_POOL);
     }
+    if (!config.logFormat().hasRequestTime()) {
+      log.warn(LogFormat.WITHOUT_REQUEST_TIME);
+    }
     this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
     publishStatus();
   }
@@ -162,7 +165,10 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors.servingPool(),
             detectors.announcedPool(),
             detectors.maintenance(),
-            outlet.deliveryFailures());
+            outlet.deliveryFailures(),
+            stats.latencyP99Seconds(),
+            stats.latencyP50Seconds(),
+            stats.latencyThresholdSeconds());
   }
 
   // ---- any thread ----

@@ -6,6 +6,8 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +17,9 @@ import java.util.Map;
  * webhook. Fields: kind, file, line, at, reminder; from, to, release for pool alerts, and
  * after_flapping (true, only present when the alert says where traffic settled after flapping);
  * rate, errors, client_errors, hidden_errors, requests, threshold for error-rate alerts; from, to
- * (the pool serving now), episodes and since for {@code flapping}.
+ * (the pool serving now), episodes and since for {@code flapping}; requests, p99_ms, p50_ms,
+ * threshold_ms, slowest_ms, and when known slowest_log (file:line) and slowest_request_id for
+ * latency alerts.
  */
 public final class AlertJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,6 +53,19 @@ public final class AlertJson {
       map.put("hidden_errors", rate.hiddenErrors());
       map.put("requests", rate.requests());
       map.put("threshold", rate.thresholdPercent());
+    } else if (alert instanceof LatencyAlert slow) {
+      Latency latency = slow.latency();
+      map.put("requests", latency.requests());
+      map.put("p99_ms", latency.p99Millis());
+      map.put("p50_ms", latency.p50Millis());
+      map.put("threshold_ms", latency.thresholdMillis());
+      map.put("slowest_ms", latency.slowestMillis());
+      if (latency.slowestAt() != null) {
+        map.put("slowest_log", latency.slowestAt().toString());
+      }
+      if (latency.slowestRequestId() != null) {
+        map.put("slowest_request_id", latency.slowestRequestId());
+      }
     }
     return map;
   }

@@ -20,6 +20,10 @@ import dev.bluegreen.watcher.detect.AlertKind;
  * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
  * @param deliveryFailures messages a sink refused for good or gave up on
+ * @param latencyP99Seconds the window's p99 request time, NaN until it holds MIN_REQUESTS timed
+ *     requests
+ * @param latencyP50Seconds the window's median request time, NaN as p99
+ * @param latencyThresholdSeconds the p99 above which requests are too slow
  */
 public record WatcherStatus(
     String log,
@@ -35,7 +39,10 @@ public record WatcherStatus(
     String servingPool,
     String announcedPool,
     boolean maintenance,
-    long deliveryFailures) {
+    long deliveryFailures,
+    double latencyP99Seconds,
+    double latencyP50Seconds,
+    double latencyThresholdSeconds) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {

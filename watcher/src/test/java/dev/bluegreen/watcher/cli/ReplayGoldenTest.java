@@ -35,6 +35,10 @@ class ReplayGoldenTest {
             "replay/back-and-forth.log", "replay/back-and-forth.expected.jsonl", new String[] {}),
         Arguments.of("replay/flapping.log", "replay/flapping.expected.jsonl", new String[] {}),
         Arguments.of(
+            "replay/slow-pool.log",
+            "replay/slow-pool.expected.jsonl",
+            new String[] {"--latency-p99-ms", "500"}),
+        Arguments.of(
             "fixtures/real-keycolon-access.log",
             "replay/real-keycolon-access.expected.jsonl",
             new String[] {"--nginx-log-format", Lines.BLUE_GREEN_DIRECTIVE}));

@@ -51,6 +51,8 @@ class PayloadGoldenTest {
         Message.of(
             new ErrorRateAlert(AlertKind.ERROR_RATE, Samples.AT, Samples.WHERE, spike, true)),
         Message.of(Samples.resolved()),
+        Message.of(Samples.latency()),
+        Message.of(Samples.latencyResolved()),
         Message.of(Samples.flapping()),
         Message.of(
             new PoolAlert(
@@ -69,6 +71,7 @@ class PayloadGoldenTest {
         Message.sample(Samples.recovery()),
         Message.sample(Samples.errorRate()),
         Message.sample(Samples.resolved()),
+        Message.sample(Samples.latency()),
         Notice.maintenanceOn(Samples.AT),
         Notice.maintenanceOff(Samples.AT),
         Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));

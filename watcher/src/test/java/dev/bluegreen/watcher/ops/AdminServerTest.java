@@ -103,7 +103,10 @@ class AdminServerTest {
             "green",
             "blue",
             false,
-            0);
+            0,
+            Double.NaN,
+            Double.NaN,
+            1.0);
 
     java.util.Map<String, Object> health = AdminServer.health(status, 0);
 
