@@ -23,7 +23,6 @@ public final class LatencyDetector {
   private static final long NOT_OK = Long.MIN_VALUE;
 
   private final LatencyWindow window;
-  private final SlowestRequest slowest;
   private final int thresholdMillis;
   private final int minRequests;
   private final AlertGate gate;
@@ -39,7 +38,6 @@ public final class LatencyDetector {
   public LatencyDetector(
       int windowSize, int thresholdMillis, int minRequests, AlertGate gate, long flapSettleMillis) {
     this.window = new LatencyWindow(windowSize, thresholdMillis, resolveMillis(thresholdMillis));
-    this.slowest = new SlowestRequest(windowSize);
     this.thresholdMillis = thresholdMillis;
     this.minRequests = minRequests;
     this.gate = gate;
@@ -57,8 +55,7 @@ public final class LatencyDetector {
     if (millis < 0) {
       return;
     }
-    window.add(millis);
-    slowest.add(millis, where.file(), where.line(), requestId(event));
+    window.add(millis, where.file(), where.line(), requestId(event));
     lastFile = where.file();
     lastLine = where.line();
     LatencyVerdict verdict = verdict();
@@ -114,7 +111,7 @@ public final class LatencyDetector {
     if (size < minRequests) {
       return LatencyVerdict.BELOW_MIN_REQUESTS;
     }
-    int aboveP99 = size - LatencyWindow.rank(P99, size);
+    int aboveP99 = window.allowedAboveP99();
     if (window.slow() > aboveP99) {
       return LatencyVerdict.ABOVE_THRESHOLD;
     }
@@ -127,14 +124,15 @@ public final class LatencyDetector {
   }
 
   public Latency snapshot() {
+    int slowest = window.slowest();
     return new Latency(
         window.size(),
         window.percentile(P50),
         window.percentile(P99),
         thresholdMillis,
-        slowest.millis(),
-        slowest.where(),
-        slowest.requestId());
+        window.millisAt(slowest),
+        window.whereAt(slowest),
+        window.requestIdAt(slowest));
   }
 
   public int thresholdMillis() {
@@ -173,8 +171,7 @@ public final class LatencyDetector {
     }
     int[] times = state.window() == null ? new int[0] : state.window();
     for (int k = Math.max(0, times.length - window.capacity()); k < times.length; k++) {
-      window.add(times[k]);
-      slowest.add(times[k], null, 0, null);
+      window.add(times[k], null, 0, null);
     }
     episode.restore(state.episode());
     pendingOpen = state.pendingOpen();

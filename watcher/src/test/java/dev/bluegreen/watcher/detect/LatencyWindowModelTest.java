@@ -24,13 +24,11 @@ class LatencyWindowModelTest {
     int capacity = 1 + random.nextInt(repetition.getCurrentRepetition() % 2 == 0 ? 10 : 300);
     int limit = 1 + random.nextInt(2000);
     LatencyWindow window = new LatencyWindow(capacity, limit, limit / 2);
-    SlowestRequest slowest = new SlowestRequest(capacity);
     Deque<int[]> model = new ArrayDeque<>(); // {millis, line}
 
     for (int step = 1; step <= 3000; step++) {
       int millis = time(random);
-      window.add(millis);
-      slowest.add(millis, "access.log", step, "req-" + step);
+      window.add(millis, "access.log", step, "req-" + step);
       model.addLast(new int[] {millis, step});
       if (model.size() > capacity) {
         model.removeFirst();
@@ -54,9 +52,12 @@ class LatencyWindowModelTest {
           newestSlowest = r[1];
         }
       }
-      assertThat(slowest.millis()).as(at).isEqualTo(max);
-      assertThat(slowest.where()).as(at).isEqualTo(new LineRef("access.log", newestSlowest));
-      assertThat(slowest.requestId()).as(at).isEqualTo("req-" + newestSlowest);
+      int slowest = window.slowest();
+      assertThat(window.millisAt(slowest)).as(at).isEqualTo(max);
+      assertThat(window.whereAt(slowest))
+          .as(at)
+          .isEqualTo(new LineRef("access.log", newestSlowest));
+      assertThat(window.requestIdAt(slowest)).as(at).isEqualTo("req-" + newestSlowest);
     }
   }
 
