@@ -30,7 +30,7 @@ public enum Setting {
       "--window-size",
       "N",
       Default.of(WatcherConfig.DEFAULT_WINDOW_SIZE),
-      "Requests in the sliding error-rate window."),
+      "Requests in the sliding window of the error rate and of the p99 request time."),
   ERROR_RATE_THRESHOLD(
       DETECTION,
       "--error-rate-threshold",

@@ -79,9 +79,10 @@ public record WatcherConfig(
   public static final boolean DEFAULT_MAINTENANCE = false;
 
   /**
-   * The largest window: it is allocated up front, a byte per request, so a million is 1 MB of the
-   * container's 64 MB heap; at a thousand requests a second it spans a quarter of an hour, longer
-   * than a window that is to react in time.
+   * The largest window: it is allocated up front, about 21 bytes per request (a byte for the error
+   * rate, 20 for the latency window's time and where the request was logged), so a million is 21 MB
+   * of the container's 64 MB heap; at a thousand requests a second it spans a quarter of an hour,
+   * longer than a window that is to react in time.
    */
   public static final int MAX_WINDOW_SIZE = 1_000_000;
 
