@@ -130,6 +130,10 @@ class AdminServerTest {
         .contains("watcher_alerts_total{kind=\"error_rate\"} 1.0")
         .contains("watcher_alert_delivery_failures_total 0.0")
         .contains("watcher_window_error_ratio")
+        .contains("watcher_alerts_total{kind=\"latency\"} 1.0")
+        .contains("watcher_window_latency_p99_seconds 0.004")
+        .contains("watcher_window_latency_p50_seconds 0.004")
+        .contains("watcher_latency_threshold_seconds 1.0")
         .contains("watcher_log_rotations_total 0.0");
   }
 
