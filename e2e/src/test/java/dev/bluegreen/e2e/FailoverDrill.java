@@ -127,9 +127,9 @@ final class FailoverDrill {
   }
 
   /** The texts a latency alert and its resolution begin with. */
-  static final String LATENCY = "Slow responses on e2e";
+  static final String LATENCY = "Requests slow on e2e";
 
-  static final String LATENCY_RESOLVED = "Response times back to normal on e2e";
+  static final String LATENCY_RESOLVED = "Latency back to normal on e2e";
 
   /** Chaos off on the pool; the recovery comes and the last pool message names the primary. */
   private void stopAndAwaitRecovery(Traffic traffic, int port) throws Exception {

@@ -66,6 +66,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (!config.logFormat().hasPool()) {
       log.warn(LogFormat.WITHOUT_POOL);
     }
+    if (!config.logFormat().hasRequestTime()) {
+      log.warn(LogFormat.WITHOUT_REQUEST_TIME);
+    }
     this.follower =
         new LogFollower(
             live.logPath(),
@@ -179,7 +182,10 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors.announcedPool(),
             detectors.maintenance(),
             outlet.deliveryFailures(),
-            detectors.errorRate().thresholdPercent() / 100);
+            detectors.errorRate().thresholdPercent() / 100,
+            stats.latencyP99Seconds(),
+            stats.latencyP50Seconds(),
+            stats.latencyThresholdSeconds());
   }
 
   // ---- any thread ----

@@ -30,7 +30,7 @@ public enum Setting {
       "--window-size",
       "N",
       Default.of(WatcherConfig.DEFAULT_WINDOW_SIZE),
-      "Requests in the sliding error-rate window."),
+      "Requests in the sliding window of the error rate and of the p99 request time."),
   ERROR_RATE_THRESHOLD(
       DETECTION,
       "--error-rate-threshold",
@@ -43,7 +43,15 @@ public enum Setting {
       "--min-requests",
       "N",
       Default.of(WatcherConfig.DEFAULT_MIN_REQUESTS, "(or the window size if that is smaller)"),
-      "Judge the error rate only once the window holds this many requests."),
+      "Judge the error rate (and the p99 request time) only once the window holds this many"
+          + " requests."),
+  LATENCY_P99_MS(
+      DETECTION,
+      "--latency-p99-ms",
+      "MILLISECONDS",
+      Default.of(WatcherConfig.DEFAULT_LATENCY_P99_MS),
+      "Alert when the p99 of $request_time over the window is above this (resolved at half);"
+          + " keep it below Nginx's proxy_read_timeout, or only failovers can reach it."),
   ALERT_COOLDOWN_SEC(
       DETECTION,
       "--alert-cooldown-sec",

@@ -136,17 +136,23 @@ class KillAndRestartTest {
 
     int firstPort = freePort();
     Process first = startWatcher(log, state, firstPort, "first");
-    await(() -> received().size() >= 2, "the first watcher's failover and error-rate alerts");
+    await(() -> received().size() >= 3, "the first watcher's failover, error-rate, latency alerts");
     first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final save
 
     Files.write(log, story.subList(150, 400), StandardOpenOption.APPEND);
     int secondPort = freePort();
     startWatcher(log, state, secondPort, "second");
     await(() -> linesRead(secondPort) >= 250, "the second watcher to read the missed lines");
-    await(() -> received().size() >= 4, "the second watcher's alerts");
+    await(() -> received().size() >= 6, "the second watcher's alerts");
 
     assertThat(received())
-        .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
+        .containsExactly(
+            "failover",
+            "error_rate",
+            "latency",
+            "recovery",
+            "latency_resolved",
+            "error_rate_resolved");
     // resumed from the last save: at the latest the error-rate alert (line 142), so at most the
     // 8 lines after it are read again, and they cannot alert twice
     assertThat(linesRead(secondPort)).as("resumed, not re-read").isBetween(250L, 258L);

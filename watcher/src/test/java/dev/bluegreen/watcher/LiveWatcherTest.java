@@ -93,6 +93,16 @@ class LiveWatcherTest {
   }
 
   @Test
+  void aLogWithoutRequestTimeWarnsOnceAtStartThatLatencyIsNotWatched() {
+    watcher = start(new RecordingOutlet(), Map.of("NGINX_LOG_FORMAT", "combined"));
+
+    assertThat(logs.lines().stream().filter(line -> line.contains("$request_time")))
+        .containsExactly(
+            "WARN the log format has no $request_time, so slow requests cannot be seen; latency"
+                + " is not watched");
+  }
+
+  @Test
   void closeSaysWhatItSaved() throws IOException {
     watcher = start(new RecordingOutlet(), Map.of());
     append(1, 3);
@@ -117,7 +127,9 @@ class LiveWatcherTest {
         .containsExactly(
             AlertKind.FAILOVER,
             AlertKind.ERROR_RATE,
+            AlertKind.LATENCY,
             AlertKind.RECOVERY,
+            AlertKind.LATENCY_RESOLVED,
             AlertKind.ERROR_RATE_RESOLVED);
   }
 
@@ -135,8 +147,12 @@ class LiveWatcherTest {
     watcher = start(after, Map.of());
     awaitLines(watcher, 250);
 
-    assertThat(before.kinds()).containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
-    assertThat(after.kinds()).containsExactly(AlertKind.RECOVERY, AlertKind.ERROR_RATE_RESOLVED);
+    assertThat(before.kinds())
+        .containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE, AlertKind.LATENCY);
+    // both windows came back from the state file: each episode resolves where it would have
+    assertThat(after.kinds())
+        .containsExactly(
+            AlertKind.RECOVERY, AlertKind.LATENCY_RESOLVED, AlertKind.ERROR_RATE_RESOLVED);
     assertThat(after.alerts().get(0).where().line())
         .as("counted from the resume point")
         .isEqualTo(51);
@@ -158,7 +174,8 @@ class LiveWatcherTest {
     assertThat(applied(watcher.maintenance(false)).notice()).isEqualTo(Notice.HELD);
     append(151, 160);
     awaitLines(watcher, 160);
-    assertThat(outlet.kinds()).containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
+    assertThat(outlet.kinds())
+        .containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE, AlertKind.LATENCY);
 
     Await.until(
         "the held notice, once 5 s passed",
@@ -180,7 +197,8 @@ class LiveWatcherTest {
             .map(
                 line ->
                     line.replace("upstream_status=502, 200", "upstream_status=200")
-                        .replace("upstream_status=504, 200", "upstream_status=200"))
+                        .replace("upstream_status=504, 200", "upstream_status=200")
+                        .replace("request_time=1.005", "request_time=0.004"))
             .toList();
     Files.write(log, green, StandardOpenOption.APPEND);
     awaitLines(watcher, 100 + green.size());

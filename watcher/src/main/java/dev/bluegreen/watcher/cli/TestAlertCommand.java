@@ -8,6 +8,8 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.Evidence;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.Severity;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Sends one sample alert of each kind (failover, recovery, error rate, resolved), marked as a"
+      "Sends one sample alert of each kind (failover, recovery, error rate, latency, resolved),"
+          + " marked as a"
           + " test, through every configured sink (Slack, webhook, Alertmanager), with the same"
           + " retries and pacing as the live watcher, and reports what each sink answered.",
     },
@@ -90,7 +93,8 @@ final class TestAlertCommand implements Callable<Integer> {
     err.println(
         "test-alert: sending "
             + samples.size()
-            + " sample alerts (failover, recovery, error_rate, error_rate_resolved) to "
+            + " sample alerts (failover, recovery, error_rate, error_rate_resolved, latency,"
+            + " latency_resolved) to "
             + delivery.describeSinks());
     err.flush();
     samples.forEach(delivery::publishSample);
@@ -162,8 +166,8 @@ final class TestAlertCommand implements Callable<Integer> {
   }
 
   /**
-   * One alert of each kind, as a failover of blue to green (a warning) and an error-rate spike
-   * clients saw (critical, so routes that page on critical are tested too) would be.
+   * One alert of each kind, as a failover of blue to green (a warning), an error-rate spike clients
+   * saw (critical, so routes that page on critical are tested too) and slow requests would be.
    */
   static List<Alert> samples(Instant now) {
     LineRef where = new LineRef("watcher test-alert", 1);
@@ -177,12 +181,16 @@ final class TestAlertCommand implements Callable<Integer> {
             6,
             List.of(new Evidence.StatusCount(500, 6)),
             "sample-request-id");
+    Latency slow = new Latency(200, 40, 1240, 1000, 1310, where, "sample-slowest-request");
+    Latency fast = new Latency(200, 38, 90, 1000, 120, where, "sample-slowest-request");
     return List.of(
         new PoolAlert(AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false)
             .withEvidence(blue),
         new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false, false),
         new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike).withEvidence(blue),
         new ErrorRateAlert(
-            AlertKind.ERROR_RATE_RESOLVED, now, where, calm, Severity.CRITICAL, false, false));
+            AlertKind.ERROR_RATE_RESOLVED, now, where, calm, Severity.CRITICAL, false, false),
+        new LatencyAlert(AlertKind.LATENCY, now, where, slow, false),
+        new LatencyAlert(AlertKind.LATENCY_RESOLVED, now, where, fast, false));
   }
 }

@@ -4,11 +4,11 @@ import java.time.Instant;
 
 /**
  * One message for people: a failover or a recovery ({@link PoolAlert}), an error-rate spike or its
- * resolution ({@link ErrorRateAlert}), pools flapping ({@link FlappingAlert}). Each kind carries
- * its own facts, none of them null by kind; consumers tell the kinds apart by type ({@code alert
- * instanceof PoolAlert pool}).
+ * resolution ({@link ErrorRateAlert}), pools flapping ({@link FlappingAlert}), slow requests or
+ * their resolution ({@link LatencyAlert}). Each kind carries its own facts, none of them null by
+ * kind; consumers tell the kinds apart by type ({@code alert instanceof PoolAlert pool}).
  */
-public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert {
+public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert, LatencyAlert {
 
   /** What happened. */
   AlertKind kind();
@@ -58,5 +58,11 @@ public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert {
       boolean escalated) {
     return new ErrorRateAlert(
         kind, Instant.ofEpochMilli(atMillis), where, rate, severity, reminder, escalated);
+  }
+
+  /** A p99 request time above the threshold or its resolution, with the window's times then. */
+  static Alert latency(
+      AlertKind kind, long atMillis, LineRef where, Latency latency, boolean reminder) {
+    return new LatencyAlert(kind, Instant.ofEpochMilli(atMillis), where, latency, reminder);
   }
 }

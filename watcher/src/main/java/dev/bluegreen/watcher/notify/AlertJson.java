@@ -7,6 +7,8 @@ import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.Map;
  * where traffic settled after flapping); rate, errors, client_errors, hidden_errors, requests,
  * threshold for error-rate alerts, and escalated (true, only present on the alert that says a
  * warning turned critical); from, to (the pool serving now), episodes and since for {@code
- * flapping}.
+ * flapping}; requests, p99_ms, p50_ms, threshold_ms, slowest_ms, and when known slowest_log
+ * (file:line) and slowest_request_id for latency alerts; evidence when the log shows why.
  */
 public final class AlertJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -55,6 +58,19 @@ public final class AlertJson {
       map.put("threshold", rate.thresholdPercent());
       if (errorRate.escalated()) {
         map.put("escalated", true);
+      }
+    } else if (alert instanceof LatencyAlert slow) {
+      Latency latency = slow.latency();
+      map.put("requests", latency.requests());
+      map.put("p99_ms", latency.p99Millis());
+      map.put("p50_ms", latency.p50Millis());
+      map.put("threshold_ms", latency.thresholdMillis());
+      map.put("slowest_ms", latency.slowestMillis());
+      if (latency.slowestAt() != null) {
+        map.put("slowest_log", latency.slowestAt().toString());
+      }
+      if (latency.slowestRequestId() != null) {
+        map.put("slowest_request_id", latency.slowestRequestId());
       }
     }
     Evidence why = alert.evidence();

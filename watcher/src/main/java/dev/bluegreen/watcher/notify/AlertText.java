@@ -5,6 +5,8 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.Locale;
 
@@ -41,6 +43,13 @@ public final class AlertText {
           + ", now on "
           + flapping.to()
           + "; the next message says where it settles";
+    }
+    if (alert instanceof LatencyAlert latency) {
+      return latency.kind() == AlertKind.LATENCY_RESOLVED
+          ? "RESOLVED  latency back down: " + latencyText(latency.latency())
+          : (latency.reminder() ? "LATENCY (still)  " : "LATENCY  ")
+              + latencyText(latency.latency())
+              + slowestText(latency.latency());
     }
     ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
     if (rate.kind() == AlertKind.ERROR_RATE_RESOLVED) {
@@ -81,6 +90,27 @@ public final class AlertText {
         rate.clientErrors(),
         rate.hiddenErrors(),
         percent(rate.thresholdPercent()));
+  }
+
+  private static String latencyText(Latency latency) {
+    return String.format(
+        Locale.ROOT,
+        "p99 %d ms over the last %d requests (median %d ms; threshold %d ms)",
+        latency.p99Millis(),
+        latency.requests(),
+        latency.p50Millis(),
+        latency.thresholdMillis());
+  }
+
+  /** "; slowest 1005 ms (request abc) at access.log:142", the parts that are known. */
+  public static String slowestText(Latency latency) {
+    return "; slowest "
+        + latency.slowestMillis()
+        + " ms"
+        + (latency.slowestRequestId() == null
+            ? ""
+            : " (request " + latency.slowestRequestId() + ")")
+        + (latency.slowestAt() == null ? "" : " at " + latency.slowestAt());
   }
 
   /** 2 -> "2", 2.5 -> "2.5", 3.3333 -> "3.33". */

@@ -21,6 +21,10 @@ import dev.bluegreen.watcher.detect.AlertKind;
  * @param maintenance alerts are suppressed
  * @param deliveryFailures messages a sink refused for good or gave up on
  * @param errorRateThresholdRatio ERROR_RATE_THRESHOLD as a fraction (0..1)
+ * @param latencyP99Seconds the window's p99 request time, NaN until it holds MIN_REQUESTS timed
+ *     requests
+ * @param latencyP50Seconds the window's median request time, NaN as p99
+ * @param latencyThresholdSeconds the p99 above which requests are too slow
  */
 public record WatcherStatus(
     String log,
@@ -37,7 +41,10 @@ public record WatcherStatus(
     String announcedPool,
     boolean maintenance,
     long deliveryFailures,
-    double errorRateThresholdRatio) {
+    double errorRateThresholdRatio,
+    double latencyP99Seconds,
+    double latencyP50Seconds,
+    double latencyThresholdSeconds) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {

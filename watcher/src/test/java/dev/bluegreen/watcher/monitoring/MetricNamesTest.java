@@ -31,10 +31,7 @@ class MetricNamesTest {
           "watcher_health_problem",
           "watcher_alert_queue_depth",
           "watcher_alerts_dropped_total",
-          "watcher_alert_delivery_attempts_total",
-          "watcher_window_latency_p99_seconds",
-          "watcher_window_latency_p50_seconds",
-          "watcher_latency_threshold_seconds");
+          "watcher_alert_delivery_attempts_total");
 
   private static final Path STORY = Path.of("src/test/resources/replay/failover-and-recovery.log");
   private static final Pattern SAMPLE = Pattern.compile("(?m)^(watcher_[a-z0-9_]+)[{ ]");

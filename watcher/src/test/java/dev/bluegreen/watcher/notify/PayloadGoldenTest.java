@@ -61,6 +61,8 @@ class PayloadGoldenTest {
                 false)),
         Message.of(Samples.escalated()),
         Message.of(Samples.resolved()),
+        Message.of(Samples.latency()),
+        Message.of(Samples.latencyResolved()),
         Message.of(Samples.flapping()),
         Message.of(
             new PoolAlert(
@@ -79,6 +81,7 @@ class PayloadGoldenTest {
         Message.sample(Samples.recovery()),
         Message.sample(Samples.errorRate()),
         Message.sample(Samples.resolved()),
+        Message.sample(Samples.latency()),
         Notice.maintenanceOn(Samples.AT),
         Notice.maintenanceOff(Samples.AT),
         Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));

@@ -5,6 +5,8 @@ import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.Severity;
@@ -89,6 +91,24 @@ public final class Samples {
         new ErrorRate(200, 1, 0, 2.0),
         Severity.CRITICAL,
         false,
+        false);
+  }
+
+  public static LatencyAlert latency() {
+    return new LatencyAlert(
+        AlertKind.LATENCY,
+        AT,
+        WHERE,
+        new Latency(200, 38, 1240, 1000, 1310, new LineRef("access.log", 1230), "5f2c9a41"),
+        false);
+  }
+
+  public static LatencyAlert latencyResolved() {
+    return new LatencyAlert(
+        AlertKind.LATENCY_RESOLVED,
+        AT.plusSeconds(180),
+        WHERE,
+        new Latency(200, 35, 420, 1000, 480, null, null),
         false);
   }
 }

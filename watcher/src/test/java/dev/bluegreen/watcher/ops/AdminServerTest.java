@@ -111,7 +111,10 @@ class AdminServerTest {
             "blue",
             false,
             0,
-            0.02);
+            0.02,
+            Double.NaN,
+            Double.NaN,
+            1.0);
 
     java.util.Map<String, Object> health = AdminServer.health(status, 0);
 
@@ -136,6 +139,10 @@ class AdminServerTest {
         .contains("watcher_alert_delivery_failures_total 0.0")
         .contains("watcher_window_error_ratio")
         .contains("watcher_error_rate_threshold_ratio 0.02")
+        .contains("watcher_alerts_total{kind=\"latency\"} 1.0")
+        .contains("watcher_window_latency_p99_seconds 0.004")
+        .contains("watcher_window_latency_p50_seconds 0.004")
+        .contains("watcher_latency_threshold_seconds 1.0")
         .contains("watcher_log_rotations_total 0.0");
   }
 

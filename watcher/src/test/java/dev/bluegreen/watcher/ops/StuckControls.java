@@ -28,7 +28,10 @@ final class StuckControls implements Controls {
         "blue",
         false,
         0,
-        0.02);
+        0.02,
+        Double.NaN,
+        Double.NaN,
+        1.0);
   }
 
   @Override

@@ -102,7 +102,7 @@ class PreviousStateFileTest {
   }
 
   private static Detectors detectors(List<Alert> alerts) {
-    return new Detectors(200, 2.0, 50, 300_000, 30_000, "blue", false, alerts::add);
+    return new Detectors(200, 2.0, 50, 1000, 300_000, 30_000, "blue", false, alerts::add);
   }
 
   private static AccessEvent served(String pool) {

@@ -4,6 +4,8 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.AlertText;
@@ -27,12 +29,16 @@ record AlertmanagerAlert(
   /**
    * The condition a message fires or ends, e.g. {@code pool} or {@code error_rate/test}: failover,
    * flapping and recovery are one condition (flapping is not an alertname of its own but the pool
-   * alert re-posted with a {@code flapping} annotation), as are an error rate and its resolution;
-   * samples are apart.
+   * alert re-posted with a {@code flapping} annotation), as are an error rate and its resolution,
+   * and latency and its resolution; samples are apart.
    */
   static String condition(AlertMessage message) {
-    return (message.alert() instanceof ErrorRateAlert ? "error_rate" : "pool")
-        + (message.sample() ? "/test" : "");
+    Alert alert = message.alert();
+    String condition =
+        alert instanceof ErrorRateAlert
+            ? "error_rate"
+            : alert instanceof LatencyAlert ? "latency" : "pool";
+    return condition + (message.sample() ? "/test" : "");
   }
 
   /**
@@ -96,6 +102,8 @@ record AlertmanagerAlert(
     } else if (alert instanceof FlappingAlert flapping) {
       labels.put("alertname", "BlueGreenFailover"); // flapping is a state of the pool alert
       labels.put("pool", flapping.from());
+    } else if (alert instanceof LatencyAlert) {
+      labels.put("alertname", "BlueGreenLatency");
     } else {
       labels.put("alertname", "BlueGreenErrorRate");
     }
@@ -122,6 +130,14 @@ record AlertmanagerAlert(
     } else if (alert instanceof FlappingAlert flapping) {
       annotations.put("serving", flapping.to());
       annotations.put("flapping", flapping.episodes() + " failovers since " + flapping.since());
+    } else if (alert instanceof LatencyAlert slow) {
+      Latency latency = slow.latency();
+      annotations.put("p99_ms", Integer.toString(latency.p99Millis()));
+      annotations.put("p50_ms", Integer.toString(latency.p50Millis()));
+      annotations.put("threshold_ms", Integer.toString(latency.thresholdMillis()));
+      if (latency.slowestRequestId() != null) {
+        annotations.put("slowest_request_id", latency.slowestRequestId());
+      }
     }
     if (alert.evidence() != null) {
       annotations.put("evidence", alert.evidence().describe());

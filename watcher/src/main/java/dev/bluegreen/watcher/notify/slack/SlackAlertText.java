@@ -8,6 +8,8 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.Severity;
 import java.util.List;
@@ -31,7 +33,74 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
     if (alert instanceof FlappingAlert flapping) {
       return flapping(flapping, on);
     }
+    if (alert instanceof LatencyAlert latency) {
+      return latency(latency, on);
+    }
     return errorRate((ErrorRateAlert) alert, on); // Alert is sealed: the only other kind
+  }
+
+  private static SlackAlertText latency(LatencyAlert alert, String on) {
+    Latency latency = alert.latency();
+    String window = "the last " + latency.requests() + " requests";
+    String slowest =
+        latency.slowestMillis()
+            + " ms"
+            + (latency.slowestRequestId() == null
+                ? ""
+                : "\nrequest " + escape(latency.slowestRequestId()))
+            + (latency.slowestAt() == null ? "" : "\n" + escape(latency.slowestAt().toString()));
+    List<String> facts =
+        List.of(
+            "*p99*\n" + latency.p99Millis() + " ms",
+            "*Median*\n" + latency.p50Millis() + " ms",
+            "*Threshold*\np99 above " + latency.thresholdMillis() + " ms",
+            "*Slowest*\n" + slowest);
+    if (alert.kind() == AlertKind.LATENCY_RESOLVED) {
+      return new SlackAlertText(
+          ":white_check_mark: Latency back to normal",
+          "The p99 request time is back down to *"
+              + latency.p99Millis()
+              + " ms* over "
+              + window
+              + " (alerts above "
+              + latency.thresholdMillis()
+              + " ms, resolved at or below "
+              + latency.resolveMillis()
+              + " ms).",
+          facts,
+          "Latency back to normal"
+              + on
+              + "p99 "
+              + latency.p99Millis()
+              + " ms over "
+              + window
+              + " (threshold "
+              + latency.thresholdMillis()
+              + " ms)");
+    }
+    String headline = alert.reminder() ? "Requests still slow" : "Requests slow";
+    return new SlackAlertText(
+        ":snail: " + headline,
+        "The p99 request time is *"
+            + latency.p99Millis()
+            + " ms* over "
+            + window
+            + " (threshold "
+            + latency.thresholdMillis()
+            + " ms; median "
+            + latency.p50Millis()
+            + " ms). Requests still succeed, slowly: find the slow pool or endpoint before"
+            + " Nginx starts timing out. Runbook: LATENCY.",
+        facts,
+        headline
+            + on
+            + "p99 "
+            + latency.p99Millis()
+            + " ms over "
+            + window
+            + " (threshold "
+            + latency.thresholdMillis()
+            + " ms)");
   }
 
   private static SlackAlertText flapping(FlappingAlert alert, String on) {
