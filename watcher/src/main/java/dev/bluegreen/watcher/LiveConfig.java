@@ -3,6 +3,7 @@ package dev.bluegreen.watcher;
 import static dev.bluegreen.watcher.Setting.HTTP_BIND;
 import static dev.bluegreen.watcher.Setting.HTTP_PORT;
 import static dev.bluegreen.watcher.Setting.LOG_PATH;
+import static dev.bluegreen.watcher.Setting.NGINX_CONF;
 import static dev.bluegreen.watcher.Setting.STATE_FILE;
 import static dev.bluegreen.watcher.Setting.WATCHER_LOG_FORMAT;
 
@@ -20,6 +21,8 @@ import java.util.Locale;
  * @param httpBind the address /healthz, /metrics and the admin endpoints listen on
  * @param httpPort their port; 0 picks a free one
  * @param jsonLogs the watcher's own log lines as JSON (for containers) rather than text
+ * @param nginxConf nginx.conf, where the log format of {@code logPath} is looked up when {@code
+ *     NGINX_LOG_FORMAT} is unset
  */
 public record LiveConfig(
     Path logPath,
@@ -27,10 +30,25 @@ public record LiveConfig(
     Path stateFile,
     String httpBind,
     int httpPort,
-    boolean jsonLogs) {
+    boolean jsonLogs,
+    Path nginxConf) {
+
+  /** As the canonical constructor, with nginx.conf at {@link #DEFAULT_NGINX_CONF}. */
+  public LiveConfig(
+      Path logPath,
+      LogFollower.Start start,
+      Path stateFile,
+      String httpBind,
+      int httpPort,
+      boolean jsonLogs) {
+    this(logPath, start, stateFile, httpBind, httpPort, jsonLogs, Path.of(DEFAULT_NGINX_CONF));
+  }
 
   /** Where Nginx writes its access log on Debian and in the official image. */
   public static final String DEFAULT_LOG_PATH = "/var/log/nginx/access.log";
+
+  /** Where Debian's Nginx and the official image keep their configuration. */
+  public static final String DEFAULT_NGINX_CONF = "/etc/nginx/nginx.conf";
 
   /** The watcher's HTTP port: /healthz, /metrics, admin. */
   public static final int DEFAULT_HTTP_PORT = 9180;
@@ -46,6 +64,10 @@ public record LiveConfig(
     String log = settings.text(LOG_PATH, DEFAULT_LOG_PATH).strip();
     if (log.isEmpty()) {
       throw settings.invalid(LOG_PATH, log, "must name the access log file");
+    }
+    String conf = settings.text(NGINX_CONF, DEFAULT_NGINX_CONF).strip();
+    if (conf.isEmpty()) {
+      throw settings.invalid(NGINX_CONF, conf, "must name nginx.conf");
     }
     String state = settings.text(STATE_FILE, "").strip();
     int port = settings.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535);
@@ -64,6 +86,7 @@ public record LiveConfig(
         state.isEmpty() ? null : Path.of(state),
         bind,
         port,
-        format.equals("json"));
+        format.equals("json"),
+        Path.of(conf));
   }
 }

@@ -85,6 +85,14 @@ public enum Setting {
       "FILE",
       Default.of(LiveConfig.DEFAULT_LOG_PATH),
       "The access log to follow; it may be missing at start (waited for) and rotated in any way."),
+  NGINX_CONF(
+      LIVE,
+      "--nginx-conf",
+      "FILE",
+      Default.of(LiveConfig.DEFAULT_NGINX_CONF),
+      "nginx.conf, or a saved 'nginx -T' output: with NGINX_LOG_FORMAT unset, 'run' uses the"
+          + " log_format of the access_log written to LOG_PATH here (if none, the sandbox's);"
+          + " 'doctor' checks it."),
   STATE_FILE(
       LIVE,
       "--state-file",
