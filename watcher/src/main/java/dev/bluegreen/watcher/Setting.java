@@ -21,7 +21,9 @@ public enum Setting {
       DETECTION,
       "--nginx-log-format",
       "FORMAT",
-      Default.unset("the sandbox's key=value format (see README)"),
+      Default.unset(
+          "run: the format NGINX_CONF writes LOG_PATH in, else the sandbox's key=value format"
+              + " (see README)"),
       "The log_format as written in nginx.conf: the whole directive, its quoted strings, or the"
           + " bare format (key=value, key:value, escape=json all work); or 'combined', the name"
           + " of Nginx's predefined format (it has no pool: only the error rate is watched)."),
