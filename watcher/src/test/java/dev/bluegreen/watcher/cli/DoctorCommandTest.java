@@ -174,4 +174,13 @@ class DoctorCommandTest {
                 + dir
                 + "/access.log); fix: set LOG_PATH to the log to watch");
   }
+
+  @Test
+  void aBadSettingIsAFailureLineNamingIt() {
+    Cli.Result result = doctor(Map.of("WINDOW_SIZE", "abc"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.outLines().get(0))
+        .startsWith("fail  settings      invalid WINDOW_SIZE 'abc' (set in the environment)");
+  }
 }
