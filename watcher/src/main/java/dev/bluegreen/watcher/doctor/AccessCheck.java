@@ -44,15 +44,7 @@ public record AccessCheck(String user, String serviceUser, Optional<Set<String>>
           : Check.fail(
               name,
               log.path() + " (" + log.describe() + ") is not readable by " + as,
-              "add "
-                  + user
-                  + " to group "
-                  + log.group()
-                  + " (usermod -aG "
-                  + log.group()
-                  + " "
-                  + user
-                  + "), or let that group read it (Debian's logrotate creates it 0640 www-data:adm)");
+              readFix(log, user, false));
     }
     if (serviceGroups.isEmpty()) {
       return Check.warn(
@@ -86,11 +78,7 @@ public record AccessCheck(String user, String serviceUser, Optional<Set<String>>
               + " (groups "
               + String.join(",", groups.stream().sorted().toList())
               + ")",
-          "usermod -aG "
-              + log.group()
-              + " "
-              + serviceUser
-              + " and restart the service, or make the log group-readable by adm (logrotate's create 0640 www-data adm)");
+          readFix(log, serviceUser, true));
     }
     return Check.ok(
         name,
@@ -145,6 +133,19 @@ public record AccessCheck(String user, String serviceUser, Optional<Set<String>>
             name,
             stateFile + ": " + dir.path() + " (" + dir.describe() + ") is not writable by " + as,
             "chown " + serviceUser + " " + dir.path() + (file.exists() ? " " + file.path() : ""));
+  }
+
+  /**
+   * How {@code who} gets to read {@code log}: join its group, after letting the group read it if it
+   * may not; Debian's logrotate makes each new log 0640 www-data:adm, so adm is the usual one.
+   */
+  private static String readFix(PathFacts log, String who, boolean service) {
+    String join = "usermod -aG " + log.group() + " " + who;
+    String groupRead =
+        log.mode().contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+            ? ""
+            : "chmod g+r " + log.path() + " (and have logrotate create it 0640, group adm), then ";
+    return groupRead + join + (service ? " and restart the service" : "");
   }
 
   private String note() {

@@ -97,7 +97,20 @@ class AccessCheckTest {
                 + " sudo -u bluegreen-watch watcher doctor)");
     Check refused = check.log(log, List.of(), false);
     assertThat(refused.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(refused.fix()).startsWith("add alice to group adm (usermod -aG adm alice)");
+    assertThat(refused.fix()).isEqualTo("usermod -aG adm alice");
+  }
+
+  @Test
+  void aLogItsGroupCannotReadNeedsGroupReadFirst() {
+    AccessCheck check = new AccessCheck("root", USER, Optional.of(Set.of(USER, "adm")));
+
+    Check result = check.log(file("/srv/access.log", "rw-------", "root", "adm"), List.of(), true);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(result.fix())
+        .isEqualTo(
+            "chmod g+r /srv/access.log (and have logrotate create it 0640, group adm), then"
+                + " usermod -aG adm bluegreen-watch and restart the service");
   }
 
   @Test
