@@ -106,7 +106,7 @@ public final class FormatCheck {
           + add
           + "'; and write the log with it: access_log "
           + log.path()
-          + " watched; (or use the sandbox's format, README 'Log format')";
+          + " watched; (or use the sandbox's format, README 'Log formats')";
     }
     return "add '"
         + add
