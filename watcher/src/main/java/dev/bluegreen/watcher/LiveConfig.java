@@ -5,6 +5,7 @@ import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN_FILE;
 import static dev.bluegreen.watcher.Setting.HTTP_BIND;
 import static dev.bluegreen.watcher.Setting.HTTP_PORT;
 import static dev.bluegreen.watcher.Setting.LOG_PATH;
+import static dev.bluegreen.watcher.Setting.NGINX_CONF;
 import static dev.bluegreen.watcher.Setting.STATE_FILE;
 import static dev.bluegreen.watcher.Setting.WATCHER_LOG_FORMAT;
 
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param httpBind the address /healthz, /metrics and the admin endpoints listen on
  * @param httpPort their port; 0 picks a free one
  * @param jsonLogs the watcher's own log lines as JSON (for containers) rather than text
+ * @param nginxConf nginx.conf, where the log format of {@code logPath} is looked up when {@code
+ *     NGINX_LOG_FORMAT} is unset
  * @param adminToken the token set by ADMIN_TOKEN, or {@code null}: then the one in adminTokenFile
  * @param adminTokenFile where the generated admin token is kept and {@code watcher ctl} reads it
  */
@@ -35,10 +38,14 @@ public record LiveConfig(
     String httpBind,
     int httpPort,
     boolean jsonLogs,
+    Path nginxConf,
     AdminToken adminToken,
     Path adminTokenFile) {
 
-  /** Without an admin token: tests that use no admin endpoint, the token file beside the state. */
+  /**
+   * Without an admin token (tests that use no admin endpoint: the token file beside the state),
+   * with nginx.conf at {@link #DEFAULT_NGINX_CONF}.
+   */
   public LiveConfig(
       Path logPath,
       LogFollower.Start start,
@@ -53,12 +60,16 @@ public record LiveConfig(
         httpBind,
         httpPort,
         jsonLogs,
+        Path.of(DEFAULT_NGINX_CONF),
         null,
         AdminToken.defaultFile(stateFile, Map.of()));
   }
 
   /** Where Nginx writes its access log on Debian and in the official image. */
   public static final String DEFAULT_LOG_PATH = "/var/log/nginx/access.log";
+
+  /** Where Debian's Nginx and the official image keep their configuration. */
+  public static final String DEFAULT_NGINX_CONF = "/etc/nginx/nginx.conf";
 
   /** The watcher's HTTP port: /healthz, /metrics, admin. */
   public static final int DEFAULT_HTTP_PORT = 9180;
@@ -74,6 +85,10 @@ public record LiveConfig(
     String log = settings.text(LOG_PATH, DEFAULT_LOG_PATH).strip();
     if (log.isEmpty()) {
       throw settings.invalid(LOG_PATH, log, "must name the access log file");
+    }
+    String conf = settings.text(NGINX_CONF, DEFAULT_NGINX_CONF).strip();
+    if (conf.isEmpty()) {
+      throw settings.invalid(NGINX_CONF, conf, "must name nginx.conf");
     }
     String state = settings.text(STATE_FILE, "").strip();
     int port = settings.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535);
@@ -94,6 +109,7 @@ public record LiveConfig(
         bind,
         port,
         format.equals("json"),
+        Path.of(conf),
         adminToken(settings),
         adminTokenFile(settings, stateFile));
   }

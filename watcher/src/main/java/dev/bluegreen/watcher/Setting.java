@@ -21,7 +21,9 @@ public enum Setting {
       DETECTION,
       "--nginx-log-format",
       "FORMAT",
-      Default.unset("the sandbox's key=value format (see README)"),
+      Default.unset(
+          "run: the format NGINX_CONF writes LOG_PATH in, else the sandbox's key=value format"
+              + " (see README)"),
       "The log_format as written in nginx.conf: the whole directive, its quoted strings, or the"
           + " bare format (key=value, key:value, escape=json all work); or 'combined', the name"
           + " of Nginx's predefined format (it has no pool: only the error rate is watched)."),
@@ -93,6 +95,14 @@ public enum Setting {
       "FILE",
       Default.of(LiveConfig.DEFAULT_LOG_PATH),
       "The access log to follow; it may be missing at start (waited for) and rotated in any way."),
+  NGINX_CONF(
+      LIVE,
+      "--nginx-conf",
+      "FILE",
+      Default.of(LiveConfig.DEFAULT_NGINX_CONF),
+      "nginx.conf, or a saved 'nginx -T' output: with NGINX_LOG_FORMAT unset, 'run' uses the"
+          + " log_format of the access_log written to LOG_PATH here (if none, the sandbox's);"
+          + " 'doctor' checks it."),
   STATE_FILE(
       LIVE,
       "--state-file",

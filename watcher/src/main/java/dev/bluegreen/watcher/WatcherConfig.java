@@ -96,8 +96,16 @@ public record WatcherConfig(
    * Reads and validates every setting; throws {@link InvalidSettingException} on the first bad one.
    */
   public static WatcherConfig load(Settings settings) {
+    return load(settings, LogFormat.SANDBOX);
+  }
+
+  /**
+   * As {@link #load(Settings)}, with {@code defaultFormat} as the log format when {@code
+   * NGINX_LOG_FORMAT} is unset (what {@code run} found in nginx.conf).
+   */
+  public static WatcherConfig load(Settings settings, String defaultFormat) {
     LogFormat format;
-    String formatText = settings.text(NGINX_LOG_FORMAT, LogFormat.SANDBOX);
+    String formatText = settings.text(NGINX_LOG_FORMAT, defaultFormat);
     try {
       format = LogFormat.compile(formatText);
     } catch (LogFormatException e) {

@@ -14,12 +14,14 @@ import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
+import dev.bluegreen.watcher.doctor.FormatChoice;
 import dev.bluegreen.watcher.logging.LogSetup;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryStats;
 import dev.bluegreen.watcher.ops.AdminServer;
 import dev.bluegreen.watcher.ops.AdminToken;
+import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.net.BindException;
@@ -68,9 +70,15 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = SettingOptions.read(spec, parent.env());
-    WatcherConfig config = WatcherConfig.load(settings);
     LiveConfig live = LiveConfig.load(settings, fromStart);
+    FormatChoice format =
+        FormatChoice.find(
+            settings.raw(Setting.NGINX_LOG_FORMAT) != null, live.nginxConf(), live.logPath());
+    WatcherConfig config =
+        WatcherConfig.load(
+            settings, format.directive() == null ? LogFormat.SANDBOX : format.directive());
     LogSetup.configure(live.jsonLogs());
+    LoggerFactory.getLogger(RunCommand.class).info(format.why());
     settings.deprecations(SETTINGS).forEach(LoggerFactory.getLogger(RunCommand.class)::warn);
     AdminToken token = adminToken(live);
     DeliveryConfig deliveryConfig = DeliverySettings.load(settings);

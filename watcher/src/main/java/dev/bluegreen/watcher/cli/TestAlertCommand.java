@@ -85,22 +85,47 @@ final class TestAlertCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Alert> samples = samples(Timing.SYSTEM.now().truncatedTo(ChronoUnit.SECONDS));
+    Sent sent =
+        send(
+            config,
+            samples,
+            out,
+            timeoutSeconds,
+            sinks ->
+                err.println(
+                    "test-alert: sending "
+                        + samples.size()
+                        + " sample alerts (failover, recovery, error_rate, error_rate_resolved, latency,"
+                        + " latency_resolved) to "
+                        + sinks));
+    err.flush();
+    return report(out, sent.receipts(), sent.expected());
+  }
+
+  /** What the sinks answered to the samples, and how many answers were expected. */
+  record Sent(List<Receipt> receipts, int expected) {}
+
+  /**
+   * Sends {@code samples}, marked as tests, through every sink of {@code config}, and waits up to
+   * {@code timeoutSeconds} for their answers; {@code sending} is told the sinks first.
+   */
+  static Sent send(
+      DeliveryConfig config,
+      List<Alert> samples,
+      PrintWriter out,
+      int timeoutSeconds,
+      java.util.function.Consumer<String> sending)
+      throws InterruptedException {
     Timing timing = Timing.SYSTEM;
-    List<Alert> samples = samples(timing.now().truncatedTo(ChronoUnit.SECONDS));
     Receipts receipts = new Receipts();
     AlertDelivery delivery = Sinks.start(config, out, timing, receipts::add);
     int expected = samples.size() * delivery.sinks().size();
-    err.println(
-        "test-alert: sending "
-            + samples.size()
-            + " sample alerts (failover, recovery, error_rate, error_rate_resolved, latency,"
-            + " latency_resolved) to "
-            + delivery.describeSinks());
-    err.flush();
+    sending.accept(delivery.describeSinks());
     samples.forEach(delivery::publishSample);
     receipts.await(expected, TimeUnit.SECONDS.toNanos(timeoutSeconds), timing);
     delivery.close();
-    return report(out, receipts.all(), expected);
+    return new Sent(receipts.all(), expected);
   }
 
   /** What the sinks answered, collected from the sender threads. */

@@ -163,6 +163,20 @@ public final class LogFormat {
 
   private record Variable(String name) {}
 
+  /**
+   * The names of the variables in a bare format string, in order, as Nginx reads {@code $name} and
+   * {@code ${name}}; throws {@link LogFormatException} on an unclosed {@code ${}.
+   */
+  public static List<String> variables(String format) {
+    List<String> names = new ArrayList<>();
+    for (Object part : splitVariables(format)) {
+      if (part instanceof Variable variable) {
+        names.add(variable.name());
+      }
+    }
+    return names;
+  }
+
   /** Splits a format string into literal Strings and Variables, as Nginx reads {@code $name}. */
   private static List<Object> splitVariables(String format) {
     List<Object> parts = new ArrayList<>();

@@ -43,6 +43,7 @@ class WatcherCommandTest {
         Arguments.of("run", List.of(Setting.values())),
         Arguments.of("replay", Setting.of(Setting.Group.DETECTION)),
         Arguments.of("test-alert", Setting.of(Setting.Group.DELIVERY)),
+        Arguments.of("doctor", List.of(Setting.values())),
         Arguments.of(
             "ctl",
             List.of(
