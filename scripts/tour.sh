@@ -8,11 +8,6 @@
 # go as expected: make test runs it with TOUR=auto, so the tour cannot rot.
 set -euo pipefail
 
-# The slow step expects a latency alert. The latency detector (LATENCY_P99_MS) is being built on
-# another branch: until it is merged no latency alert exists, and the step passes without one. The
-# one line to flip when it is: LATENCY_ALERTS=yes.
-LATENCY_ALERTS=yes
-
 # The tour's own watcher settings, chosen so that every alert comes within seconds: a window of 20
 # requests judged from 10, 2 % (one error in 20 is above it), latency p99 above 400 ms.
 export WINDOW_SIZE=20 MIN_REQUESTS=10 ERROR_RATE_THRESHOLD=2 ALERT_COOLDOWN_SEC=300
@@ -44,7 +39,7 @@ pause() {
 ROWS=() FAILED=0
 row() { # step clients alerts seconds expected-ok
   ROWS+=("$1|$2|$3|$4|$5")
-  [ "$5" = ok ] || [ "$5" = "ok (latency alerts not built yet)" ] || FAILED=1
+  [ "$5" = ok ] || FAILED=1
 }
 
 # Counts of alerts per kind, from /metrics: "failover=1 error_rate=2".
@@ -196,16 +191,8 @@ pause
 mark
 chaos_on blue slow 600
 traffic 20
-if [ "$LATENCY_ALERTS" = yes ]; then
-  await_alerts latency
-  row "slow" "$CLIENTS" "$KINDS" "$SECS" "$(verdict latency)"
-else
-  await_alerts
-  echo "   (the latency detector is not built yet: a latency alert is expected here once it is)"
-  ok=$(verdict)
-  [ "$ok" != ok ] || ok="ok (latency alerts not built yet)"
-  row "slow" "$CLIENTS" "$KINDS" "$SECS" "$ok"
-fi
+await_alerts latency
+row "slow" "$CLIENTS" "$KINDS" "$SECS" "$(verdict latency)"
 look "request_time=0.6..: $(access_line 'request_time=0\.[6-9]')"
 settle
 

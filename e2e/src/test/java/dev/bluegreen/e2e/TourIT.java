@@ -59,6 +59,7 @@ class TourIT {
     assertThat(table.get("outage").get(0)).matches("50[02] x[0-9]+.*");
     assertThat(table.get("outage").get(1)).contains("error_rate");
     assertThat(table.get("slow").get(0)).isEqualTo("200 x20 (blue)");
+    assertThat(table.get("slow").get(1)).contains("latency");
     assertThat(table.get("maintenance")).containsExactly("200 x20 (green)", "none", "-", "ok");
     assertThat(table.get("planned switch")).containsExactly("200 x20 (green)", "none", "-", "ok");
     assertThat(r.output()).contains("upstream_status=500, 200");
