@@ -509,6 +509,13 @@ chaos_stop() {
 serving_is() { [ "$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
   tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }')" = "$1" ]; }
 
+# After a reload, nginx's old workers may still take a new connection or two before they stop
+# accepting: a pool serves for sure once 5 requests in a row, each on a new connection, got it.
+serving_steadily() {
+  local n
+  for n in 1 2 3 4 5; do serving_is "$1" || return 1; done
+}
+
 # Waits for a condition (a command) with a deadline in seconds, no sleep-and-hope; says no instead
 # of dying, so a caller can roll back.
 within() { # seconds command...
@@ -571,7 +578,7 @@ switch() {
   if ! why=$(nginx_apply 2>&1); then
     switch_back "$from" "$to" "nginx did not reload ($(printf '%s\n' "$why" | tail -n 1))"
   fi
-  if ! within 10 serving_is "$to"; then
+  if ! within 10 serving_steadily "$to"; then
     switch_back "$from" "$to" "nginx did not serve $to within 10 s ($to unhealthy? make status)"
   fi
   echo "$to" > "$RUN_DIR/active-pool"
@@ -580,7 +587,7 @@ switch() {
 
 switch_back() { # from to reason: undo a switch whose nginx step failed, then fail
   local undone=()
-  if nginx_restore > /dev/null 2>&1 && within 10 serving_is "$1"; then undone+=("nginx serves $1 again"); else
+  if nginx_restore > /dev/null 2>&1 && within 10 serving_steadily "$1"; then undone+=("nginx serves $1 again"); else
     undone+=("nginx could NOT be put back on $1: make status")
   fi
   if watcher_ctl active-pool "$1" > /dev/null 2>&1; then undone+=("the watcher expects $1 again"); else

@@ -2,13 +2,18 @@ package dev.bluegreen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -21,9 +26,41 @@ import java.util.function.BooleanSupplier;
  * and the last pool message names the pool that serves. A planned switch pages nobody.
  */
 final class FailoverDrill {
-  /** Only who is primary and how the host is named: every threshold is .env.example's. */
-  static final Map<String, String> SETTINGS =
-      Map.of("ACTIVE_POOL", "blue", "WATCHER_INSTANCE", "e2e");
+  /** The settings the watcher decides by, as .env.example sets them: no override. */
+  private static final Set<String> DECIDING =
+      Set.of(
+          "WINDOW_SIZE",
+          "ERROR_RATE_THRESHOLD",
+          "MIN_REQUESTS",
+          "ALERT_COOLDOWN_SEC",
+          "FLAP_SETTLE_SEC",
+          "LATENCY_P99_MS");
+
+  /** .env.example's deciding settings, who is primary, and how the host is named. */
+  static final Map<String, String> SETTINGS = settings();
+
+  private static Map<String, String> settings() {
+    Map<String, String> settings = new HashMap<>();
+    try {
+      for (String line : Files.readAllLines(Sandbox.ROOT.resolve(".env.example"))) {
+        int eq = line.indexOf('=');
+        if (!line.startsWith("#") && eq > 0 && DECIDING.contains(line.substring(0, eq))) {
+          String value = line.substring(eq + 1).strip();
+          if (!value.isEmpty()) {
+            settings.put(line.substring(0, eq), value);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!settings.keySet().containsAll(DECIDING)) {
+      throw new IllegalStateException(".env.example lacks some of " + DECIDING + ": " + settings);
+    }
+    settings.put("ACTIVE_POOL", "blue");
+    settings.put("WATCHER_INSTANCE", "e2e");
+    return Map.copyOf(settings);
+  }
 
   private static final long WINDOW_OF_CHAOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -141,14 +178,14 @@ final class FailoverDrill {
   }
 
   /**
-   * Traffic is back on {@code pool}, and the channel's last pool message (failover, recovery or
-   * flapping) names it.
+   * Traffic is back on {@code pool}, and the channel's last pool message (failover, reminder,
+   * recovery, flapping, settled after flapping) says {@code pool} serves.
    */
   private void awaitLastPoolWord(Traffic traffic, String pool, long sinceNanos)
       throws InterruptedException {
     await("traffic on " + pool, 20, () -> traffic.lastServedBy(pool, 20, sinceNanos));
     await(
-        "the last pool message to name " + pool,
+        "the last pool message to say " + pool + " serves",
         45,
         () -> {
           List<String> pools =
@@ -156,10 +193,17 @@ final class FailoverDrill {
                   .filter(
                       t ->
                           t.contains("Failover on e2e")
+                              || t.contains("Still failed over on e2e")
                               || t.contains("Recovered on e2e")
-                              || t.contains("Flapping on e2e"))
+                              || t.contains("Flapping on e2e")
+                              || t.contains("Settled after flapping on e2e"))
                   .toList();
-          return !pools.isEmpty() && pools.get(pools.size() - 1).contains("Recovered on e2e");
+          if (pools.isEmpty()) {
+            return false;
+          }
+          String last = pools.get(pools.size() - 1);
+          return last.contains("Recovered on e2e: traffic is back on " + pool + " ")
+              || last.contains("Settled after flapping on e2e: traffic is on " + pool);
         });
   }
 
