@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
@@ -14,6 +15,8 @@ import dev.bluegreen.watcher.state.StateStore;
 import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -53,7 +56,13 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     this.detectors = pipeline.detectors();
     StateStore store = live.stateFile() == null ? null : new StateStore(live.stateFile());
     this.checkpointer =
-        new Checkpointer(store, live.logPath(), config.activePool(), config.maintenance(), timing);
+        new Checkpointer(
+            store,
+            live.logPath(),
+            config.activePool(),
+            config.maintenance(),
+            timing,
+            () -> SavedMessage.save(this.outlet.undelivered()));
     LogPosition resume = restore(store);
     if (detectors.maintenance()) {
       log.warn("maintenance mode is on: alerts are suppressed");
@@ -79,6 +88,11 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             config.maintenance(),
             detectors,
             timing.millis());
+    List<String> unknown = new ArrayList<>();
+    outlet.restore(SavedMessage.load(saved.get().undelivered(), unknown));
+    if (!unknown.isEmpty()) {
+      log.warn("undelivered messages of kinds this version does not know are dropped: {}", unknown);
+    }
     log.info(
         "restored state from {}: primary {}, announced {}, maintenance {}",
         store.file(),
@@ -139,7 +153,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (force) {
       saved = checkpointer.save(position, detectors.state());
     } else {
-      checkpointer.saveIfDue(position, pipeline.lines(), detectors::state);
+      // the outbox's changes count as progress: what was delivered is saved within a second
+      long progress = pipeline.lines() + outlet.undeliveredVersion();
+      checkpointer.saveIfDue(position, progress, detectors::state);
     }
     outlet.release();
     return saved;
@@ -162,7 +178,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors.servingPool(),
             detectors.announcedPool(),
             detectors.maintenance(),
-            outlet.deliveryFailures());
+            outlet.deliveryFailures(),
+            outlet.sinks());
   }
 
   // ---- any thread ----
@@ -231,6 +248,14 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
                 + live.stateFile()
                 + " after "
                 + read;
+  }
+
+  /**
+   * After {@link #close()} and the end of delivery: saves the state again with what delivery left
+   * undelivered, so a restart sends exactly that; false if the state file could not be written.
+   */
+  public boolean saveUndelivered() {
+    return checkpointer.save(followed.position(), detectors.state());
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.bluegreen.watcher.ops;
 
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.notify.SinkStats;
+import java.util.List;
 
 /**
  * What /healthz, /metrics and {@code watcher ctl status} show: one snapshot of the live watcher,
@@ -19,7 +21,8 @@ import dev.bluegreen.watcher.detect.AlertKind;
  * @param servingPool the pool the log shows now: the one that served the latest request naming one
  * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
- * @param deliveryFailures messages a sink refused for good or gave up on
+ * @param deliveryFailures messages a sink refused for good
+ * @param sinks each sink's delivery: queue depth, attempts, drops by reason, failing since
  */
 public record WatcherStatus(
     String log,
@@ -35,7 +38,8 @@ public record WatcherStatus(
     String servingPool,
     String announcedPool,
     boolean maintenance,
-    long deliveryFailures) {
+    long deliveryFailures,
+    List<SinkStats> sinks) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {
