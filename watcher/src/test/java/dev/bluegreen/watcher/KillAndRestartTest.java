@@ -35,6 +35,7 @@ class KillAndRestartTest {
   private HttpServer webhook;
   private final List<String> received = new ArrayList<>();
   private final List<Process> processes = new ArrayList<>();
+  private volatile long answerAfterMillis; // a slow webhook: how long the stand-in takes to answer
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -47,6 +48,13 @@ class KillAndRestartTest {
             String kind = TestJson.MAPPER.readTree(body.readAllBytes()).path("kind").asText();
             synchronized (received) {
               received.add(kind);
+            }
+          }
+          if (answerAfterMillis > 0) {
+            try {
+              Thread.sleep(answerAfterMillis); // the stand-in's own slowness, not a test wait
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             }
           }
           exchange.sendResponseHeaders(200, -1);
@@ -135,12 +143,12 @@ class KillAndRestartTest {
 
   private void await(BooleanSupplier condition, String what) {
     Await.until(
-        what, condition, () -> "received " + received() + "; watcher said:\n" + firstWatcherSaid());
+        what, condition, () -> "received " + received() + "; watcher said:\n" + said("first"));
   }
 
-  private String firstWatcherSaid() {
+  private String said(String name) {
     try {
-      return Files.readString(dir.resolve("first.err"));
+      return Files.readString(dir.resolve(name + ".err"));
     } catch (IOException e) {
       return e.toString();
     }
@@ -196,5 +204,42 @@ class KillAndRestartTest {
                 + state
                 + " after 150 lines read; 0 alert messages were undelivered (one per sink), 0 left"
                 + " after the drain: kept in the state file, sent after a restart");
+  }
+
+  @Test
+  void sigtermWithASlowWebhookWaitsForTheRequestInFlightKeepsTheRestAndARestartSendsThem()
+      throws Exception {
+    Path log = dir.resolve("access.log");
+    Path state = dir.resolve("state.json");
+    Files.copy(STORY, log); // four alerts: failover, error_rate, recovery, error_rate_resolved
+    answerAfterMillis = 6_000;
+    int port = freePort();
+    Process first = startWatcher(log, state, port, "first");
+    await(() -> linesRead(port) == 400 && received().size() == 1, "the first request");
+
+    // SIGTERM: 10 s of drain: the first answer at 6 s, the second request starts at 7 s and is
+    // still in flight at 10 s; it is waited for (answered at 13 s), the last two are kept
+    first.destroy();
+    first.waitFor();
+
+    String firstSaid = said("first");
+    assertThat(received()).containsExactly("failover", "error_rate");
+    assertThat(firstSaid)
+        .doesNotContain("Socket closed", "gave up", "Canceled")
+        .contains(
+            "webhook: 2 messages not delivered before shutdown, kept in the state file to send"
+                + " after a restart");
+    assertThat(outboxEmpty(state)).isFalse();
+
+    answerAfterMillis = 0;
+    int secondPort = freePort();
+    startWatcher(log, state, secondPort, "second");
+    await(() -> received().size() >= 4, "the kept messages sent after the restart");
+    await(() -> outboxEmpty(state), "the state file to record their delivery");
+
+    assertThat(received())
+        .as("each exactly once, in order")
+        .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
+    assertThat(said("second")).contains("webhook: 2 message(s) left undelivered by the last run");
   }
 }

@@ -62,7 +62,8 @@ final class Episodes {
   }
 
   /**
-   * One summary line: {@code failover blue -> green at 12:01:00 UTC, recovered at 12:04:00 UTC}.
+   * One summary line: {@code failover from blue to green at 12:01:00 UTC, recovered at 12:04:00
+   * UTC}.
    */
   static String line(Alert opening, Alert closing) {
     String opened = opening == null ? null : what(opening);
@@ -73,7 +74,9 @@ final class Episodes {
     return closed == null ? opened : opened + ", " + closed;
   }
 
-  /** E.g. {@code failover blue -> green at 12:01:00 UTC}, {@code recovered at 12:04:00 UTC}. */
+  /**
+   * E.g. {@code failover from blue to green at 12:01:00 UTC}, {@code recovered at 12:04:00 UTC}.
+   */
   static String what(Alert alert) {
     String at = " at " + time(alert.at());
     if (alert instanceof FlappingAlert flapping) {
@@ -82,7 +85,7 @@ final class Episodes {
     if (alert instanceof PoolAlert pool) {
       return pool.kind() == AlertKind.RECOVERY
           ? "recovered (back on " + pool.to() + ")" + at
-          : "failover " + pool.from() + " -> " + pool.to() + at;
+          : "failover from " + pool.from() + " to " + pool.to() + at;
     }
     ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
     return rate.kind() == AlertKind.ERROR_RATE_RESOLVED

@@ -90,8 +90,8 @@ public sealed interface Notice extends Message
    * @param at when the first of them began
    * @param sink the sink that was unreachable, e.g. {@code slack}
    * @param condition the episodes' condition: {@code pool} or {@code error_rate}
-   * @param lines one per episode, e.g. {@code failover blue -> green at 12:01:00 UTC, recovered at
-   *     12:04:00 UTC}; at most {@link #MAX_LINES}
+   * @param lines one per episode, e.g. {@code failover from blue to green at 12:01:00 UTC,
+   *     recovered at 12:04:00 UTC}; at most {@link #MAX_LINES}
    * @param more episodes left out after the first {@link #MAX_LINES}
    */
   record Summary(Instant at, String sink, String condition, List<String> lines, int more)

@@ -88,8 +88,8 @@ class OutboxTest {
     assertThat(summary.title()).isEqualTo("While slack was unreachable");
     assertThat(summary.detail())
         .isEqualTo(
-            "failover blue -> green at 03:05:05 UTC, recovered (back on blue) at 03:08:05 UTC;"
-                + " failover blue -> green at 03:09:05 UTC, recovered (back on blue) at 03:10:05"
+            "failover from blue to green at 03:05:05 UTC, recovered (back on blue) at 03:08:05 UTC;"
+                + " failover from blue to green at 03:09:05 UTC, recovered (back on blue) at 03:10:05"
                 + " UTC.");
     assertThat(summary.at()).isEqualTo(failover(1).alert().at());
     assertThat(slack.takeDrops())

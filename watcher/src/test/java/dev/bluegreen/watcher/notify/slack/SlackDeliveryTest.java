@@ -237,7 +237,7 @@ class SlackDeliveryTest {
         .containsExactly("failover alert", "error_rate alert", "unreachable_summary notice");
     assertThat(((Notice) receipts.get(4).message()).detail())
         .isEqualTo(
-            "failover green -> red at 03:04:05 UTC, recovered (back on blue) at 03:09:05 UTC.");
+            "failover from green to red at 03:04:05 UTC, recovered (back on blue) at 03:09:05 UTC.");
     assertThat(recorder.log()).doesNotContain("queue full");
   }
 
