@@ -1,14 +1,20 @@
 package dev.bluegreen.watcher;
 
+import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN;
+import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN_FILE;
 import static dev.bluegreen.watcher.Setting.HTTP_BIND;
 import static dev.bluegreen.watcher.Setting.HTTP_PORT;
 import static dev.bluegreen.watcher.Setting.LOG_PATH;
+import static dev.bluegreen.watcher.Setting.NGINX_CONF;
 import static dev.bluegreen.watcher.Setting.STATE_FILE;
 import static dev.bluegreen.watcher.Setting.WATCHER_LOG_FORMAT;
 
+import dev.bluegreen.watcher.ops.AdminToken;
 import dev.bluegreen.watcher.source.LogFollower;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Settings of {@code watcher run} beyond the decisions: which log to follow, where to keep state,
@@ -20,6 +26,10 @@ import java.util.Locale;
  * @param httpBind the address /healthz, /metrics and the admin endpoints listen on
  * @param httpPort their port; 0 picks a free one
  * @param jsonLogs the watcher's own log lines as JSON (for containers) rather than text
+ * @param nginxConf nginx.conf, where the log format of {@code logPath} is looked up when {@code
+ *     NGINX_LOG_FORMAT} is unset
+ * @param adminToken the token set by ADMIN_TOKEN, or {@code null}: then the one in adminTokenFile
+ * @param adminTokenFile where the generated admin token is kept and {@code watcher ctl} reads it
  */
 public record LiveConfig(
     Path logPath,
@@ -27,10 +37,39 @@ public record LiveConfig(
     Path stateFile,
     String httpBind,
     int httpPort,
-    boolean jsonLogs) {
+    boolean jsonLogs,
+    Path nginxConf,
+    AdminToken adminToken,
+    Path adminTokenFile) {
+
+  /**
+   * Without an admin token (tests that use no admin endpoint: the token file beside the state),
+   * with nginx.conf at {@link #DEFAULT_NGINX_CONF}.
+   */
+  public LiveConfig(
+      Path logPath,
+      LogFollower.Start start,
+      Path stateFile,
+      String httpBind,
+      int httpPort,
+      boolean jsonLogs) {
+    this(
+        logPath,
+        start,
+        stateFile,
+        httpBind,
+        httpPort,
+        jsonLogs,
+        Path.of(DEFAULT_NGINX_CONF),
+        null,
+        AdminToken.defaultFile(stateFile, Map.of()));
+  }
 
   /** Where Nginx writes its access log on Debian and in the official image. */
   public static final String DEFAULT_LOG_PATH = "/var/log/nginx/access.log";
+
+  /** Where Debian's Nginx and the official image keep their configuration. */
+  public static final String DEFAULT_NGINX_CONF = "/etc/nginx/nginx.conf";
 
   /** The watcher's HTTP port: /healthz, /metrics, admin. */
   public static final int DEFAULT_HTTP_PORT = 9180;
@@ -47,6 +86,10 @@ public record LiveConfig(
     if (log.isEmpty()) {
       throw settings.invalid(LOG_PATH, log, "must name the access log file");
     }
+    String conf = settings.text(NGINX_CONF, DEFAULT_NGINX_CONF).strip();
+    if (conf.isEmpty()) {
+      throw settings.invalid(NGINX_CONF, conf, "must name nginx.conf");
+    }
     String state = settings.text(STATE_FILE, "").strip();
     int port = settings.integer(HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65_535);
     String bind = settings.text(HTTP_BIND, DEFAULT_HTTP_BIND).strip();
@@ -58,12 +101,43 @@ public record LiveConfig(
     if (!format.equals("text") && !format.equals("json")) {
       throw settings.invalid(WATCHER_LOG_FORMAT, format, "must be text or json");
     }
+    Path stateFile = state.isEmpty() ? null : Path.of(state);
     return new LiveConfig(
         Path.of(log),
         fromStart ? LogFollower.Start.BEGINNING : LogFollower.Start.END,
-        state.isEmpty() ? null : Path.of(state),
+        stateFile,
         bind,
         port,
-        format.equals("json"));
+        format.equals("json"),
+        Path.of(conf),
+        adminToken(settings),
+        adminTokenFile(settings, stateFile));
+  }
+
+  /** ADMIN_TOKEN, checked; {@code null} when unset. */
+  public static AdminToken adminToken(Settings settings) {
+    String token = settings.raw(ADMIN_TOKEN);
+    if (token == null || token.isBlank()) {
+      return null;
+    }
+    try {
+      return AdminToken.of(token);
+    } catch (IllegalArgumentException e) {
+      throw settings.invalidSecret(ADMIN_TOKEN, e.getMessage());
+    }
+  }
+
+  /** ADMIN_TOKEN_FILE, or its default beside {@code stateFile}: run and ctl agree on it. */
+  public static Path adminTokenFile(Settings settings, Path stateFile) {
+    String file = settings.text(ADMIN_TOKEN_FILE, "").strip();
+    if (!file.isEmpty()) {
+      return Path.of(file);
+    }
+    Map<String, String> env = new HashMap<>();
+    String runtime = settings.environment("XDG_RUNTIME_DIR");
+    if (runtime != null) {
+      env.put("XDG_RUNTIME_DIR", runtime);
+    }
+    return AdminToken.defaultFile(stateFile, env);
   }
 }

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.detect.Latency;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.parse.AccessEvent;
 import dev.bluegreen.watcher.parse.BlockParser;
@@ -44,13 +45,18 @@ public final class Pipeline implements LineSink {
   public Pipeline(WatcherConfig config, Timing timing, Outlet outlet) {
     this.parser =
         new BlockParser(
-            config.logFormat(), config.parseThreads(), LineReader.MAX_LINE_BYTES, OVERSIZED);
+            config.logFormat(),
+            config.parseThreads(),
+            LineReader.MAX_LINE_BYTES,
+            OVERSIZED,
+            config.latencyP99Millis());
     this.timing = timing;
     this.detectors =
         new Detectors(
             config.windowSize(),
             config.errorRateThreshold(),
             config.minRequests(),
+            config.latencyP99Millis(),
             config.alertCooldown().toMillis(),
             config.flapSettle().toMillis(),
             config.activePool(),
@@ -133,12 +139,16 @@ public final class Pipeline implements LineSink {
   }
 
   public Stats stats() {
+    Latency latency = detectors.latency();
     return new Stats(
         lines,
         malformed,
         alertCount,
         alertsByKind.clone(),
         detectors.errorRate().percent() / 100,
+        latency == null ? Double.NaN : latency.p99Millis() / 1000.0,
+        latency == null ? Double.NaN : latency.p50Millis() / 1000.0,
+        detectors.latencyThresholdMillis() / 1000.0,
         firstMalformedAt,
         firstMalformed);
   }
@@ -148,6 +158,10 @@ public final class Pipeline implements LineSink {
    *
    * @param alertsByKind alerts decided, indexed by {@link AlertKind#ordinal()}
    * @param windowErrorRatio errors in the window as a fraction (0..1)
+   * @param latencyP99Seconds the window's p99 request time, NaN until it holds MIN_REQUESTS timed
+   *     requests
+   * @param latencyP50Seconds the window's median request time, NaN as p99
+   * @param latencyThresholdSeconds the p99 above which requests are too slow
    */
   public record Stats(
       long lines,
@@ -155,6 +169,9 @@ public final class Pipeline implements LineSink {
       long alerts,
       long[] alertsByKind,
       double windowErrorRatio,
+      double latencyP99Seconds,
+      double latencyP50Seconds,
+      double latencyThresholdSeconds,
       LineRef firstMalformedAt,
       Malformed firstMalformed) {
 

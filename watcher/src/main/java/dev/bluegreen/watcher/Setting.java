@@ -21,7 +21,9 @@ public enum Setting {
       DETECTION,
       "--nginx-log-format",
       "FORMAT",
-      Default.unset("the sandbox's key=value format (see README)"),
+      Default.unset(
+          "run: the format NGINX_CONF writes LOG_PATH in, else the sandbox's key=value format"
+              + " (see README)"),
       "The log_format as written in nginx.conf: the whole directive, its quoted strings, or the"
           + " bare format (key=value, key:value, escape=json all work); or 'combined', the name"
           + " of Nginx's predefined format (it has no pool: only the error rate is watched)."),
@@ -30,7 +32,7 @@ public enum Setting {
       "--window-size",
       "N",
       Default.of(WatcherConfig.DEFAULT_WINDOW_SIZE),
-      "Requests in the sliding error-rate window."),
+      "Requests in the sliding window of the error rate and of the p99 request time."),
   ERROR_RATE_THRESHOLD(
       DETECTION,
       "--error-rate-threshold",
@@ -43,7 +45,15 @@ public enum Setting {
       "--min-requests",
       "N",
       Default.of(WatcherConfig.DEFAULT_MIN_REQUESTS, "(or the window size if that is smaller)"),
-      "Judge the error rate only once the window holds this many requests."),
+      "Judge the error rate (and the p99 request time) only once the window holds this many"
+          + " requests."),
+  LATENCY_P99_MS(
+      DETECTION,
+      "--latency-p99-ms",
+      "MILLISECONDS",
+      Default.of(WatcherConfig.DEFAULT_LATENCY_P99_MS),
+      "Alert when the p99 of $request_time over the window is above this (resolved at half);"
+          + " keep it below Nginx's proxy_read_timeout, or only failovers can reach it."),
   ALERT_COOLDOWN_SEC(
       DETECTION,
       "--alert-cooldown-sec",
@@ -85,6 +95,14 @@ public enum Setting {
       "FILE",
       Default.of(LiveConfig.DEFAULT_LOG_PATH),
       "The access log to follow; it may be missing at start (waited for) and rotated in any way."),
+  NGINX_CONF(
+      LIVE,
+      "--nginx-conf",
+      "FILE",
+      Default.of(LiveConfig.DEFAULT_NGINX_CONF),
+      "nginx.conf, or a saved 'nginx -T' output: with NGINX_LOG_FORMAT unset, 'run' uses the"
+          + " log_format of the access_log written to LOG_PATH here (if none, the sandbox's);"
+          + " 'doctor' checks it."),
   STATE_FILE(
       LIVE,
       "--state-file",
@@ -104,7 +122,24 @@ public enum Setting {
       "--http-bind",
       "ADDRESS",
       Default.of(LiveConfig.DEFAULT_HTTP_BIND, "(the container image uses 0.0.0.0)"),
-      "Address that port listens on; admin endpoints answer loopback clients only."),
+      "Address that port listens on; admin endpoints answer loopback clients only, changes only"
+          + " with the admin token."),
+  ADMIN_TOKEN(
+      LIVE,
+      "--admin-token",
+      "TOKEN",
+      Default.unset("unset: one generated once into ADMIN_TOKEN_FILE"),
+      "The secret every change through the admin endpoints carries ('watcher ctl' sends it); at"
+          + " least 16 characters. A credential: prefer the environment, a flag shows in ps."),
+  ADMIN_TOKEN_FILE(
+      LIVE,
+      "--admin-token-file",
+      "FILE",
+      Default.unset(
+          "admin-token beside STATE_FILE; without one, in $XDG_RUNTIME_DIR/bluegreen-watch, else"
+              + " in the home directory (README, Admin token)"),
+      "Without ADMIN_TOKEN, where 'watcher run' keeps the admin token it generated (0600) and"
+          + " where 'watcher ctl' reads it. To rotate: delete it and restart the watcher."),
   /** Was LOG_FORMAT and --log-format, too easily taken for the access log's format. */
   WATCHER_LOG_FORMAT(
       LIVE,

@@ -4,6 +4,7 @@ import static dev.bluegreen.watcher.Setting.ACTIVE_POOL;
 import static dev.bluegreen.watcher.Setting.ALERT_COOLDOWN_SEC;
 import static dev.bluegreen.watcher.Setting.ERROR_RATE_THRESHOLD;
 import static dev.bluegreen.watcher.Setting.FLAP_SETTLE_SEC;
+import static dev.bluegreen.watcher.Setting.LATENCY_P99_MS;
 import static dev.bluegreen.watcher.Setting.MAINTENANCE_MODE;
 import static dev.bluegreen.watcher.Setting.MIN_REQUESTS;
 import static dev.bluegreen.watcher.Setting.NGINX_LOG_FORMAT;
@@ -23,7 +24,8 @@ import java.time.Duration;
  * @param logFormat the Nginx log_format the access log is written in
  * @param windowSize requests in the sliding error-rate window
  * @param errorRateThreshold percent of the window that must be errors to alert (strictly more)
- * @param minRequests requests the window must hold before the error rate is judged
+ * @param minRequests requests the window must hold before the error rate or latency is judged
+ * @param latencyP99Millis alert when the window's p99 {@code $request_time} is above this
  * @param alertCooldown time between two reminders of one open episode; zero means no reminders
  * @param flapSettle how long one pool must serve alone to end flapping
  * @param activePool the pool expected to serve; traffic elsewhere is a failover
@@ -36,6 +38,7 @@ public record WatcherConfig(
     int windowSize,
     double errorRateThreshold,
     int minRequests,
+    int latencyP99Millis,
     Duration alertCooldown,
     Duration flapSettle,
     String activePool,
@@ -50,6 +53,12 @@ public record WatcherConfig(
 
   /** Judge the rate only once 50 requests are in: 1 error in 3 requests is not a spike. */
   public static final int DEFAULT_MIN_REQUESTS = 50;
+
+  /** The runbook's alert: p99 above 1 s. */
+  public static final int DEFAULT_LATENCY_P99_MS = 1000;
+
+  /** The largest latency threshold, an hour: more is almost surely a unit mistake. */
+  public static final int MAX_LATENCY_P99_MS = 3_600_000;
 
   /** A reminder of an open episode every 5 minutes. */
   public static final int DEFAULT_ALERT_COOLDOWN_SEC = 300;
@@ -70,9 +79,10 @@ public record WatcherConfig(
   public static final boolean DEFAULT_MAINTENANCE = false;
 
   /**
-   * The largest window: it is allocated up front, a byte per request, so a million is 1 MB of the
-   * container's 64 MB heap; at a thousand requests a second it spans a quarter of an hour, longer
-   * than a window that is to react in time.
+   * The largest window: it is allocated up front, about 21 bytes per request (a byte for the error
+   * rate, 20 for the latency window's time and where the request was logged), so a million is 21 MB
+   * of the container's 64 MB heap; at a thousand requests a second it spans a quarter of an hour,
+   * longer than a window that is to react in time.
    */
   public static final int MAX_WINDOW_SIZE = 1_000_000;
 
@@ -86,8 +96,16 @@ public record WatcherConfig(
    * Reads and validates every setting; throws {@link InvalidSettingException} on the first bad one.
    */
   public static WatcherConfig load(Settings settings) {
+    return load(settings, LogFormat.SANDBOX);
+  }
+
+  /**
+   * As {@link #load(Settings)}, with {@code defaultFormat} as the log format when {@code
+   * NGINX_LOG_FORMAT} is unset (what {@code run} found in nginx.conf).
+   */
+  public static WatcherConfig load(Settings settings, String defaultFormat) {
     LogFormat format;
-    String formatText = settings.text(NGINX_LOG_FORMAT, LogFormat.SANDBOX);
+    String formatText = settings.text(NGINX_LOG_FORMAT, defaultFormat);
     try {
       format = LogFormat.compile(formatText);
     } catch (LogFormatException e) {
@@ -107,6 +125,8 @@ public record WatcherConfig(
               "larger than %s (%d), so the error rate would never be judged",
               WINDOW_SIZE, windowSize));
     }
+    int latencyP99 =
+        settings.integer(LATENCY_P99_MS, DEFAULT_LATENCY_P99_MS, 1, MAX_LATENCY_P99_MS);
     int cooldown =
         settings.integer(ALERT_COOLDOWN_SEC, DEFAULT_ALERT_COOLDOWN_SEC, 0, MAX_ALERT_COOLDOWN_SEC);
     int flapSettle =
@@ -123,6 +143,7 @@ public record WatcherConfig(
         windowSize,
         threshold,
         minRequests,
+        latencyP99,
         Duration.ofSeconds(cooldown),
         Duration.ofSeconds(flapSettle),
         activePool,

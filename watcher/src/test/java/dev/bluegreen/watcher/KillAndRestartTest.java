@@ -163,19 +163,25 @@ class KillAndRestartTest {
 
     int firstPort = freePort();
     Process first = startWatcher(log, state, firstPort, "first");
-    await(() -> received().size() >= 2, "the first watcher's failover and error-rate alerts");
+    await(() -> received().size() >= 3, "the first watcher's failover, error-rate, latency alerts");
     // delivery is saved within a second; a crash before that re-sends (at least once)
-    await(() -> outboxEmpty(state), "the state file to record that both were delivered");
+    await(() -> outboxEmpty(state), "the state file to record that all were delivered");
     first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final save
 
     Files.write(log, story.subList(150, 400), StandardOpenOption.APPEND);
     int secondPort = freePort();
     startWatcher(log, state, secondPort, "second");
     await(() -> linesRead(secondPort) >= 250, "the second watcher to read the missed lines");
-    await(() -> received().size() >= 4, "the second watcher's alerts");
+    await(() -> received().size() >= 6, "the second watcher's alerts");
 
     assertThat(received())
-        .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
+        .containsExactly(
+            "failover",
+            "error_rate",
+            "latency",
+            "recovery",
+            "latency_resolved",
+            "error_rate_resolved");
     // resumed from the last save: at the latest the error-rate alert (line 142), so at most the
     // 8 lines after it are read again, and they cannot alert twice
     assertThat(linesRead(secondPort)).as("resumed, not re-read").isBetween(250L, 258L);
@@ -190,7 +196,7 @@ class KillAndRestartTest {
     int port = freePort();
     Process first = startWatcher(log, state, port, "first");
     await(() -> linesRead(port) == 150, "the watcher to read the 150 lines");
-    await(() -> received().size() == 2, "the failover and error-rate alerts"); // queue empty
+    await(() -> received().size() == 3, "the failover, error-rate, latency alerts"); // queue empty
 
     first.destroy(); // SIGTERM: the shutdown hook runs
     first.waitFor();
@@ -211,14 +217,14 @@ class KillAndRestartTest {
       throws Exception {
     Path log = dir.resolve("access.log");
     Path state = dir.resolve("state.json");
-    Files.copy(STORY, log); // four alerts: failover, error_rate, recovery, error_rate_resolved
+    Files.copy(STORY, log); // six alerts: failover, error_rate, latency and their three ends
     answerAfterMillis = 6_000;
     int port = freePort();
     Process first = startWatcher(log, state, port, "first");
     await(() -> linesRead(port) == 400 && received().size() == 1, "the first request");
 
     // SIGTERM: 10 s of drain: the first answer at 6 s, the second request starts at 7 s and is
-    // still in flight at 10 s; it is waited for (answered at 13 s), the last two are kept
+    // still in flight at 10 s; it is waited for (answered at 13 s), the last four are kept
     first.destroy();
     first.waitFor();
 
@@ -227,19 +233,25 @@ class KillAndRestartTest {
     assertThat(firstSaid)
         .doesNotContain("Socket closed", "gave up", "Canceled")
         .contains(
-            "webhook: 2 messages not delivered before shutdown, kept in the state file to send"
+            "webhook: 4 messages not delivered before shutdown, kept in the state file to send"
                 + " after a restart");
     assertThat(outboxEmpty(state)).isFalse();
 
     answerAfterMillis = 0;
     int secondPort = freePort();
     startWatcher(log, state, secondPort, "second");
-    await(() -> received().size() >= 4, "the kept messages sent after the restart");
+    await(() -> received().size() >= 6, "the kept messages sent after the restart");
     await(() -> outboxEmpty(state), "the state file to record their delivery");
 
     assertThat(received())
         .as("each exactly once, in order")
-        .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
-    assertThat(said("second")).contains("webhook: 2 message(s) left undelivered by the last run");
+        .containsExactly(
+            "failover",
+            "error_rate",
+            "latency",
+            "recovery",
+            "latency_resolved",
+            "error_rate_resolved");
+    assertThat(said("second")).contains("webhook: 4 message(s) left undelivered by the last run");
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.notify.LogCapture;
+import dev.bluegreen.watcher.ops.ControlResult;
+import dev.bluegreen.watcher.ops.ControlResult.Notice;
+import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
@@ -65,6 +68,13 @@ class LiveWatcherTest {
     Files.write(log, story.subList(fromLine - 1, toLine), StandardOpenOption.APPEND);
   }
 
+  private static ControlResult applied(PendingControl<ControlResult> control)
+      throws InterruptedException {
+    PendingControl.Outcome<ControlResult> outcome = control.await(Duration.ofSeconds(30));
+    assertThat(outcome.fate()).isEqualTo(PendingControl.Fate.APPLIED);
+    return outcome.value();
+  }
+
   private void awaitLines(LiveWatcher w, long lines) {
     Await.until(
         lines + " lines read",
@@ -80,6 +90,16 @@ class LiveWatcherTest {
         .contains(
             "WARN the log format has no $upstream_http_x_app_pool, so failovers cannot be seen;"
                 + " only the error rate is watched");
+  }
+
+  @Test
+  void aLogWithoutRequestTimeWarnsOnceAtStartThatLatencyIsNotWatched() {
+    watcher = start(new RecordingOutlet(), Map.of("NGINX_LOG_FORMAT", "combined"));
+
+    assertThat(logs.lines().stream().filter(line -> line.contains("$request_time")))
+        .containsExactly(
+            "WARN the log format has no $request_time, so slow requests cannot be seen; latency"
+                + " is not watched");
   }
 
   @Test
@@ -107,7 +127,9 @@ class LiveWatcherTest {
         .containsExactly(
             AlertKind.FAILOVER,
             AlertKind.ERROR_RATE,
+            AlertKind.LATENCY,
             AlertKind.RECOVERY,
+            AlertKind.LATENCY_RESOLVED,
             AlertKind.ERROR_RATE_RESOLVED);
   }
 
@@ -125,8 +147,12 @@ class LiveWatcherTest {
     watcher = start(after, Map.of());
     awaitLines(watcher, 250);
 
-    assertThat(before.kinds()).containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
-    assertThat(after.kinds()).containsExactly(AlertKind.RECOVERY, AlertKind.ERROR_RATE_RESOLVED);
+    assertThat(before.kinds())
+        .containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE, AlertKind.LATENCY);
+    // both windows came back from the state file: each episode resolves where it would have
+    assertThat(after.kinds())
+        .containsExactly(
+            AlertKind.RECOVERY, AlertKind.LATENCY_RESOLVED, AlertKind.ERROR_RATE_RESOLVED);
     assertThat(after.alerts().get(0).where().line())
         .as("counted from the resume point")
         .isEqualTo(51);
@@ -138,18 +164,24 @@ class LiveWatcherTest {
     RecordingOutlet outlet = new RecordingOutlet();
     watcher = start(outlet, Map.of());
 
-    watcher.maintenance(true).get();
-    watcher.maintenance(true).get();
+    assertThat(applied(watcher.maintenance(true)).notice()).isEqualTo(Notice.SENT);
+    assertThat(applied(watcher.maintenance(true)).notice()).isEqualTo(Notice.UNCHANGED);
     append(1, 150);
     awaitLines(watcher, 150);
     assertThat(outlet.alerts()).isEmpty();
 
-    watcher.maintenance(false).get();
+    // Within 5 s of the first notice: applied at once, its notice held until the 5 s are up.
+    assertThat(applied(watcher.maintenance(false)).notice()).isEqualTo(Notice.HELD);
     append(151, 160);
     awaitLines(watcher, 160);
+    assertThat(outlet.kinds())
+        .containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE, AlertKind.LATENCY);
 
+    Await.until(
+        "the held notice, once 5 s passed",
+        () -> outlet.notices().size() == 2,
+        () -> outlet.notices().toString());
     assertThat(outlet.notices()).containsExactly("maintenance on", "maintenance off");
-    assertThat(outlet.kinds()).containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
   }
 
   @Test
@@ -158,14 +190,15 @@ class LiveWatcherTest {
     watcher = start(outlet, Map.of());
     append(1, 100); // blue serves
 
-    watcher.activePool("green").get();
+    applied(watcher.activePool("green"));
     List<String> green =
         story.subList(101, 200).stream()
             .filter(line -> line.contains("pool=green") && line.contains("status=200"))
             .map(
                 line ->
                     line.replace("upstream_status=502, 200", "upstream_status=200")
-                        .replace("upstream_status=504, 200", "upstream_status=200"))
+                        .replace("upstream_status=504, 200", "upstream_status=200")
+                        .replace("request_time=1.005", "request_time=0.004"))
             .toList();
     Files.write(log, green, StandardOpenOption.APPEND);
     awaitLines(watcher, 100 + green.size());
@@ -178,7 +211,7 @@ class LiveWatcherTest {
   @Test
   void aControlSurvivesARestartUnlessTheSettingChanged() throws Exception {
     watcher = start(new RecordingOutlet(), Map.of());
-    watcher.activePool("green").get();
+    applied(watcher.activePool("green"));
     watcher.close();
 
     watcher = start(new RecordingOutlet(), Map.of());

@@ -94,6 +94,9 @@ final class ReplayCommand implements Callable<Integer> {
     if (!config.logFormat().hasPool()) {
       err.println("watcher: " + LogFormat.WITHOUT_POOL);
     }
+    if (!config.logFormat().hasRequestTime()) {
+      err.println("watcher: " + LogFormat.WITHOUT_REQUEST_TIME);
+    }
     Consumer<Alert> print =
         format == Format.json
             ? alert -> out.println(AlertJson.toLine(alert))

@@ -7,8 +7,12 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.Evidence;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Sends one sample alert of each kind (failover, recovery, error rate, resolved), marked as a"
+      "Sends one sample alert of each kind (failover, recovery, error rate, latency, resolved),"
+          + " marked as a"
           + " test, through every configured sink (Slack, webhook, Alertmanager), with the same"
           + " retries and pacing as the live watcher, and reports what each sink answered.",
     },
@@ -80,21 +85,47 @@ final class TestAlertCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Alert> samples = samples(Timing.SYSTEM.now().truncatedTo(ChronoUnit.SECONDS));
+    Sent sent =
+        send(
+            config,
+            samples,
+            out,
+            timeoutSeconds,
+            sinks ->
+                err.println(
+                    "test-alert: sending "
+                        + samples.size()
+                        + " sample alerts (failover, recovery, error_rate, error_rate_resolved, latency,"
+                        + " latency_resolved) to "
+                        + sinks));
+    err.flush();
+    return report(out, sent.receipts(), sent.expected());
+  }
+
+  /** What the sinks answered to the samples, and how many answers were expected. */
+  record Sent(List<Receipt> receipts, int expected) {}
+
+  /**
+   * Sends {@code samples}, marked as tests, through every sink of {@code config}, and waits up to
+   * {@code timeoutSeconds} for their answers; {@code sending} is told the sinks first.
+   */
+  static Sent send(
+      DeliveryConfig config,
+      List<Alert> samples,
+      PrintWriter out,
+      int timeoutSeconds,
+      java.util.function.Consumer<String> sending)
+      throws InterruptedException {
     Timing timing = Timing.SYSTEM;
-    List<Alert> samples = samples(timing.now().truncatedTo(ChronoUnit.SECONDS));
     Receipts receipts = new Receipts();
     AlertDelivery delivery = Sinks.start(config, out, timing, receipts::add);
     int expected = samples.size() * delivery.sinks().size();
-    err.println(
-        "test-alert: sending "
-            + samples.size()
-            + " sample alerts (failover, recovery, error_rate, error_rate_resolved) to "
-            + delivery.describeSinks());
-    err.flush();
+    sending.accept(delivery.describeSinks());
     samples.forEach(delivery::publishSample);
     receipts.await(expected, TimeUnit.SECONDS.toNanos(timeoutSeconds), timing);
     delivery.close();
-    return report(out, receipts.all(), expected);
+    return new Sent(receipts.all(), expected);
   }
 
   /** What the sinks answered, collected from the sender threads. */
@@ -158,16 +189,32 @@ final class TestAlertCommand implements Callable<Integer> {
     };
   }
 
-  /** One alert of each kind, as a failover of blue to green and an error-rate spike would be. */
+  /**
+   * One alert of each kind, as a failover of blue to green (a warning), an error-rate spike clients
+   * saw (critical, so routes that page on critical are tested too) and slow requests would be.
+   */
   static List<Alert> samples(Instant now) {
     LineRef where = new LineRef("watcher test-alert", 1);
-    ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
+    ErrorRate spike = new ErrorRate(200, 6, 3, 2.0);
     ErrorRate calm = new ErrorRate(200, 1, 0, 2.0);
+    Evidence blue =
+        new Evidence(
+            "blue",
+            "10.0.0.2:3000",
+            6,
+            6,
+            List.of(new Evidence.StatusCount(500, 6)),
+            "sample-request-id");
+    Latency slow = new Latency(200, 40, 1240, 1000, 1310, where, "sample-slowest-request");
+    Latency fast = new Latency(200, 38, 90, 1000, 120, where, "sample-slowest-request");
     return List.of(
-        new PoolAlert(
-            AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false),
+        new PoolAlert(AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false)
+            .withEvidence(blue),
         new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false, false),
-        new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike, false),
-        new ErrorRateAlert(AlertKind.ERROR_RATE_RESOLVED, now, where, calm, false));
+        new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike).withEvidence(blue),
+        new ErrorRateAlert(
+            AlertKind.ERROR_RATE_RESOLVED, now, where, calm, Severity.CRITICAL, false, false),
+        new LatencyAlert(AlertKind.LATENCY, now, where, slow, false),
+        new LatencyAlert(AlertKind.LATENCY_RESOLVED, now, where, fast, false));
   }
 }

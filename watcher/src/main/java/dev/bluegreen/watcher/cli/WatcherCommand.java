@@ -12,7 +12,13 @@ import picocli.CommandLine.Spec;
     name = "watcher",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunCommand.class, ReplayCommand.class, CtlCommand.class, TestAlertCommand.class},
+    subcommands = {
+      RunCommand.class,
+      ReplayCommand.class,
+      CtlCommand.class,
+      TestAlertCommand.class,
+      DoctorCommand.class
+    },
     description = {
       "Follows Nginx's access log for a blue/green pair and alerts on failovers and 5xx spikes.",
       "",

@@ -6,7 +6,9 @@ public enum AlertKind {
   RECOVERY("recovery"),
   ERROR_RATE("error_rate"),
   ERROR_RATE_RESOLVED("error_rate_resolved"),
-  FLAPPING("flapping");
+  FLAPPING("flapping"),
+  LATENCY("latency"),
+  LATENCY_RESOLVED("latency_resolved");
 
   private final String wireName;
 
@@ -23,6 +25,6 @@ public enum AlertKind {
    * them back.
    */
   public boolean closesIncident() {
-    return this == RECOVERY || this == ERROR_RATE_RESOLVED;
+    return this == RECOVERY || this == ERROR_RATE_RESOLVED || this == LATENCY_RESOLVED;
   }
 }

@@ -4,19 +4,24 @@ import dev.bluegreen.watcher.parse.AccessEvent;
 import java.util.function.Consumer;
 
 /**
- * Every decision about requests, in one place: the error-rate and pool-flip detectors behind one
- * shared {@link AlertGate} (reminder cooldown, maintenance). Pure like its parts: time is passed
- * in, alerts go to the consumer given, and {@link #state()} / {@link #restore} carry everything it
- * remembers across a restart. Not thread safe: the reading thread owns it.
+ * Every decision about requests, in one place: the error-rate, latency and pool-flip detectors
+ * behind one shared {@link AlertGate} (reminder cooldown, maintenance), each alert citing the log's
+ * evidence ({@link FailureLog}). Pure like its parts: time is passed in, alerts go to the consumer
+ * given, and {@link #state()} / {@link #restore} carry everything it remembers across a restart.
+ * Not thread safe: the reading thread owns it.
  */
 public final class Detectors {
   private final AlertGate gate;
   private final ErrorRateDetector errorRate;
+  private final LatencyDetector latency;
   private final PoolFlipDetector poolFlips;
   private final Consumer<Alert> alerts;
   private final long flapSettleMillis;
+  private final FailureLog failures = new FailureLog();
+  private long now; // the latest line's log time: evidence covers the span before it
 
   /**
+   * @param latencyP99Millis the p99 request time above which requests are too slow
    * @param cooldownMillis time between reminders of an open episode, and the span in which three
    *     pool episodes are flapping
    * @param flapSettleMillis how long one pool serves alone to end flapping
@@ -26,6 +31,7 @@ public final class Detectors {
       int windowSize,
       double errorRateThreshold,
       int minRequests,
+      int latencyP99Millis,
       long cooldownMillis,
       long flapSettleMillis,
       String activePool,
@@ -34,14 +40,19 @@ public final class Detectors {
     this.gate = new AlertGate(cooldownMillis, maintenance);
     this.errorRate =
         new ErrorRateDetector(windowSize, errorRateThreshold, minRequests, gate, flapSettleMillis);
+    this.latency =
+        new LatencyDetector(windowSize, latencyP99Millis, minRequests, gate, flapSettleMillis);
     this.poolFlips = new PoolFlipDetector(activePool, gate, flapSettleMillis);
     this.flapSettleMillis = flapSettleMillis;
-    this.alerts = alerts;
+    this.alerts = alert -> alerts.accept(failures.explain(alert, now));
   }
 
   /** One request, at {@code now} (epoch millis of its log line). */
   public void observe(AccessEvent event, LineRef where, long now) {
+    this.now = now;
+    failures.observe(event, now);
     errorRate.observe(event, where, now, alerts);
+    latency.observe(event, where, now, alerts);
     poolFlips.observe(event, where, now, alerts);
   }
 
@@ -49,6 +60,7 @@ public final class Detectors {
   public void tick(long now) {
     poolFlips.tick(now, alerts);
     errorRate.tick(now, alerts);
+    latency.tick(now, alerts);
   }
 
   /**
@@ -99,16 +111,30 @@ public final class Detectors {
     return errorRate.snapshot();
   }
 
+  /** The window's request times now, or {@code null} while it holds too few to be judged. */
+  public Latency latency() {
+    return latency.judged() ? latency.snapshot() : null;
+  }
+
+  /** The p99 request time above which requests are too slow. */
+  public int latencyThresholdMillis() {
+    return latency.thresholdMillis();
+  }
+
   /** What the detectors remember, for the state file: a restart decides as if it never stopped. */
   public record State(
-      ErrorRateDetector.State errorRate, PoolFlipDetector.State poolFlips, AlertGate.State gate) {}
+      ErrorRateDetector.State errorRate,
+      PoolFlipDetector.State poolFlips,
+      AlertGate.State gate,
+      LatencyDetector.State latency) {}
 
   public State state() {
-    return new State(errorRate.state(), poolFlips.state(), gate.state());
+    return new State(errorRate.state(), poolFlips.state(), gate.state(), latency.state());
   }
 
   public void restore(State state) {
     errorRate.restore(state.errorRate());
+    latency.restore(state.latency());
     poolFlips.restore(state.poolFlips());
     gate.restore(state.gate());
   }

@@ -5,15 +5,27 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.Locale;
 
-/** One readable line per alert, for terminals and the dry-run console. */
+/**
+ * One readable line per alert, for terminals and the dry-run console: when, the severity (padded so
+ * columns align), what happened, where in the log.
+ */
 public final class AlertText {
   private AlertText() {}
 
   public static String toLine(Alert alert) {
-    return alert.at() + "  " + summary(alert) + "  [" + alert.where() + "]";
+    return String.format(
+        Locale.ROOT,
+        "%s  %-8s  %s%s  [%s]",
+        alert.at(),
+        alert.severity().wireName(),
+        summary(alert),
+        alert.evidence() == null ? "" : "  why: " + alert.evidence().describe(),
+        alert.where());
   }
 
   /** What happened, without when and where: {@code FAILOVER traffic moved from blue to green}. */
@@ -32,10 +44,22 @@ public final class AlertText {
           + flapping.to()
           + "; the next message says where it settles";
     }
+    if (alert instanceof LatencyAlert latency) {
+      return latency.kind() == AlertKind.LATENCY_RESOLVED
+          ? "RESOLVED  latency back down: " + latencyText(latency.latency())
+          : (latency.reminder() ? "LATENCY (still)  " : "LATENCY  ")
+              + latencyText(latency.latency())
+              + slowestText(latency.latency());
+    }
     ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
-    return rate.kind() == AlertKind.ERROR_RATE_RESOLVED
-        ? "RESOLVED  error rate back down: " + rateText(rate.rate())
-        : (rate.reminder() ? "ERROR RATE (still)  " : "ERROR RATE  ") + rateText(rate.rate());
+    if (rate.kind() == AlertKind.ERROR_RATE_RESOLVED) {
+      return "RESOLVED  error rate back down: " + rateText(rate.rate());
+    }
+    String head =
+        rate.escalated()
+            ? "ERROR RATE (now critical: clients see it)  "
+            : rate.reminder() ? "ERROR RATE (still)  " : "ERROR RATE  ";
+    return head + rateText(rate.rate());
   }
 
   private static String summary(PoolAlert pool) {
@@ -66,6 +90,27 @@ public final class AlertText {
         rate.clientErrors(),
         rate.hiddenErrors(),
         percent(rate.thresholdPercent()));
+  }
+
+  private static String latencyText(Latency latency) {
+    return String.format(
+        Locale.ROOT,
+        "p99 %d ms over the last %d requests (median %d ms; threshold %d ms)",
+        latency.p99Millis(),
+        latency.requests(),
+        latency.p50Millis(),
+        latency.thresholdMillis());
+  }
+
+  /** "; slowest 1005 ms (request abc) at access.log:142", the parts that are known. */
+  public static String slowestText(Latency latency) {
+    return "; slowest "
+        + latency.slowestMillis()
+        + " ms"
+        + (latency.slowestRequestId() == null
+            ? ""
+            : " (request " + latency.slowestRequestId() + ")")
+        + (latency.slowestAt() == null ? "" : " at " + latency.slowestAt());
   }
 
   /** 2 -> "2", 2.5 -> "2.5", 3.3333 -> "3.33". */

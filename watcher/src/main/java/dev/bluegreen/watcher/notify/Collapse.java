@@ -46,12 +46,7 @@ final class Collapse {
         }
         opening = (AlertMessage) message;
       }
-      case UPDATES -> {
-        if (update != null) {
-          superseded(update);
-        }
-        update = message;
-      }
+      case UPDATES -> updated(message);
       default -> { // CLOSES
         if (update != null) {
           superseded(update);
@@ -64,6 +59,24 @@ final class Collapse {
         }
       }
     }
+  }
+
+  /**
+   * The open episode's latest news. An escalation is its current state: it takes the place of a
+   * pending warning (sent first, the warning superseded) and no reminder supersedes it.
+   */
+  private void updated(Message message) {
+    if (Episodes.escalates(message) && opening != null) {
+      superseded(opening);
+      opening = (AlertMessage) message;
+    } else if (update != null && Episodes.escalates(update) && !Episodes.escalates(message)) {
+      superseded(message);
+      return;
+    }
+    if (update != null) {
+      superseded(update);
+    }
+    update = Episodes.escalates(message) && opening == message ? null : message;
   }
 
   /** The episode being read closed (or was superseded) before it was sent. */

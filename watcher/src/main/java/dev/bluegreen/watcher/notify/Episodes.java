@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,9 +12,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Which episode a message belongs to and what it does to it, for the {@link Outbox}: a failover, a
- * flapping alert or an error-rate spike {@link Role#OPENS} one, a reminder or a settled pool {@link
- * Role#UPDATES} it, a recovery or a resolution {@link Role#CLOSES} it. Notices and samples belong
- * to no episode and are never collapsed.
+ * flapping alert, an error-rate spike or slow requests {@link Role#OPENS} one, a reminder, a
+ * settled pool or an escalation {@link Role#UPDATES} it, a recovery or a resolution {@link
+ * Role#CLOSES} it. Notices and samples belong to no episode and are never collapsed.
  */
 final class Episodes {
   /** The condition of the pools: failovers, recoveries, flapping. */
@@ -21,6 +22,9 @@ final class Episodes {
 
   /** The condition of the error rate: spikes and their resolutions. */
   static final String ERROR_RATE = "error_rate";
+
+  /** The condition of request times: slow requests and their resolutions. */
+  static final String LATENCY = "latency";
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -44,7 +48,10 @@ final class Episodes {
     if (!(message instanceof AlertMessage alert) || alert.sample()) {
       return null;
     }
-    return alert.alert() instanceof ErrorRateAlert ? ERROR_RATE : POOL;
+    if (alert.alert() instanceof ErrorRateAlert) {
+      return ERROR_RATE;
+    }
+    return alert.alert() instanceof LatencyAlert ? LATENCY : POOL;
   }
 
   static Role role(Message message) {
@@ -55,10 +62,23 @@ final class Episodes {
     if (alert.kind().closesIncident()) {
       return Role.CLOSES;
     }
-    if (alert.reminder() || (alert instanceof PoolAlert pool && pool.afterFlapping())) {
+    if (alert.reminder()
+        || (alert instanceof PoolAlert pool && pool.afterFlapping())
+        || escalates(message)) {
       return Role.UPDATES;
     }
     return Role.OPENS;
+  }
+
+  /**
+   * An error-rate episode announced as a warning turned critical: the episode's current state,
+   * never superseded by its reminders nor dropped from a full box.
+   */
+  static boolean escalates(Message message) {
+    return message instanceof AlertMessage alert
+        && !alert.sample()
+        && alert.alert() instanceof ErrorRateAlert rate
+        && rate.escalated();
   }
 
   /**
@@ -86,6 +106,11 @@ final class Episodes {
       return pool.kind() == AlertKind.RECOVERY
           ? "recovered (back on " + pool.to() + ")" + at
           : "failover from " + pool.from() + " to " + pool.to() + at;
+    }
+    if (alert instanceof LatencyAlert slow) {
+      return slow.kind() == AlertKind.LATENCY_RESOLVED
+          ? "back to normal" + at
+          : "slow requests p99 " + slow.latency().p99Millis() + " ms" + at;
     }
     ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
     return rate.kind() == AlertKind.ERROR_RATE_RESOLVED

@@ -9,16 +9,17 @@ import java.util.Map;
  * One sink's undelivered messages and what becomes of them, decided without threads or clocks.
  *
  * <p>While the sink is up, messages go out in order. While it is down ({@link #take} is told so),
- * what was overtaken collapses before each attempt: per condition (pools, error rate), the current
- * state of an open episode goes first; episodes that opened and closed meanwhile become one {@link
- * Notice.Summary} (a sink that takes no notices, Alertmanager, simply forgets them: they are over);
- * reminders are superseded by anything later. A recovery is therefore never sent without its
+ * what was overtaken collapses before each attempt: per condition (pools, error rate, latency), the
+ * current state of an open episode goes first; episodes that opened and closed meanwhile become one
+ * {@link Notice.Summary} (a sink that takes no notices, Alertmanager, simply forgets them: they are
+ * over); reminders are superseded by anything later. A recovery is therefore never sent without its
  * failover: either the failover was sent, or both are told in the summary.
  *
  * <p>When full, the box first collapses, then drops the oldest message of the lowest rank: notices
  * and samples, then reminders, then recoveries, then summaries; never the first announcement of an
- * episode (the box grows past its capacity rather than lose one). The message being sent stays in
- * the box ({@link #undelivered()}) until it is {@link #settle settled}: a crash re-sends it.
+ * episode nor an escalation (the box grows past its capacity rather than lose one). The message
+ * being sent stays in the box ({@link #undelivered()}) until it is {@link #settle settled}: a crash
+ * re-sends it.
  */
 final class Outbox {
   /** A message that will not be sent, and why. */
@@ -148,11 +149,15 @@ final class Outbox {
 
   /**
    * Which messages a full box gives up first (lowest first): notices and samples, reminders,
-   * recoveries and resolutions, summaries; -1 for a first announcement, never dropped.
+   * recoveries and resolutions, summaries; -1 for a first announcement or an escalation, never
+   * dropped.
    */
   static int dropRank(Message message) {
     if (message instanceof Notice.Summary) {
       return 3; // the only word left of the episodes it tells
+    }
+    if (Episodes.escalates(message)) {
+      return -1; // the open episode's current state: critical now
     }
     return switch (Episodes.role(message)) {
       case NONE -> 0;

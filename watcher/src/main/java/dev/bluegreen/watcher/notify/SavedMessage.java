@@ -1,16 +1,22 @@
 package dev.bluegreen.watcher.notify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +25,11 @@ import java.util.Map;
  *
  * @param kind the alert's or notice's wire name ({@code failover}, {@code maintenance_on} ...)
  * @param at when it happened, epoch millis
+ * @param severity an error-rate alert's severity's wire name; absent in files saved before it, then
+ *     the one its rate shows
+ * @param escalated an error-rate episode that turned critical
+ * @param evidence why, from the log (failovers and error-rate spikes)
+ * @param latency a latency alert's request times
  * @param sample a sample from {@code watcher test-alert}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,6 +43,10 @@ public record SavedMessage(
     Boolean reminder,
     Boolean afterFlapping,
     ErrorRate rate,
+    String severity,
+    Boolean escalated,
+    Evidence evidence,
+    Latency latency,
     Integer episodes,
     Long since,
     String sink,
@@ -45,111 +60,48 @@ public record SavedMessage(
       return of(alert);
     }
     Notice notice = (Notice) message; // Message is sealed: the only other kind
-    String kind = notice.kind().wireName();
-    long at = notice.at().toEpochMilli();
+    Draft draft = new Draft(notice.kind().wireName(), notice.at());
     if (notice instanceof Notice.PlannedSwitch planned) {
-      return new SavedMessage(
-          kind,
-          at,
-          null,
-          planned.from(),
-          planned.to(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
+      draft.from = planned.from();
+      draft.to = planned.to();
     }
     if (notice instanceof Notice.Summary summary) {
-      return new SavedMessage(
-          kind,
-          at,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          summary.sink(),
-          summary.condition(),
-          summary.lines(),
-          summary.more(),
-          null);
+      draft.sink = summary.sink();
+      draft.condition = summary.condition();
+      draft.lines = summary.lines();
+      draft.more = summary.more();
     }
-    return new SavedMessage(
-        kind, at, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+    return draft.saved();
   }
 
   private static SavedMessage of(AlertMessage message) {
-    Boolean sample = message.sample() ? true : null;
-    long at = message.alert().at().toEpochMilli();
-    String kind = message.alert().kind().wireName();
-    if (message.alert() instanceof PoolAlert pool) {
-      return new SavedMessage(
-          kind,
-          at,
-          pool.where(),
-          pool.from(),
-          pool.to(),
-          pool.release(),
-          pool.reminder(),
-          pool.afterFlapping(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          sample);
+    Alert alert = message.alert();
+    Draft draft = new Draft(alert.kind().wireName(), alert.at());
+    draft.sample = message.sample() ? true : null;
+    draft.where = alert.where();
+    draft.evidence = alert.evidence();
+    if (alert instanceof PoolAlert pool) {
+      draft.from = pool.from();
+      draft.to = pool.to();
+      draft.release = pool.release();
+      draft.reminder = pool.reminder();
+      draft.afterFlapping = pool.afterFlapping();
+    } else if (alert instanceof FlappingAlert flapping) {
+      draft.from = flapping.from();
+      draft.to = flapping.to();
+      draft.episodes = flapping.episodes();
+      draft.since = flapping.since().toEpochMilli();
+    } else if (alert instanceof LatencyAlert slow) {
+      draft.latency = slow.latency();
+      draft.reminder = slow.reminder();
+    } else {
+      ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
+      draft.rate = rate.rate();
+      draft.reminder = rate.reminder();
+      draft.severity = rate.severity().wireName();
+      draft.escalated = rate.escalated() ? true : null;
     }
-    if (message.alert() instanceof FlappingAlert flapping) {
-      return new SavedMessage(
-          kind,
-          at,
-          flapping.where(),
-          flapping.from(),
-          flapping.to(),
-          null,
-          null,
-          null,
-          null,
-          flapping.episodes(),
-          flapping.since().toEpochMilli(),
-          null,
-          null,
-          null,
-          null,
-          sample);
-    }
-    ErrorRateAlert rate = (ErrorRateAlert) message.alert();
-    return new SavedMessage(
-        kind,
-        at,
-        rate.where(),
-        null,
-        null,
-        null,
-        rate.reminder(),
-        null,
-        rate.rate(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        sample);
+    return draft.saved();
   }
 
   /** The message again; throws {@link IllegalArgumentException} for a kind this version lacks. */
@@ -174,7 +126,8 @@ public record SavedMessage(
     throw new IllegalArgumentException("unknown message kind: " + kind);
   }
 
-  private dev.bluegreen.watcher.detect.Alert alert(AlertKind alertKind, Instant when) {
+  private Alert alert(AlertKind alertKind, Instant when) {
+    boolean again = Boolean.TRUE.equals(reminder);
     return switch (alertKind) {
       case FAILOVER, RECOVERY ->
           new PoolAlert(
@@ -184,12 +137,78 @@ public record SavedMessage(
               from,
               to,
               release,
-              Boolean.TRUE.equals(reminder),
-              Boolean.TRUE.equals(afterFlapping));
+              again,
+              Boolean.TRUE.equals(afterFlapping),
+              evidence);
       case FLAPPING ->
           new FlappingAlert(when, where, from, to, episodes, Instant.ofEpochMilli(since));
-      default -> new ErrorRateAlert(alertKind, when, where, rate, Boolean.TRUE.equals(reminder));
+      case LATENCY, LATENCY_RESOLVED -> new LatencyAlert(alertKind, when, where, latency, again);
+      default ->
+          new ErrorRateAlert(
+              alertKind,
+              when,
+              where,
+              rate,
+              severity == null
+                  ? rate.severity()
+                  : Severity.valueOf(severity.toUpperCase(Locale.ROOT)),
+              again,
+              Boolean.TRUE.equals(escalated),
+              evidence);
     };
+  }
+
+  /** A saved message being filled in: the fields its kind does not have stay null. */
+  private static final class Draft {
+    private final String kind;
+    private final long at;
+    private LineRef where;
+    private String from;
+    private String to;
+    private String release;
+    private Boolean reminder;
+    private Boolean afterFlapping;
+    private ErrorRate rate;
+    private String severity;
+    private Boolean escalated;
+    private Evidence evidence;
+    private Latency latency;
+    private Integer episodes;
+    private Long since;
+    private String sink;
+    private String condition;
+    private List<String> lines;
+    private Integer more;
+    private Boolean sample;
+
+    Draft(String kind, Instant at) {
+      this.kind = kind;
+      this.at = at.toEpochMilli();
+    }
+
+    SavedMessage saved() {
+      return new SavedMessage(
+          kind,
+          at,
+          where,
+          from,
+          to,
+          release,
+          reminder,
+          afterFlapping,
+          rate,
+          severity,
+          escalated,
+          evidence,
+          latency,
+          episodes,
+          since,
+          sink,
+          condition,
+          lines,
+          more,
+          sample);
+    }
   }
 
   /** Each sink's undelivered messages in their saved form. */

@@ -30,7 +30,7 @@ public final class Metrics {
         .register(registry);
     CounterWithCallback.builder()
         .name("watcher_alerts_total")
-        .help("Alerts decided, by kind (failover, recovery, error_rate, error_rate_resolved).")
+        .help("Alerts decided, by kind (failover, error_rate, latency, their resolutions, ...).")
         .labelNames("kind")
         .callback(
             c -> {
@@ -55,6 +55,27 @@ public final class Metrics {
         .name("watcher_window_error_ratio")
         .help("Errors (seen by clients or hidden by retries) in the sliding window, 0..1.")
         .callback(c -> c.call(status.get().windowErrorRatio()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_error_rate_threshold_ratio")
+        .help(
+            "ERROR_RATE_THRESHOLD as a fraction (0..1): compare watcher_window_error_ratio to it.")
+        .callback(c -> c.call(status.get().errorRateThresholdRatio()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_window_latency_p99_seconds")
+        .help("p99 of $request_time in the sliding window; NaN until it holds MIN_REQUESTS.")
+        .callback(c -> c.call(status.get().latencyP99Seconds()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_window_latency_p50_seconds")
+        .help("Median $request_time in the sliding window; NaN until it holds MIN_REQUESTS.")
+        .callback(c -> c.call(status.get().latencyP50Seconds()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_latency_threshold_seconds")
+        .help("LATENCY_P99_MS: the p99 request time above which a latency alert fires.")
+        .callback(c -> c.call(status.get().latencyThresholdSeconds()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("watcher_maintenance")

@@ -22,6 +22,11 @@ import java.util.List;
  * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
  * @param deliveryFailures messages a sink refused for good
+ * @param errorRateThresholdRatio ERROR_RATE_THRESHOLD as a fraction (0..1)
+ * @param latencyP99Seconds the window's p99 request time, NaN until it holds MIN_REQUESTS timed
+ *     requests
+ * @param latencyP50Seconds the window's median request time, NaN as p99
+ * @param latencyThresholdSeconds the p99 above which requests are too slow
  * @param sinks each sink's delivery: queue depth, attempts, drops by reason, failing since
  */
 public record WatcherStatus(
@@ -39,6 +44,10 @@ public record WatcherStatus(
     String announcedPool,
     boolean maintenance,
     long deliveryFailures,
+    double errorRateThresholdRatio,
+    double latencyP99Seconds,
+    double latencyP50Seconds,
+    double latencyThresholdSeconds,
     List<SinkStats> sinks) {
 
   /** Alerts of every kind decided since start. */

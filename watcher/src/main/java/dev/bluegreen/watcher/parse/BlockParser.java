@@ -41,6 +41,16 @@ public final class BlockParser {
    * @param maxLineBytes longer lines are not parsed but reported as {@code tooLong}
    */
   public BlockParser(LogFormat format, int threads, int maxLineBytes, Parsed tooLong) {
+    this(format, threads, maxLineBytes, tooLong, LineParser.DEFAULT_SLOW_MILLIS);
+  }
+
+  /**
+   * As {@link #BlockParser(LogFormat, int, int, Parsed)}, keeping the {@code $request_id} of
+   * requests that took {@code slowMillis} or more (the latency threshold: the slowest request of a
+   * latency alert is one of them).
+   */
+  public BlockParser(
+      LogFormat format, int threads, int maxLineBytes, Parsed tooLong, int slowMillis) {
     if (threads < 1 || threads > MAX_THREADS) {
       throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ": " + threads);
     }
@@ -48,7 +58,7 @@ public final class BlockParser {
     this.tooLong = tooLong;
     this.parts = new Part[threads];
     for (int k = 0; k < parts.length; k++) {
-      parts[k] = new Part(new LineParser(format));
+      parts[k] = new Part(new LineParser(format, slowMillis));
     }
   }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The meaning the watcher gives to an Nginx variable; everything it does not use is {@link #OTHER}.
  */
-enum Field {
+public enum Field {
   STATUS,
   TIME_LOCAL,
   TIME_ISO8601,
@@ -15,14 +15,16 @@ enum Field {
   UPSTREAM_STATUS,
   UPSTREAM_ADDR,
   REQUEST_TIME,
+  REQUEST_ID,
   OTHER;
 
   /** Whether the value is a timestamp the detectors can use. */
-  boolean isTime() {
+  public boolean isTime() {
     return this == TIME_LOCAL || this == TIME_ISO8601 || this == MSEC;
   }
 
-  static Field of(String variable) {
+  /** What the watcher reads from {@code $variable} (the name without its {@code $}). */
+  public static Field of(String variable) {
     return switch (variable.toLowerCase(Locale.ROOT)) {
       case "status" -> STATUS;
       case "time_local" -> TIME_LOCAL;
@@ -33,6 +35,7 @@ enum Field {
       case "upstream_status" -> UPSTREAM_STATUS;
       case "upstream_addr" -> UPSTREAM_ADDR;
       case "request_time" -> REQUEST_TIME;
+      case "request_id" -> REQUEST_ID;
       default -> OTHER;
     };
   }

@@ -32,6 +32,11 @@ public final class LogFormat {
       "the log format has no $upstream_http_x_app_pool, so failovers cannot be seen; only the"
           + " error rate is watched";
 
+  /** What the watcher cannot see when the format has no request time. */
+  public static final String WITHOUT_REQUEST_TIME =
+      "the log format has no $request_time, so slow requests cannot be seen; latency is not"
+          + " watched";
+
   private static final Pattern DIRECTIVE_WITH_NAME =
       Pattern.compile("^[A-Za-z0-9_]+\\s+(escape=\\w+\\s+)?['\"].*", Pattern.DOTALL);
 
@@ -158,6 +163,20 @@ public final class LogFormat {
 
   private record Variable(String name) {}
 
+  /**
+   * The names of the variables in a bare format string, in order, as Nginx reads {@code $name} and
+   * {@code ${name}}; throws {@link LogFormatException} on an unclosed {@code ${}.
+   */
+  public static List<String> variables(String format) {
+    List<String> names = new ArrayList<>();
+    for (Object part : splitVariables(format)) {
+      if (part instanceof Variable variable) {
+        names.add(variable.name());
+      }
+    }
+    return names;
+  }
+
   /** Splits a format string into literal Strings and Variables, as Nginx reads {@code $name}. */
   private static List<Object> splitVariables(String format) {
     List<Object> parts = new ArrayList<>();
@@ -210,6 +229,16 @@ public final class LogFormat {
   public boolean hasPool() {
     for (Segment segment : segments) {
       if (segment.field() == Field.POOL) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the format logs {@code $request_time} (needed for latency alerts). */
+  public boolean hasRequestTime() {
+    for (Segment segment : segments) {
+      if (segment.field() == Field.REQUEST_TIME) {
         return true;
       }
     }

@@ -51,24 +51,36 @@ class ReplayCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines())
         .containsExactly(
-            "2026-11-01T10:00:50Z  FAILOVER  traffic moved from blue to green"
-                + " (release v1.0.0-green)  ["
+            "2026-11-01T10:00:50Z  warning   FAILOVER  traffic moved from blue to green"
+                + " (release v1.0.0-green)  why: blue: 1 of 60 attempts failed (502 x1) at"
+                + " 10.0.0.2:3000, request_id req-0101  ["
                 + FAILOVER_LOG
                 + ":101]",
-            "2026-11-01T10:01:11Z  ERROR RATE  2.11% of the last 142 requests failed"
-                + " (0 seen by clients, 3 hidden by retries; threshold 2%)  ["
+            "2026-11-01T10:01:11Z  warning   ERROR RATE  2.11% of the last 142 requests failed"
+                + " (0 seen by clients, 3 hidden by retries; threshold 2%)  why: blue: 3 of 20"
+                + " attempts failed (504 x2, 502 x1) at 10.0.0.2:3000, request_id req-0142  ["
                 + FAILOVER_LOG
                 + ":142]",
-            "2026-11-01T10:01:40Z  RECOVERY  traffic is back on blue from green"
+            "2026-11-01T10:01:11Z  warning   LATENCY  p99 1005 ms over the last 142 requests"
+                + " (median 4 ms; threshold 1000 ms); slowest 1005 ms (request req-0142) at "
+                + FAILOVER_LOG
+                + ":142  ["
+                + FAILOVER_LOG
+                + ":142]",
+            "2026-11-01T10:01:40Z  warning   RECOVERY  traffic is back on blue from green"
                 + " (release v1.0.0-blue)  ["
                 + FAILOVER_LOG
                 + ":201]",
-            "2026-11-01T10:02:52Z  RESOLVED  error rate back down: 1% of the last 200 requests"
+            "2026-11-01T10:02:51Z  warning   RESOLVED  latency back down: p99 4 ms over the last"
+                + " 200 requests (median 4 ms; threshold 1000 ms)  ["
+                + FAILOVER_LOG
+                + ":343]",
+            "2026-11-01T10:02:52Z  warning   RESOLVED  error rate back down: 1% of the last 200 requests"
                 + " failed (2 seen by clients, 0 hidden by retries; threshold 2%)  ["
                 + FAILOVER_LOG
                 + ":345]");
     assertThat(result.err())
-        .contains("400 lines from 1 file, 400 requests, 0 malformed, 4 alerts")
+        .contains("400 lines from 1 file, 400 requests, 0 malformed, 6 alerts")
         .contains("lines/s");
   }
 
@@ -92,8 +104,14 @@ class ReplayCommandTest {
             "-");
 
     assertThat(kinds(result))
-        .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
-    JsonNode recovery = TestJson.read(result.outLines().get(2));
+        .containsExactly(
+            "failover",
+            "error_rate",
+            "latency",
+            "recovery",
+            "latency_resolved",
+            "error_rate_resolved");
+    JsonNode recovery = TestJson.read(result.outLines().get(3));
     assertThat(recovery.get("file").asText()).isEqualTo("-");
     assertThat(recovery.get("line").asInt()).isEqualTo(1);
     assertThat(result.err()).contains("400 lines from 2 files");
@@ -130,7 +148,13 @@ class ReplayCommandTest {
     assertThat(kinds(fromEnv)).startsWith("failover").contains("recovery");
     assertThat(TestJson.read(fromEnv.outLines().get(0)).get("to").asText()).isEqualTo("blue");
     assertThat(kinds(fromFlag))
-        .containsExactly("failover", "error_rate", "recovery", "error_rate_resolved");
+        .containsExactly(
+            "failover",
+            "error_rate",
+            "latency",
+            "recovery",
+            "latency_resolved",
+            "error_rate_resolved");
   }
 
   @Test
@@ -224,6 +248,27 @@ class ReplayCommandTest {
         Cli.run(Map.of(), "replay", "--nginx-log-format", "combined-like $status", FAILOVER_LOG);
 
     assertThat(result.err()).contains("failovers cannot be seen");
+  }
+
+  @Test
+  void aFormatWithoutRequestTimeSaysOnceThatLatencyIsNotWatched() {
+    Cli.Result without =
+        Cli.run(Map.of(), "replay", "--nginx-log-format", "combined-like $status", FAILOVER_LOG);
+    Cli.Result with = Cli.run(Map.of(), "replay", FAILOVER_LOG);
+
+    assertThat(without.err().lines().filter(l -> l.contains("$request_time")))
+        .containsExactly(
+            "watcher: the log format has no $request_time, so slow requests cannot be seen;"
+                + " latency is not watched");
+    assertThat(with.err()).doesNotContain("$request_time");
+  }
+
+  @Test
+  void aLatencyThresholdAboveTheSlowestRequestAlertsNothing() {
+    Cli.Result result =
+        Cli.run(Map.of("LATENCY_P99_MS", "2000"), "replay", "--format", "json", FAILOVER_LOG);
+
+    assertThat(kinds(result)).doesNotContain("latency", "latency_resolved");
   }
 
   @Test

@@ -95,16 +95,18 @@ class TestAlertCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("failover             accepted after 4 attempts")
-        .contains("test-alert: 4 of 4 accepted");
+        .contains("test-alert: 6 of 6 accepted");
     List<String> delivered = slack.bodies().subList(3, slack.bodies().size());
     assertThat(delivered)
         .extracting(body -> TestJson.read(body).path("text").asText().replaceAll(" on .*", ""))
         .containsExactly(
-            "[TEST] Failover",
+            "[TEST] WARNING: Failover",
             "[TEST] Recovered",
-            "[TEST] Error rate above threshold",
-            "[TEST] Error rate back to normal");
-    assertThat(slack.gapsMillis()).hasSize(6).allMatch(gap -> gap >= 1000);
+            "[TEST] CRITICAL: Error rate above threshold",
+            "[TEST] Error rate back to normal",
+            "[TEST] WARNING: Requests slow",
+            "[TEST] Latency back to normal");
+    assertThat(slack.gapsMillis()).hasSize(8).allMatch(gap -> gap >= 1000);
     assertNoSecret(result, webhook);
   }
 
@@ -115,9 +117,9 @@ class TestAlertCommandTest {
     Cli.Result result = Cli.run(Map.of("SLACK_WEBHOOK_URL", webhook), "test-alert");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("REJECTED: 404 no_service", "test-alert: 0 of 4 accepted");
+    assertThat(result.out()).contains("REJECTED: 404 no_service", "test-alert: 0 of 6 accepted");
     assertThat(logs.text()).contains("revoked");
-    assertThat(slack.bodies()).as("one request per sample, none retried").hasSize(4);
+    assertThat(slack.bodies()).as("one request per sample, none retried").hasSize(6);
     assertNoSecret(result, webhook);
   }
 

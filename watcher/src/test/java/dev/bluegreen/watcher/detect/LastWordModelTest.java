@@ -31,7 +31,7 @@ class LastWordModelTest {
     List<Alert> alerts = new ArrayList<>();
     long cooldown = COOLDOWNS[random.nextInt(COOLDOWNS.length)];
     Detectors detectors =
-        new Detectors(200, 2.0, 50, cooldown, FLAP_SETTLE, "blue", false, alerts::add);
+        new Detectors(200, 2.0, 50, 1000, cooldown, FLAP_SETTLE, "blue", false, alerts::add);
     List<String> history = new ArrayList<>();
     long now = 1_000_000;
     long line = 0;

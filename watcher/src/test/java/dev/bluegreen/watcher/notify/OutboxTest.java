@@ -3,7 +3,9 @@ package dev.bluegreen.watcher.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -176,5 +178,62 @@ class OutboxTest {
         .containsExactly(
             new Outbox.Dropped(Message.sample(Samples.recovery()), DropReason.QUEUE_FULL));
     assertThat(small.undelivered()).containsExactly(failover(1), Message.of(Samples.errorRate()));
+  }
+
+  @Test
+  void anEscalationWhileDownIsSentFirstAndSupersedesItsPendingWarning() {
+    slack.add(Message.of(Samples.errorRate()));
+    slack.add(Message.of(Samples.escalated()));
+
+    assertThat(sendAll(slack, true))
+        .as("the critical state alone: the warning it escalates is not news")
+        .containsExactly(Message.of(Samples.escalated()));
+    assertThat(slack.takeDrops())
+        .containsExactly(
+            new Outbox.Dropped(Message.of(Samples.errorRate()), DropReason.SUPERSEDED));
+  }
+
+  @Test
+  void anEscalationOfAnAnnouncedWarningIsNeitherSupersededByItsRemindersNorDroppedWhenFull() {
+    Outbox small = new Outbox("slack", 1, true);
+    small.add(Message.of(Samples.errorRate()));
+    assertThat(sendAll(small, false)).containsExactly(Message.of(Samples.errorRate()));
+    AlertMessage reminder =
+        Message.of(
+            new ErrorRateAlert(
+                AlertKind.ERROR_RATE,
+                Samples.AT.plusSeconds(600),
+                Samples.WHERE,
+                Samples.escalated().rate(),
+                Severity.CRITICAL,
+                true,
+                false));
+    small.add(Message.of(Samples.escalated()));
+    small.add(reminder);
+    small.add(Notice.maintenanceOn(Samples.AT));
+
+    assertThat(small.undelivered()).containsExactly(Message.of(Samples.escalated()));
+    assertThat(sendAll(small, true)).containsExactly(Message.of(Samples.escalated()));
+  }
+
+  @Test
+  void aLatencyEpisodeClosedWhileDownIsToldInTheSummaryOfItsOwnCondition() {
+    slack.add(Message.of(Samples.latency()));
+    slack.add(failover(1));
+    slack.add(Message.of(Samples.latencyResolved()));
+
+    List<Message> sent = sendAll(slack, true);
+
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0))
+        .as("the open pool episode's current state first")
+        .isEqualTo(failover(1));
+    Notice.Summary summary = (Notice.Summary) sent.get(1);
+    assertThat(summary.condition()).isEqualTo("latency");
+    assertThat(summary.detail())
+        .isEqualTo("slow requests p99 1240 ms at 03:04:05 UTC, back to normal at 03:07:05 UTC.");
+    assertThat(slack.takeDrops())
+        .extracting(Outbox.Dropped::reason)
+        .containsExactly(DropReason.SUPERSEDED, DropReason.SUPERSEDED);
   }
 }

@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
@@ -32,6 +33,7 @@ class PayloadGoldenTest {
     ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
     return List.of(
         Message.of(Samples.failover()),
+        Message.of(Samples.failoverWithEvidence()),
         Message.of(
             new PoolAlert(
                 AlertKind.FAILOVER, Samples.AT, Samples.WHERE, "blue", "green", null, true, false)),
@@ -49,8 +51,18 @@ class PayloadGoldenTest {
                 false)),
         Message.of(Samples.errorRate()),
         Message.of(
-            new ErrorRateAlert(AlertKind.ERROR_RATE, Samples.AT, Samples.WHERE, spike, true)),
+            new ErrorRateAlert(
+                AlertKind.ERROR_RATE,
+                Samples.AT,
+                Samples.WHERE,
+                spike,
+                Severity.WARNING,
+                true,
+                false)),
+        Message.of(Samples.escalated()),
         Message.of(Samples.resolved()),
+        Message.of(Samples.latency()),
+        Message.of(Samples.latencyResolved()),
         Message.of(Samples.flapping()),
         Message.of(
             new PoolAlert(
@@ -69,6 +81,7 @@ class PayloadGoldenTest {
         Message.sample(Samples.recovery()),
         Message.sample(Samples.errorRate()),
         Message.sample(Samples.resolved()),
+        Message.sample(Samples.latency()),
         Notice.maintenanceOn(Samples.AT),
         Notice.maintenanceOff(Samples.AT),
         Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));

@@ -55,4 +55,31 @@ class ConfTokensTest {
     assertThat(ConfTokens.isQuoted("main")).isFalse();
     assertThat(ConfTokens.isQuoted("'")).isFalse();
   }
+
+  @Test
+  void aWholeFileSplitsIntoWordsStringsAndPunctuationWithTheirLines() {
+    String conf =
+        "http { # a comment; with { braces }\n"
+            + "  log_format j escape=json '{\"a\":\"$a\",'\n"
+            + "    '\"b\":\"$b\"}';\n"
+            + "  access_log /x/${host}.log j;\n"
+            + "}\n";
+
+    assertThat(ConfTokens.ofFile(conf))
+        .extracting(t -> t.text() + "@" + t.line())
+        .containsExactly(
+            "http@1",
+            "{@1",
+            "log_format@2",
+            "j@2",
+            "escape=json@2",
+            "'{\"a\":\"$a\",'@2",
+            "'\"b\":\"$b\"}'@3",
+            ";@3",
+            "access_log@4",
+            "/x/${host}.log@4",
+            "j@4",
+            ";@4",
+            "}@5");
+  }
 }

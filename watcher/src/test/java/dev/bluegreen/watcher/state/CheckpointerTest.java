@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointerTest {
   private static final Detectors.State DETECTORS =
-      new Detectors(200, 2, 50, 300_000, 30_000, "blue", false, alert -> {}).state();
+      new Detectors(200, 2, 50, 1000, 300_000, 30_000, "blue", false, alert -> {}).state();
 
   @TempDir Path dir;
 

@@ -32,6 +32,7 @@ public class DetectBenchmark {
           WatcherConfig.DEFAULT_WINDOW_SIZE,
           WatcherConfig.DEFAULT_ERROR_RATE_THRESHOLD,
           WatcherConfig.DEFAULT_MIN_REQUESTS,
+          WatcherConfig.DEFAULT_LATENCY_P99_MS,
           Duration.ofSeconds(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
           Duration.ofSeconds(WatcherConfig.DEFAULT_FLAP_SETTLE_SEC),
           WatcherConfig.DEFAULT_ACTIVE_POOL,

@@ -4,11 +4,14 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.AlertText;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,12 +29,39 @@ record AlertmanagerAlert(
   /**
    * The condition a message fires or ends, e.g. {@code pool} or {@code error_rate/test}: failover,
    * flapping and recovery are one condition (flapping is not an alertname of its own but the pool
-   * alert re-posted with a {@code flapping} annotation), as are an error rate and its resolution;
-   * samples are apart.
+   * alert re-posted with a {@code flapping} annotation), as are an error rate and its resolution,
+   * and latency and its resolution; samples are apart.
    */
   static String condition(AlertMessage message) {
-    return (message.alert() instanceof ErrorRateAlert ? "error_rate" : "pool")
-        + (message.sample() ? "/test" : "");
+    Alert alert = message.alert();
+    String condition =
+        alert instanceof ErrorRateAlert
+            ? "error_rate"
+            : alert instanceof LatencyAlert ? "latency" : "pool";
+    return condition + (message.sample() ? "/test" : "");
+  }
+
+  /**
+   * What to post for {@code message}: the {@link #of} alert, preceded, when the message escalates a
+   * firing alert to another severity, by that alert ended. The {@code severity} label is part of
+   * the identity, so routes that page on {@code critical} see a new alert at the escalation; the
+   * warning it replaces resolves at the same moment.
+   *
+   * @param firing the alert firing for the message's {@link #condition}, or {@code null}
+   */
+  static List<AlertmanagerAlert> posts(
+      AlertMessage message, AlertmanagerAlert firing, String instance) {
+    Alert alert = message.alert();
+    String severity = alert.severity().wireName();
+    if (firing == null
+        || alert.kind().closesIncident()
+        || severity.equals(firing.labels().get("severity"))) {
+      return List.of(of(message, firing, instance));
+    }
+    Instant at = alert.at().isBefore(firing.startsAt()) ? firing.startsAt() : alert.at();
+    AlertmanagerAlert ended =
+        new AlertmanagerAlert(firing.labels(), firing.annotations(), firing.startsAt(), at);
+    return List.of(ended, of(message, null, instance));
   }
 
   /**
@@ -69,15 +99,15 @@ record AlertmanagerAlert(
       labels.put("alertname", "BlueGreenFailover");
       // the primary: the pool a failover left, the pool a recovery came back to
       labels.put("pool", pool.kind() == AlertKind.RECOVERY ? pool.to() : pool.from());
-      labels.put("severity", "warning");
     } else if (alert instanceof FlappingAlert flapping) {
       labels.put("alertname", "BlueGreenFailover"); // flapping is a state of the pool alert
       labels.put("pool", flapping.from());
-      labels.put("severity", "warning");
+    } else if (alert instanceof LatencyAlert) {
+      labels.put("alertname", "BlueGreenLatency");
     } else {
       labels.put("alertname", "BlueGreenErrorRate");
-      labels.put("severity", "critical");
     }
+    labels.put("severity", alert.severity().wireName());
     labels.put("instance", instance);
     if (sample) {
       labels.put("test", "true"); // test-alert's samples never resolve a real alert
@@ -100,6 +130,17 @@ record AlertmanagerAlert(
     } else if (alert instanceof FlappingAlert flapping) {
       annotations.put("serving", flapping.to());
       annotations.put("flapping", flapping.episodes() + " failovers since " + flapping.since());
+    } else if (alert instanceof LatencyAlert slow) {
+      Latency latency = slow.latency();
+      annotations.put("p99_ms", Integer.toString(latency.p99Millis()));
+      annotations.put("p50_ms", Integer.toString(latency.p50Millis()));
+      annotations.put("threshold_ms", Integer.toString(latency.thresholdMillis()));
+      if (latency.slowestRequestId() != null) {
+        annotations.put("slowest_request_id", latency.slowestRequestId());
+      }
+    }
+    if (alert.evidence() != null) {
+      annotations.put("evidence", alert.evidence().describe());
     }
     annotations.put("log", alert.where().toString());
     return annotations;

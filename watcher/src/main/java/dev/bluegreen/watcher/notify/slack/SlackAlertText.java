@@ -8,14 +8,17 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
+import dev.bluegreen.watcher.detect.Latency;
+import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import java.util.List;
 
 /**
  * What a Slack alert says, by kind: the header, what happened and what to do, the facts, and the
  * plain-text fallback; {@link SlackMessage} lays them out. Every logged value is escaped.
  *
- * @param headline the header's text (plain text, emoji allowed)
+ * @param headline the header's title (plain text; {@link SlackMessage} adds the severity)
  * @param story what happened and what to do, in mrkdwn
  * @param facts the kind's own fields, in mrkdwn ({@code *From*\nblue})
  * @param fallback what Slack shows in notifications
@@ -30,14 +33,81 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
     if (alert instanceof FlappingAlert flapping) {
       return flapping(flapping, on);
     }
+    if (alert instanceof LatencyAlert latency) {
+      return latency(latency, on);
+    }
     return errorRate((ErrorRateAlert) alert, on); // Alert is sealed: the only other kind
+  }
+
+  private static SlackAlertText latency(LatencyAlert alert, String on) {
+    Latency latency = alert.latency();
+    String window = "the last " + latency.requests() + " requests";
+    String slowest =
+        latency.slowestMillis()
+            + " ms"
+            + (latency.slowestRequestId() == null
+                ? ""
+                : "\nrequest " + escape(latency.slowestRequestId()))
+            + (latency.slowestAt() == null ? "" : "\n" + escape(latency.slowestAt().toString()));
+    List<String> facts =
+        List.of(
+            "*p99*\n" + latency.p99Millis() + " ms",
+            "*Median*\n" + latency.p50Millis() + " ms",
+            "*Threshold*\np99 above " + latency.thresholdMillis() + " ms",
+            "*Slowest*\n" + slowest);
+    if (alert.kind() == AlertKind.LATENCY_RESOLVED) {
+      return new SlackAlertText(
+          ":white_check_mark: Latency back to normal",
+          "The p99 request time is back down to *"
+              + latency.p99Millis()
+              + " ms* over "
+              + window
+              + " (alerts above "
+              + latency.thresholdMillis()
+              + " ms, resolved at or below "
+              + latency.resolveMillis()
+              + " ms).",
+          facts,
+          "Latency back to normal"
+              + on
+              + "p99 "
+              + latency.p99Millis()
+              + " ms over "
+              + window
+              + " (threshold "
+              + latency.thresholdMillis()
+              + " ms)");
+    }
+    String headline = alert.reminder() ? "Requests still slow" : "Requests slow";
+    return new SlackAlertText(
+        ":snail: " + headline,
+        "The p99 request time is *"
+            + latency.p99Millis()
+            + " ms* over "
+            + window
+            + " (threshold "
+            + latency.thresholdMillis()
+            + " ms; median "
+            + latency.p50Millis()
+            + " ms). Requests still succeed, slowly: find the slow pool or endpoint before"
+            + " Nginx starts timing out. Runbook: LATENCY.",
+        facts,
+        headline
+            + on
+            + "p99 "
+            + latency.p99Millis()
+            + " ms over "
+            + window
+            + " (threshold "
+            + latency.thresholdMillis()
+            + " ms)");
   }
 
   private static SlackAlertText flapping(FlappingAlert alert, String on) {
     String from = escape(alert.from());
     String to = escape(alert.to());
     return new SlackAlertText(
-        ":twisted_rightwards_arrows: Flapping: traffic goes back and forth",
+        "Flapping: traffic goes back and forth",
         "Traffic left *"
             + from
             + "* "
@@ -69,8 +139,8 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
     String to = escape(alert.to());
     String headline =
         recovered
-            ? ":white_check_mark: Settled after flapping: back on the primary"
-            : ":rotating_light: Settled after flapping: failed over";
+            ? "Settled after flapping: back on the primary"
+            : "Settled after flapping: failed over";
     return new SlackAlertText(
         headline,
         "After flapping, traffic has settled on *"
@@ -98,7 +168,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             "*Release*\n" + (alert.release() == null ? "not logged" : escape(alert.release())));
     if (alert.kind() == AlertKind.RECOVERY) {
       return new SlackAlertText(
-          ":white_check_mark: Recovered: traffic is back on the primary",
+          "Recovered: traffic is back on the primary",
           boldTo
               + " is serving again after traffic ran on "
               + bold
@@ -109,7 +179,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
     }
     if (alert.reminder()) {
       return new SlackAlertText(
-          ":rotating_light: Still failed over",
+          "Still failed over",
           "Traffic is *still* on "
               + boldTo
               + ", not "
@@ -120,7 +190,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
           "Still failed over" + on + "traffic is on " + to + ", not " + from);
     }
     return new SlackAlertText(
-        ":rotating_light: Failover",
+        "Failover",
         "Nginx moved traffic from "
             + bold
             + " to "
@@ -154,7 +224,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             "*Threshold*\nabove " + threshold + "%");
     if (alert.kind() == AlertKind.ERROR_RATE_RESOLVED) {
       return new SlackAlertText(
-          ":white_check_mark: Error rate back to normal",
+          "Error rate back to normal",
           "The error rate is back down to *"
               + percent
               + "%* of the last *"
@@ -175,9 +245,11 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
               + "%)");
     }
     String above =
-        alert.reminder() ? "Error rate still above threshold" : "Error rate above threshold";
+        alert.escalated()
+            ? "Clients now see the errors"
+            : alert.reminder() ? "Error rate still above threshold" : "Error rate above threshold";
     return new SlackAlertText(
-        ":fire: " + above,
+        "" + above,
         "*"
             + percent
             + "%* of the last *"
@@ -189,7 +261,11 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             + "* seen by clients (users got a 5xx) · *"
             + rate.hiddenErrors()
             + "* hidden by Nginx retries (a pool is failing)."
-            + (rate.clientErrors() > 0 ? " Users are affected: act now." : "")
+            + (alert.escalated()
+                ? " It was a warning (retries hid the errors); now the errors clients see alone are"
+                    + " above the threshold."
+                : "")
+            + (alert.severity() == Severity.CRITICAL ? " Users are affected: act now." : "")
             + " Runbook: ERROR RATE.",
         facts,
         above

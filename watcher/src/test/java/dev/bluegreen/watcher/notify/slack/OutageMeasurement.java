@@ -132,7 +132,6 @@ class OutageMeasurement {
             failover ? AlertKind.ERROR_RATE : AlertKind.ERROR_RATE_RESOLVED,
             at,
             Samples.WHERE,
-            new ErrorRate(200, failover ? 20 : 0, 0, 5.0),
-            false));
+            new ErrorRate(200, failover ? 20 : 0, 0, 5.0)));
   }
 }

@@ -91,7 +91,7 @@ class SlackOutageTest {
     String summary = answered.get(1).getBody().utf8();
     assertThat(delivered.get(0))
         .as("the current state first")
-        .startsWith("Failover on web-1: traffic moved from blue to green");
+        .startsWith("WARNING: Failover on web-1: traffic moved from blue to green");
     assertThat(answered.get(0).getBody().utf8()).contains("03:26:05Z"); // minute 22
     assertThat(delivered.get(1))
         .as("then what happened meanwhile")
