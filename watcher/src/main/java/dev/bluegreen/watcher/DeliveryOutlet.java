@@ -2,8 +2,12 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.AlertDelivery;
+import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
+import dev.bluegreen.watcher.notify.SinkStats;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** The live watcher's outlet: alerts and notices go through {@link AlertDelivery}'s queues. */
 public final class DeliveryOutlet implements Outlet {
@@ -31,5 +35,25 @@ public final class DeliveryOutlet implements Outlet {
   @Override
   public long deliveryFailures() {
     return delivery.stats().failed();
+  }
+
+  @Override
+  public List<SinkStats> sinks() {
+    return delivery.sinkStats();
+  }
+
+  @Override
+  public Map<String, List<Message>> undelivered() {
+    return delivery.undelivered();
+  }
+
+  @Override
+  public long undeliveredVersion() {
+    return delivery.undeliveredVersion();
+  }
+
+  @Override
+  public void restore(Map<String, List<Message>> undelivered) {
+    delivery.restore(undelivered);
   }
 }

@@ -1,14 +1,20 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.SinkStats;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Holds the alerts the pipeline decides until the state that includes them is saved, then hands
  * them on ({@link #release()}): a crash between the two cannot make a restart decide and send an
- * alert again. Notices pass straight through. The reading thread only.
+ * alert again; the state saved counts them as undelivered at every sink ({@link #undelivered()}),
+ * so a crash right after the save sends them after the restart. Notices pass straight through. The
+ * reading thread only, but for what is delegated.
  */
 final class HeldAlerts implements Outlet {
   private final Outlet next;
@@ -36,6 +42,35 @@ final class HeldAlerts implements Outlet {
   @Override
   public long deliveryFailures() {
     return next.deliveryFailures();
+  }
+
+  @Override
+  public List<SinkStats> sinks() {
+    return next.sinks();
+  }
+
+  /** What the sinks have not delivered, then the held alerts, for each sink. */
+  @Override
+  public Map<String, List<Message>> undelivered() {
+    Map<String, List<Message>> all = new LinkedHashMap<>();
+    next.undelivered()
+        .forEach(
+            (sink, messages) -> {
+              List<Message> withHeld = new ArrayList<>(messages);
+              held.forEach(alert -> withHeld.add(Message.of(alert)));
+              all.put(sink, withHeld);
+            });
+    return all;
+  }
+
+  @Override
+  public long undeliveredVersion() {
+    return next.undeliveredVersion();
+  }
+
+  @Override
+  public void restore(Map<String, List<Message>> undelivered) {
+    next.restore(undelivered);
   }
 
   /** Whether alerts wait for a checkpoint. */

@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.ops.ControlResult;
 import dev.bluegreen.watcher.ops.ControlResult.Notice;
 import dev.bluegreen.watcher.ops.Controls;
@@ -18,6 +19,8 @@ import dev.bluegreen.watcher.state.StateStore;
 import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,7 +61,13 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     this.detectors = pipeline.detectors();
     StateStore store = live.stateFile() == null ? null : new StateStore(live.stateFile());
     this.checkpointer =
-        new Checkpointer(store, live.logPath(), config.activePool(), config.maintenance(), timing);
+        new Checkpointer(
+            store,
+            live.logPath(),
+            config.activePool(),
+            config.maintenance(),
+            timing,
+            () -> SavedMessage.save(this.outlet.undelivered()));
     LogPosition resume = restore(store);
     if (detectors.maintenance()) {
       log.warn("maintenance mode is on: alerts are suppressed");
@@ -97,6 +106,11 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             config.maintenance(),
             detectors,
             timing.millis());
+    List<String> unknown = new ArrayList<>();
+    outlet.restore(SavedMessage.load(saved.get().undelivered(), unknown));
+    if (!unknown.isEmpty()) {
+      log.warn("undelivered messages of kinds this version does not know are dropped: {}", unknown);
+    }
     log.info(
         "restored state from {}: primary {}, announced {}, maintenance {}",
         store.file(),
@@ -158,7 +172,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (force) {
       saved = checkpointer.save(position, detectors.state());
     } else {
-      checkpointer.saveIfDue(position, pipeline.lines(), detectors::state);
+      // the outbox's changes count as progress: what was delivered is saved within a second
+      long progress = pipeline.lines() + outlet.undeliveredVersion();
+      checkpointer.saveIfDue(position, progress, detectors::state);
     }
     outlet.release();
     return saved;
@@ -185,7 +201,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors.errorRate().thresholdPercent() / 100,
             stats.latencyP99Seconds(),
             stats.latencyP50Seconds(),
-            stats.latencyThresholdSeconds());
+            stats.latencyThresholdSeconds(),
+            outlet.sinks());
   }
 
   // ---- any thread ----
@@ -273,6 +290,14 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
                 + live.stateFile()
                 + " after "
                 + read;
+  }
+
+  /**
+   * After {@link #close()} and the end of delivery: saves the state again with what delivery left
+   * undelivered, so a restart sends exactly that; false if the state file could not be written.
+   */
+  public boolean saveUndelivered() {
+    return checkpointer.save(followed.position(), detectors.state());
   }
 
   /**

@@ -1,7 +1,11 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.SinkStats;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +26,24 @@ public interface Outlet {
   default long deliveryFailures() {
     return 0;
   }
+
+  /** Each sink's delivery counts, for /metrics and /healthz; none where nothing is delivered. */
+  default List<SinkStats> sinks() {
+    return List.of();
+  }
+
+  /** By sink name, what is not delivered yet: what the state file keeps (the outbox). */
+  default Map<String, List<Message>> undelivered() {
+    return Map.of();
+  }
+
+  /** Moves whenever {@link #undelivered()} may have changed. */
+  default long undeliveredVersion() {
+    return 0;
+  }
+
+  /** Sends what the last run left undelivered, before anything new. */
+  default void restore(Map<String, List<Message>> undelivered) {}
 
   /**
    * An outlet for alerts alone: a replay or a test, where no operator turns maintenance on or

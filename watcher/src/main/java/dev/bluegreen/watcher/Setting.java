@@ -183,7 +183,8 @@ public enum Setting {
       "--alert-queue-capacity",
       "N",
       Default.of(DeliveryConfig.DEFAULT_QUEUE_CAPACITY),
-      "Messages each sink queues before dropping the oldest (recoveries last).");
+      "Messages each sink keeps undelivered before collapsing and dropping (never a first"
+          + " announcement).");
 
   /** Which config record loads a setting, and so which commands offer it. */
   public enum Group {

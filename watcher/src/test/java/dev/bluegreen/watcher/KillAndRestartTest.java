@@ -35,6 +35,7 @@ class KillAndRestartTest {
   private HttpServer webhook;
   private final List<String> received = new ArrayList<>();
   private final List<Process> processes = new ArrayList<>();
+  private volatile long answerAfterMillis; // a slow webhook: how long the stand-in takes to answer
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -47,6 +48,13 @@ class KillAndRestartTest {
             String kind = TestJson.MAPPER.readTree(body.readAllBytes()).path("kind").asText();
             synchronized (received) {
               received.add(kind);
+            }
+          }
+          if (answerAfterMillis > 0) {
+            try {
+              Thread.sleep(answerAfterMillis); // the stand-in's own slowness, not a test wait
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             }
           }
           exchange.sendResponseHeaders(200, -1);
@@ -108,6 +116,25 @@ class KillAndRestartTest {
     }
   }
 
+  /** Whether the state file says every sink delivered everything. */
+  static boolean outboxEmpty(Path state) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode outbox =
+          TestJson.MAPPER.readTree(state.toFile()).path("outbox");
+      if (outbox.isMissingNode() || outbox.isEmpty()) {
+        return outbox.isObject();
+      }
+      for (com.fasterxml.jackson.databind.JsonNode messages : outbox) {
+        if (!messages.isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false; // not written yet
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -116,12 +143,12 @@ class KillAndRestartTest {
 
   private void await(BooleanSupplier condition, String what) {
     Await.until(
-        what, condition, () -> "received " + received() + "; watcher said:\n" + firstWatcherSaid());
+        what, condition, () -> "received " + received() + "; watcher said:\n" + said("first"));
   }
 
-  private String firstWatcherSaid() {
+  private String said(String name) {
     try {
-      return Files.readString(dir.resolve("first.err"));
+      return Files.readString(dir.resolve(name + ".err"));
     } catch (IOException e) {
       return e.toString();
     }
@@ -137,6 +164,8 @@ class KillAndRestartTest {
     int firstPort = freePort();
     Process first = startWatcher(log, state, firstPort, "first");
     await(() -> received().size() >= 3, "the first watcher's failover, error-rate, latency alerts");
+    // delivery is saved within a second; a crash before that re-sends (at least once)
+    await(() -> outboxEmpty(state), "the state file to record that all were delivered");
     first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no final save
 
     Files.write(log, story.subList(150, 400), StandardOpenOption.APPEND);
@@ -167,7 +196,7 @@ class KillAndRestartTest {
     int port = freePort();
     Process first = startWatcher(log, state, port, "first");
     await(() -> linesRead(port) == 150, "the watcher to read the 150 lines");
-    await(() -> received().size() == 2, "the failover and error-rate alerts"); // queue empty
+    await(() -> received().size() == 3, "the failover, error-rate, latency alerts"); // queue empty
 
     first.destroy(); // SIGTERM: the shutdown hook runs
     first.waitFor();
@@ -179,7 +208,50 @@ class KillAndRestartTest {
         .contains(
             "INFO  RunCommand - stopped: state saved to "
                 + state
-                + " after 150 lines read; 0 alert messages were still queued (one per sink), 0"
-                + " of them dropped");
+                + " after 150 lines read; 0 alert messages were undelivered (one per sink), 0 left"
+                + " after the drain: kept in the state file, sent after a restart");
+  }
+
+  @Test
+  void sigtermWithASlowWebhookWaitsForTheRequestInFlightKeepsTheRestAndARestartSendsThem()
+      throws Exception {
+    Path log = dir.resolve("access.log");
+    Path state = dir.resolve("state.json");
+    Files.copy(STORY, log); // six alerts: failover, error_rate, latency and their three ends
+    answerAfterMillis = 6_000;
+    int port = freePort();
+    Process first = startWatcher(log, state, port, "first");
+    await(() -> linesRead(port) == 400 && received().size() == 1, "the first request");
+
+    // SIGTERM: 10 s of drain: the first answer at 6 s, the second request starts at 7 s and is
+    // still in flight at 10 s; it is waited for (answered at 13 s), the last four are kept
+    first.destroy();
+    first.waitFor();
+
+    String firstSaid = said("first");
+    assertThat(received()).containsExactly("failover", "error_rate");
+    assertThat(firstSaid)
+        .doesNotContain("Socket closed", "gave up", "Canceled")
+        .contains(
+            "webhook: 4 messages not delivered before shutdown, kept in the state file to send"
+                + " after a restart");
+    assertThat(outboxEmpty(state)).isFalse();
+
+    answerAfterMillis = 0;
+    int secondPort = freePort();
+    startWatcher(log, state, secondPort, "second");
+    await(() -> received().size() >= 6, "the kept messages sent after the restart");
+    await(() -> outboxEmpty(state), "the state file to record their delivery");
+
+    assertThat(received())
+        .as("each exactly once, in order")
+        .containsExactly(
+            "failover",
+            "error_rate",
+            "latency",
+            "recovery",
+            "latency_resolved",
+            "error_rate_resolved");
+    assertThat(said("second")).contains("webhook: 4 message(s) left undelivered by the last run");
   }
 }

@@ -111,16 +111,25 @@ final class RunCommand implements Callable<Integer> {
                   watcher.close(); // saves the state; last alerts are queued
                   admin.close();
                   DeliveryStats queued = alerts.stats();
-                  alerts.close(); // queued alerts get up to 10 s to go out
-                  long dropped = alerts.stats().dropped() - queued.dropped();
+                  if (live.stateFile() != null) {
+                    alerts.keepUndelivered(); // the state file keeps them for the next run
+                  }
+                  alerts.close(); // up to 10 s to go out, then a request in flight is answered
+                  DeliveryStats left = alerts.stats();
+                  boolean saved = watcher.saveUndelivered();
                   LoggerFactory.getLogger(RunCommand.class)
                       .info(
-                          "stopped: {}; {} alert message{} still queued (one per sink), {} of"
-                              + " them dropped",
+                          "stopped: {}; {} alert message{} undelivered (one per sink), {} left"
+                              + " after the drain: {}",
                           watcher.savedAtClose(),
                           queued.queued(),
                           queued.queued() == 1 ? " was" : "s were",
-                          dropped);
+                          left.queued() + left.dropped() - queued.dropped(),
+                          live.stateFile() == null
+                              ? "dropped (no STATE_FILE)"
+                              : saved
+                                  ? "kept in the state file, sent after a restart"
+                                  : "NOT saved (the state file could not be written)");
                   stopped.countDown();
                 },
                 "shutdown"));

@@ -185,8 +185,7 @@ final class TestAlertCommand implements Callable<Integer> {
     return switch (receipt.outcome()) {
       case DELIVERED -> "accepted";
       case REJECTED -> "REJECTED";
-      case GAVE_UP -> "NOT DELIVERED after " + receipt.attempts() + " attempts";
-      case DROPPED -> "DROPPED";
+      case DROPPED -> "NOT DELIVERED (" + receipt.reason() + ")";
     };
   }
 

@@ -4,7 +4,9 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * there, one readable line each; pass stdout). Delivery's own lines (start, retries, rejections,
  * drops) are logged through SLF4J on this class's logger, each at its own level; none ever shows a
  * webhook URL. Call {@link #close()} on shutdown (SIGTERM): queued messages get {@link
- * DeliveryConfig#drainTimeout()} (10 s) to go out.
+ * DeliveryConfig#drainTimeout()} (10 s) to go out, and a request in flight then gets its own
+ * timeout to be answered. What is still undelivered stays in each sink's {@link Outbox}, for the
+ * state file ({@link #undelivered()}, {@link #keepUndelivered()}, {@link #restore}).
  */
 public final class AlertDelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
@@ -34,14 +38,17 @@ public final class AlertDelivery implements AutoCloseable {
   private final DeliveryCounts counts;
   private final Timing timing;
   private final Duration drainTimeout;
+  private final Duration requestTimeout;
   private volatile boolean closed;
+  private volatile boolean keep;
 
   private AlertDelivery(
-      List<SinkWorker> workers, DeliveryCounts counts, Timing timing, Duration drainTimeout) {
+      List<SinkWorker> workers, DeliveryCounts counts, Timing timing, DeliveryConfig config) {
     this.workers = workers;
     this.counts = counts;
     this.timing = timing;
-    this.drainTimeout = drainTimeout;
+    this.drainTimeout = config.drainTimeout();
+    this.requestTimeout = config.requestTimeout();
   }
 
   /**
@@ -62,7 +69,7 @@ public final class AlertDelivery implements AutoCloseable {
           new SinkWorker(
               notifier, config.queueCapacity(), config.retry(), timing, counts, receipts, redact));
     }
-    AlertDelivery delivery = new AlertDelivery(workers, counts, timing, config.drainTimeout());
+    AlertDelivery delivery = new AlertDelivery(workers, counts, timing, config);
     if (config.slackWebhook() == null) {
       LOG.warn(
           "Slack is not configured (SLACK_WEBHOOK_URL is unset): alerts are printed to stdout");
@@ -111,9 +118,68 @@ public final class AlertDelivery implements AutoCloseable {
     return counts.stats(workers.stream().mapToLong(SinkWorker::queued).sum());
   }
 
+  /** Each sink's counts, in {@link #sinks()} order (the console included). */
+  public List<SinkStats> sinkStats() {
+    return workers.stream().map(SinkWorker::stats).toList();
+  }
+
+  /** What each sink has not delivered yet, by sink name, the message being sent first. */
+  public Map<String, List<Message>> undelivered() {
+    Map<String, List<Message>> all = new LinkedHashMap<>();
+    for (SinkWorker worker : workers) {
+      all.put(worker.notifier().name(), worker.undelivered());
+    }
+    return all;
+  }
+
+  /** Moves whenever {@link #undelivered()} may have changed: a checkpoint saves it then. */
+  public long undeliveredVersion() {
+    return workers.stream().mapToLong(SinkWorker::version).sum();
+  }
+
   /**
-   * Lets queued messages go out for up to the drain time (10 s), then stops every sender; what is
-   * still queued then is counted as dropped. Safe to call twice.
+   * Queues what a previous run left undelivered, before any new message: a sink no longer
+   * configured loses its messages, said in one line.
+   */
+  public void restore(Map<String, List<Message>> saved) {
+    saved.forEach(
+        (sink, messages) -> {
+          SinkWorker worker =
+              workers.stream()
+                  .filter(w -> w.notifier().name().equals(sink))
+                  .findFirst()
+                  .orElse(null);
+          if (worker == null) {
+            if (!messages.isEmpty()) {
+              LOG.warn(
+                  "{} undelivered message(s) for {} are dropped: it is no longer configured",
+                  messages.size(),
+                  sink);
+            }
+            return;
+          }
+          messages.forEach(worker::offer);
+          if (!messages.isEmpty()) {
+            LOG.info(
+                "{}: {} message(s) left undelivered by the last run are sent again",
+                sink,
+                messages.size());
+          }
+        });
+  }
+
+  /**
+   * At {@link #close()}, keep what is undelivered (the caller saves it to the state file) instead
+   * of counting it as dropped.
+   */
+  public void keepUndelivered() {
+    keep = true;
+  }
+
+  /**
+   * Lets queued messages go out for up to the drain time (10 s) and a request in flight then be
+   * answered (its timeout), then stops every sender; what is still undelivered is kept ({@link
+   * #keepUndelivered()}) or counted as dropped. Safe to call twice.
    */
   @Override
   public void close() {
@@ -125,7 +191,8 @@ public final class AlertDelivery implements AutoCloseable {
     }
     long deadline = timing.nanoTime() + drainTimeout.toNanos();
     workers.forEach(worker -> worker.requestStop(deadline));
-    long waitUntil = deadline + STOP_GRACE.toNanos();
+    // a request in flight at the deadline gets its own timeout: its answer says what happened
+    long waitUntil = deadline + requestTimeout.toNanos() + STOP_GRACE.toNanos();
     try {
       for (SinkWorker worker : workers) {
         if (!worker.awaitUntil(waitUntil)) {
@@ -137,5 +204,6 @@ public final class AlertDelivery implements AutoCloseable {
       workers.forEach(SinkWorker::forceStop);
       Thread.currentThread().interrupt();
     }
+    workers.forEach(worker -> worker.leave(keep));
   }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * @param requestTimeout the longest one request may take, connecting included
  * @param minInterval the least time between two requests to one sink, retries included
  * @param drainTimeout how long {@code close()} lets queued messages go out
- * @param retry backoff and give-up time
+ * @param retry the backoff between failed attempts
  */
 public record DeliveryConfig(
     SecretUrl slackWebhook,

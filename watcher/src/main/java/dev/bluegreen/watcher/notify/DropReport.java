@@ -27,7 +27,7 @@ final class DropReport {
               + last
               + " ("
               + n
-              + " dropped so far; recoveries and resolutions are kept longest)");
+              + " dropped so far; first announcements are never dropped)");
       nextReport = nextReportAfter(n);
     }
   }

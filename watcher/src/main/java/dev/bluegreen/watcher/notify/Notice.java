@@ -1,13 +1,15 @@
 package dev.bluegreen.watcher.notify;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A short informational message from the live watcher (maintenance on or off, a planned pool
  * switch): posted to Slack, the generic webhook and the console, never paging, never to
  * Alertmanager.
  */
-public sealed interface Notice extends Message permits Notice.Maintenance, Notice.PlannedSwitch {
+public sealed interface Notice extends Message
+    permits Notice.Maintenance, Notice.PlannedSwitch, Notice.Summary {
 
   /** What it tells. */
   NoticeKind kind();
@@ -78,6 +80,56 @@ public sealed interface Notice extends Message permits Notice.Maintenance, Notic
     @Override
     public String detail() {
       return "The expected pool is now " + to + ": traffic on it is not a failover.";
+    }
+  }
+
+  /**
+   * What one condition did while a sink could not be reached, told once it answers again: the
+   * episodes that opened and closed meanwhile, one line each, oldest first ({@link Outbox}).
+   *
+   * @param at when the first of them began
+   * @param sink the sink that was unreachable, e.g. {@code slack}
+   * @param condition the episodes' condition: {@code pool} or {@code error_rate}
+   * @param lines one per episode, e.g. {@code failover from blue to green at 12:01:00 UTC,
+   *     recovered at 12:04:00 UTC}; at most {@link #MAX_LINES}
+   * @param more episodes left out after the first {@link #MAX_LINES}
+   */
+  record Summary(Instant at, String sink, String condition, List<String> lines, int more)
+      implements Notice {
+    /** The most episodes one summary lists; the rest are counted. */
+    public static final int MAX_LINES = 10;
+
+    public Summary {
+      lines = List.copyOf(lines);
+    }
+
+    @Override
+    public NoticeKind kind() {
+      return NoticeKind.UNREACHABLE_SUMMARY;
+    }
+
+    @Override
+    public String title() {
+      return "While " + sink + " was unreachable";
+    }
+
+    @Override
+    public String detail() {
+      return String.join("; ", lines) + (more > 0 ? "; and " + more + " more" : "") + ".";
+    }
+
+    /** This summary with {@code later} episodes added after its own. */
+    Summary and(List<String> later, int laterMore) {
+      List<String> all = new java.util.ArrayList<>(lines);
+      int extra = more + laterMore;
+      for (String line : later) {
+        if (all.size() < MAX_LINES) {
+          all.add(line);
+        } else {
+          extra++;
+        }
+      }
+      return new Summary(at, sink, condition, all, extra);
     }
   }
 }

@@ -4,7 +4,9 @@ package dev.bluegreen.watcher.notify;
 public enum NoticeKind {
   MAINTENANCE_ON("maintenance_on"),
   MAINTENANCE_OFF("maintenance_off"),
-  PLANNED_SWITCH("planned_switch");
+  PLANNED_SWITCH("planned_switch"),
+  /** episodes that opened and closed while a sink was unreachable */
+  UNREACHABLE_SUMMARY("unreachable_summary");
 
   private final String wireName;
 

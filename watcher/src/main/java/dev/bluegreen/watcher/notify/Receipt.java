@@ -5,8 +5,8 @@ package dev.bluegreen.watcher.notify;
  *
  * @param sink the sink's {@link Notifier#name()}
  * @param message the message
- * @param outcome delivered, rejected, given up or dropped
- * @param reason the last answer, e.g. {@code 404 no_service}
+ * @param outcome delivered, rejected or dropped
+ * @param reason the last answer, e.g. {@code 404 no_service}, or a {@link DropReason}'s name
  * @param attempts requests made for it
  */
 public record Receipt(String sink, Message message, Outcome outcome, String reason, int attempts) {
@@ -16,9 +16,7 @@ public record Receipt(String sink, Message message, Outcome outcome, String reas
     DELIVERED,
     /** a permanent answer (400, 403, 404, 410): not retried */
     REJECTED,
-    /** retried until the give-up time or the end of the shutdown drain */
-    GAVE_UP,
-    /** pushed out of a full queue, or still queued when the drain time ended */
+    /** superseded, pushed out of a full outbox, or left at shutdown without a state file */
     DROPPED
   }
 }

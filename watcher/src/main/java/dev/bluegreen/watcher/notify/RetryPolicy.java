@@ -3,25 +3,24 @@ package dev.bluegreen.watcher.notify;
 import java.time.Duration;
 
 /**
- * When to try a failed delivery again: exponential backoff with jitter, up to a give-up time.
+ * When to try a failing sink again: exponential backoff with jitter, counted over the attempts that
+ * failed in a row. Nothing is given up (the outbox keeps what is undelivered).
  *
  * @param initial the base delay after the first failure
  * @param max the longest delay between two attempts
- * @param giveUpAfter a message still undelivered this long after its first attempt is given up
  */
-public record RetryPolicy(Duration initial, Duration max, Duration giveUpAfter) {
+public record RetryPolicy(Duration initial, Duration max) {
 
   /** 1 s, 2 s, 4 s ... : a blip costs a second, an outage is not hammered. */
   public static final Duration DEFAULT_INITIAL = Duration.ofSeconds(1);
 
-  /** Never wait more than a minute between attempts, so an alert arrives soon after Slack does. */
-  public static final Duration DEFAULT_MAX = Duration.ofSeconds(60);
+  /**
+   * Never wait more than 15 s between attempts, so the current state arrives soon after the sink is
+   * back (an outage is still asked at most 4 times a minute).
+   */
+  public static final Duration DEFAULT_MAX = Duration.ofSeconds(15);
 
-  /** An alert older than 5 minutes is stale; later alerts matter more than it. */
-  public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMinutes(5);
-
-  public static final RetryPolicy DEFAULT =
-      new RetryPolicy(DEFAULT_INITIAL, DEFAULT_MAX, DEFAULT_GIVE_UP_AFTER);
+  public static final RetryPolicy DEFAULT = new RetryPolicy(DEFAULT_INITIAL, DEFAULT_MAX);
 
   /**
    * The delay after the {@code failures}-th failed attempt of one message (1-based): {@code initial

@@ -6,8 +6,8 @@ import java.time.Duration;
  * When one sink's next request may go, decided without threads or clocks (times are {@link
  * dev.bluegreen.watcher.time.Timing#nanoTime()} values passed in): never sooner than the sink's
  * {@link Notifier#minInterval()} after its last request, retries included; after a failure, when
- * the sink's Retry-After or the {@link RetryPolicy}'s backoff says, unless that is later than the
- * policy's give-up time counted from the message's first attempt.
+ * the sink's Retry-After or the {@link RetryPolicy}'s backoff says. Nothing is given up: while the
+ * sink fails, its {@link Outbox} collapses what was overtaken.
  */
 final class RetrySchedule {
   private final RetryPolicy policy;
@@ -32,22 +32,16 @@ final class RetrySchedule {
   }
 
   /**
-   * After the {@code attempts}-th attempt of a message failed at {@code now}: when to retry, or
-   * {@code null} to give up.
+   * After the {@code failures}-th attempt in a row failed at {@code now}: when to try again.
    *
-   * @param firstAttempt when the message's first attempt began
    * @param random a number in [0, 1) for the backoff's jitter
    */
-  Retry afterFailure(Attempt failed, int attempts, long firstAttempt, long now, double random) {
+  Retry afterFailure(Attempt failed, int failures, long now, double random) {
     Duration delay =
-        failed.retryAfter() != null ? failed.retryAfter() : policy.nextDelay(attempts, random);
+        failed.retryAfter() != null ? failed.retryAfter() : policy.nextDelay(failures, random);
     if (delay.compareTo(minInterval) < 0) {
       delay = minInterval; // the pace holds for retries too
     }
-    long retryAt = now + delay.toNanos();
-    if (retryAt - firstAttempt > policy.giveUpAfter().toNanos()) {
-      return null;
-    }
-    return new Retry(retryAt, delay);
+    return new Retry(now + delay.toNanos(), delay);
   }
 }

@@ -54,8 +54,8 @@ final class SenderStop {
   }
 
   /**
-   * Sleeps until {@code atNanos}; false when that is past the stop deadline, so the message is
-   * given up instead of holding the shutdown.
+   * Sleeps until {@code atNanos}; false when that is past the stop deadline, so the message is left
+   * undelivered instead of holding the shutdown.
    *
    * @throws InterruptedException when forced to stop
    */

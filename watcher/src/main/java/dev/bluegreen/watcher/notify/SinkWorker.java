@@ -1,16 +1,18 @@
 package dev.bluegreen.watcher.notify;
 
 import dev.bluegreen.watcher.time.Timing;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * One sink's sender: takes messages from its own bounded queue in order and delivers each with
- * retries and pacing ({@link RetrySchedule}), so a slow sink never delays the log reader or the
- * other sinks. What became of each message is told by {@link Outcomes}, queue drops by {@link
- * DropReport}; {@link SenderStop} ends it. Every log line goes through a redactor of all configured
- * secrets.
+ * One sink's sender: takes messages from its own {@link Outbox} and delivers them with pacing and
+ * backoff ({@link RetrySchedule}), so a slow sink never delays the log reader or the other sinks. A
+ * failed attempt puts the message back: while the sink fails, the outbox collapses what was
+ * overtaken, and nothing is given up. What became of each message is told by {@link Outcomes};
+ * {@link SenderStop} ends it, leaving what is undelivered in the outbox for the state file.
  */
 final class SinkWorker {
   /** How long the sender waits for a message before checking for a refresh or a stop. */
@@ -20,31 +22,36 @@ final class SinkWorker {
   private static final long JOIN_SLICE_MILLIS = 50;
 
   private final Notifier notifier;
-  private final DeliveryQueue queue;
+  private final SinkBox box;
   private final RetrySchedule schedule;
   private final Timing timing;
   private final SinkLog log;
+  private final SinkCounts counts;
   private final Outcomes outcomes;
   private final DropReport drops = new DropReport();
   private final Thread thread;
   private final SenderStop stop;
-  private long lastRequest; // sender thread only, as is requested
+  private long lastRequest; // sender thread only, as are all below
   private boolean requested;
+  private int failures; // attempts failed in a row, of any message
+  private Message current; // the message of the last attempt, and its attempts
+  private int attempts;
 
   SinkWorker(
       Notifier notifier,
       int capacity,
       RetryPolicy policy,
       Timing timing,
-      DeliveryCounts counts,
+      DeliveryCounts total,
       Consumer<Receipt> receipts,
       UnaryOperator<String> redact) {
     this.notifier = notifier;
-    this.queue = new DeliveryQueue(capacity);
+    this.box = new SinkBox(new Outbox(notifier.name(), capacity, notifier.takesNotices()));
     this.schedule = new RetrySchedule(policy, notifier.minInterval());
     this.timing = timing;
     this.log = new SinkLog(notifier.name(), redact);
-    this.outcomes = new Outcomes(notifier.name(), counts, log, receipts, redact);
+    this.counts = new SinkCounts(notifier.name());
+    this.outcomes = new Outcomes(notifier.name(), total, counts, log, receipts, redact, timing);
     this.thread = new Thread(this::run, "alert-sender-" + notifier.name());
     thread.setDaemon(true);
     this.stop = new SenderStop(timing, thread);
@@ -58,17 +65,18 @@ final class SinkWorker {
     thread.start();
   }
 
-  /** Queues {@code message} without blocking or throwing; a full queue drops by its rank. */
+  /** Queues {@code message} without blocking or throwing; a full outbox drops by its rank. */
   void offer(Message message) {
     if (message instanceof Notice && !notifier.takesNotices()) {
       return;
     }
     try {
-      Message dropped = queue.offer(message);
-      if (dropped != null) {
-        drops.dropped(dropped);
-        queue.wakeUp(); // the sender logs it: the caller's thread never writes
-        outcomes.dropped(dropped, "queue full");
+      for (Outbox.Dropped dropped : box.add(message)) {
+        if (dropped.reason() == DropReason.QUEUE_FULL) {
+          drops.dropped(dropped.message());
+          box.wakeUp(); // the sender logs it: the caller's thread never writes
+        }
+        outcomes.dropped(dropped.message(), dropped.reason());
       }
     } catch (RuntimeException bug) {
       outcomes.notQueued(bug);
@@ -76,13 +84,27 @@ final class SinkWorker {
   }
 
   int queued() {
-    return queue.size();
+    return box.size();
   }
 
-  /** Stops once the queue is empty or at {@code deadlineNanos} (of {@link Timing#nanoTime()}). */
+  SinkStats stats() {
+    return counts.stats(box.size());
+  }
+
+  /** What is not delivered yet, the message being sent first. */
+  List<Message> undelivered() {
+    return box.undelivered();
+  }
+
+  /** Moves whenever {@link #undelivered()} may have changed. */
+  long version() {
+    return box.version();
+  }
+
+  /** Stops once the outbox is empty or at {@code deadlineNanos} (of {@link Timing#nanoTime()}). */
   void requestStop(long deadlineNanos) {
     stop.request(deadlineNanos);
-    queue.wakeUp();
+    box.wakeUp();
   }
 
   /** Waits for the sender to end until {@code deadlineNanos}; false if it is still running. */
@@ -97,83 +119,105 @@ final class SinkWorker {
     return true;
   }
 
-  /** Abandons the message in progress, and this sink's request with it: the drain time is over. */
+  /** Abandons the request in progress, this sink's only: the stop budget is spent. */
   void forceStop() {
     stop.force();
     notifier.cancel();
   }
 
+  /**
+   * After the sender ended: what is left is kept for the state file ({@code kept}), or counted as
+   * dropped at shutdown. Logs one line either way.
+   */
+  void leave(boolean kept) {
+    int left = box.size();
+    if (left == 0) {
+      return;
+    }
+    String messages = left + (left == 1 ? " message" : " messages");
+    if (kept) {
+      log.warn(
+          messages
+              + " not delivered before shutdown, kept in the state file to send after a restart");
+      return;
+    }
+    for (Message message : box.clear()) {
+      outcomes.dropped(message, DropReason.SHUTDOWN);
+    }
+    log.warn(messages + " not delivered before shutdown and lost: no STATE_FILE keeps them");
+  }
+
   private void run() {
-    Message unsent = null;
     try {
       while (!stop.forced()) {
         drops.report(log);
-        if (stop.drained(queue.size())) {
+        if (stop.drained(box.size())) {
           break;
         }
+        List<Outbox.Dropped> superseded = new ArrayList<>();
         Message message =
-            stop.stopping() ? queue.pollNow() : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            box.take(failures > 0, stop.stopping() ? 0 : IDLE_POLL_MILLIS, superseded);
+        superseded.forEach(dropped -> outcomes.dropped(dropped.message(), dropped.reason()));
         try {
           if (message != null) {
             if (!deliver(message)) {
-              unsent = message;
               break;
             }
           } else if (!stop.stopping()) {
             refresh();
           }
         } catch (RuntimeException bug) {
-          // one bad message must not stop all
+          box.settle(); // one bad message must not stop all
           log.error("internal error, the sender goes on: " + bug);
         }
       }
     } catch (InterruptedException forcedStop) {
-      // forceStop: what is left is counted below
+      // forceStop: what is left stays in the outbox
     } finally {
+      box.putBack();
       drops.report(log);
-      dropRemaining(unsent);
     }
   }
 
-  /** Delivers, retries or gives up; false when shut down before a first attempt was made. */
+  /** One attempt; false when the stop deadline came (the message stays in the outbox). */
   private boolean deliver(Message message) throws InterruptedException {
     byte[] body;
     try {
       body = notifier.render(message);
     } catch (RuntimeException bug) {
+      box.settle();
       outcomes.unrenderable(message, bug);
       return true;
     }
-    long first = timing.nanoTime();
-    int attempts = 0;
-    String reason = "not sent";
-    while (!stop.forced() && awaitPace()) {
-      attempts++;
-      Attempt attempt = send(body);
-      reason = attempt.reason();
-      if (attempt.answer() == Attempt.Answer.ACCEPTED) {
-        outcomes.delivered(message, reason, attempts);
-        return true;
-      }
-      if (attempt.answer() == Attempt.Answer.REJECTED) {
-        outcomes.rejected(message, reason, notifier.explain(reason), attempts);
-        return true;
-      }
-      RetrySchedule.Retry retry =
-          schedule.afterFailure(attempt, attempts, first, timing.nanoTime(), timing.random());
-      if (retry == null) {
-        break; // still failing at the give-up time
-      }
-      outcomes.retrying(message, reason, retry.delay(), attempts);
-      if (!stop.sleepUntil(retry.at())) {
-        break; // the retry would come after the stop deadline
-      }
+    if (!awaitPace()) {
+      box.putBack();
+      return false;
     }
-    if (attempts == 0) {
-      return false; // the drain time is over before its turn came
+    attempts = message.equals(current) ? attempts + 1 : 1;
+    current = message;
+    Attempt attempt = send(body);
+    String reason = attempt.reason();
+    if (attempt.answer() == Attempt.Answer.ACCEPTED) {
+      box.settle();
+      failures = 0;
+      outcomes.delivered(message, reason, attempts);
+      return true;
     }
-    outcomes.gaveUp(message, reason, attempts, stop.stopping());
-    return true;
+    if (attempt.answer() == Attempt.Answer.REJECTED) {
+      box.settle();
+      outcomes.rejected(message, reason, notifier.explain(reason), attempts);
+      return true;
+    }
+    box.putBack();
+    failures++;
+    if (stop.forced()) {
+      outcomes.unanswered(message, reason);
+      return false;
+    }
+    RetrySchedule.Retry retry =
+        schedule.afterFailure(attempt, failures, timing.nanoTime(), timing.random());
+    outcomes.failed(message, reason, retry.delay(), attempts, box.size());
+    return stop.sleepUntil(retry.at()); // false: the retry would come after the stop deadline
   }
 
   /** Waits for the pace; false when that wait would end past the stop deadline. */
@@ -208,21 +252,6 @@ final class SinkWorker {
       log.trouble(
           attempt.reason(),
           "re-sending firing alerts failed: " + attempt.reason() + "; tried again in a minute");
-    }
-  }
-
-  /** Counts what was not sent at shutdown: {@code first} (may be null), then the queue. */
-  private void dropRemaining(Message first) {
-    int left = 0;
-    Message message = first;
-    while (message != null || (message = queue.pollNow()) != null) {
-      left++;
-      outcomes.dropped(message, "still queued at shutdown");
-      message = null;
-    }
-    if (left > 0) {
-      log.warn(
-          left + " queued message" + (left == 1 ? " was" : "s were") + " not sent before shutdown");
     }
   }
 }

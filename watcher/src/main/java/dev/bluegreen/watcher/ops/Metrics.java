@@ -45,6 +45,7 @@ public final class Metrics {
         .help("Alerts a sink refused for good (revoked webhook, bad payload, ...).")
         .callback(c -> c.call(status.get().deliveryFailures()))
         .register(registry);
+    DeliveryMetrics.register(registry, () -> status.get().sinks());
     CounterWithCallback.builder()
         .name("watcher_log_rotations_total")
         .help("Log rotations followed: renames, deletions, truncations.")

@@ -1,6 +1,8 @@
 package dev.bluegreen.watcher.ops;
 
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.notify.SinkStats;
+import java.util.List;
 
 /**
  * What /healthz, /metrics and {@code watcher ctl status} show: one snapshot of the live watcher,
@@ -19,12 +21,13 @@ import dev.bluegreen.watcher.detect.AlertKind;
  * @param servingPool the pool the log shows now: the one that served the latest request naming one
  * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
- * @param deliveryFailures messages a sink refused for good or gave up on
+ * @param deliveryFailures messages a sink refused for good
  * @param errorRateThresholdRatio ERROR_RATE_THRESHOLD as a fraction (0..1)
  * @param latencyP99Seconds the window's p99 request time, NaN until it holds MIN_REQUESTS timed
  *     requests
  * @param latencyP50Seconds the window's median request time, NaN as p99
  * @param latencyThresholdSeconds the p99 above which requests are too slow
+ * @param sinks each sink's delivery: queue depth, attempts, drops by reason, failing since
  */
 public record WatcherStatus(
     String log,
@@ -44,7 +47,8 @@ public record WatcherStatus(
     double errorRateThresholdRatio,
     double latencyP99Seconds,
     double latencyP50Seconds,
-    double latencyThresholdSeconds) {
+    double latencyThresholdSeconds,
+    List<SinkStats> sinks) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {

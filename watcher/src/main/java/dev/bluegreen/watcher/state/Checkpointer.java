@@ -2,20 +2,24 @@ package dev.bluegreen.watcher.state;
 
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.logging.LogOnce;
+import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.source.LogPosition;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * Saves how far the log was read with what the detectors remember, through the {@link StateStore}:
- * at once when asked ({@link #save}: alerts and controls), and otherwise at most once per {@link
- * #EVERY_MILLIS} while lines flow ({@link #saveIfDue}). A failed save is logged once until it
- * changes; the next save tries again. Without a state file it does nothing.
+ * Saves how far the log was read with what the detectors remember and the sinks' undelivered
+ * messages (the outbox), through the {@link StateStore}: at once when asked ({@link #save}: alerts,
+ * controls, shutdown), and otherwise at most once per {@link #EVERY_MILLIS} while lines flow or the
+ * outbox changes ({@link #saveIfDue}). A failed save is logged once until it changes; the next save
+ * tries again. Without a state file it does nothing.
  */
 public final class Checkpointer {
   private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
@@ -30,6 +34,7 @@ public final class Checkpointer {
   private final String configuredPool;
   private final boolean configuredMaintenance;
   private final Timing timing;
+  private final Supplier<Map<String, List<SavedMessage>>> outbox;
   private final LogOnce failures = new LogOnce(log);
   private boolean periodicSaveDone;
   private long lastSave; // of timing.nanoTime(), once periodicSaveDone
@@ -47,6 +52,21 @@ public final class Checkpointer {
       String configuredPool,
       boolean configuredMaintenance,
       Timing timing) {
+    this(store, logPath, configuredPool, configuredMaintenance, timing, Map::of);
+  }
+
+  /**
+   * As above, saving with each state what {@code outbox} says each sink has not delivered (called
+   * on the saving thread).
+   */
+  public Checkpointer(
+      StateStore store,
+      Path logPath,
+      String configuredPool,
+      boolean configuredMaintenance,
+      Timing timing,
+      Supplier<Map<String, List<SavedMessage>>> outbox) {
+    this.outbox = outbox;
     this.store = store;
     this.logPath = logPath.toString();
     this.configuredPool = configuredPool;
@@ -67,7 +87,8 @@ public final class Checkpointer {
               position,
               configuredPool,
               configuredMaintenance,
-              detectors));
+              detectors,
+              outbox.get()));
       failures.clear();
       return true;
     } catch (IOException e) {
@@ -77,8 +98,8 @@ public final class Checkpointer {
   }
 
   /**
-   * Saves if {@link #EVERY_MILLIS} passed since the last periodic save and lines were read since
-   * ({@code lines} counts every line read so far).
+   * Saves if {@link #EVERY_MILLIS} passed since the last periodic save and {@code lines} moved
+   * since (it counts every line read so far, plus every change of the outbox).
    */
   public void saveIfDue(LogPosition position, long lines, Supplier<Detectors.State> detectors) {
     long now = timing.nanoTime();

@@ -37,6 +37,6 @@ class DropReportTest {
     assertThat(logs.lines().get(0))
         .isEqualTo(
             "WARN slack: queue full: dropped the oldest failover alert (1 dropped so far;"
-                + " recoveries and resolutions are kept longest)");
+                + " first announcements are never dropped)");
   }
 }

@@ -114,7 +114,8 @@ class AdminServerTest {
             0.02,
             Double.NaN,
             Double.NaN,
-            1.0);
+            1.0,
+            java.util.List.of());
 
     java.util.Map<String, Object> health = AdminServer.health(status, 0);
 

@@ -31,7 +31,8 @@ final class StuckControls implements Controls {
         0.02,
         Double.NaN,
         Double.NaN,
-        1.0);
+        1.0,
+        List.of());
   }
 
   @Override

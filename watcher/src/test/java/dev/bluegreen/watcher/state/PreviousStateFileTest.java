@@ -49,12 +49,15 @@ class PreviousStateFileTest {
             new LogPosition(new FileIdentity("(dev=1,ino=2)", "fp"), 10),
             "blue",
             false,
-            fresh.state()));
+            fresh.state(),
+            null));
     ObjectNode json = (ObjectNode) TestJson.MAPPER.readTree(store.file().toFile());
     json.set("detectors", TestJson.read(PREVIOUS_DETECTORS));
+    json.remove("outbox"); // the previous version had none
     Files.writeString(store.file(), json.toString());
 
     WatcherState loaded = store.load().orElseThrow();
+    assertThat(loaded.undelivered()).as("nothing to send").isEmpty();
     List<Alert> alerts = new ArrayList<>();
     Detectors restored = detectors(alerts);
     restored.restore(loaded.detectors());
@@ -83,7 +86,8 @@ class PreviousStateFileTest {
             new LogPosition(new FileIdentity("(dev=1,ino=2)", "fp"), 10),
             "blue",
             false,
-            detectors(new ArrayList<>()).state()));
+            detectors(new ArrayList<>()).state(),
+            null));
     Files.writeString(
         store.file(), Files.readString(store.file()).replace("\"blue\"", "\"<!channel>\""));
     Detectors restored = detectors(new ArrayList<>());

@@ -13,12 +13,17 @@ public final class Mrkdwn {
 
   /** The value, cut to {@link #MAX_VALUE} characters, then escaped; {@code null} becomes "-". */
   public static String escape(String value) {
+    return escape(value, MAX_VALUE);
+  }
+
+  /** The value, cut to {@code max} characters, then escaped; {@code null} becomes "-". */
+  public static String escape(String value, int max) {
     if (value == null) {
       return "-";
     }
     String cut =
-        value.codePointCount(0, value.length()) > MAX_VALUE
-            ? value.substring(0, value.offsetByCodePoints(0, MAX_VALUE - 1)) + "…"
+        value.codePointCount(0, value.length()) > max
+            ? value.substring(0, value.offsetByCodePoints(0, max - 1)) + "…"
             : value;
     StringBuilder out = new StringBuilder(cut.length() + 8);
     cut.codePoints()

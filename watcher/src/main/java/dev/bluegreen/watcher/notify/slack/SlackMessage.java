@@ -92,10 +92,19 @@ public final class SlackMessage {
             + " · "
             + date(notice.at())
             + "\n"
-            + escape(notice.detail());
+            + (notice instanceof Notice.Summary summary ? lines(summary) : escape(notice.detail()));
     return payload(
         escape(notice.title()) + " (" + escape(instance) + "): " + escape(notice.detail()),
         List.of(context(line)));
+  }
+
+  /** A summary's episodes, one line each (a line holds two short pool names and two times). */
+  private static String lines(Notice.Summary summary) {
+    StringBuilder text = new StringBuilder();
+    for (String line : summary.lines()) {
+      text.append(text.length() == 0 ? "• " : "\n• ").append(Mrkdwn.escape(line, 200));
+    }
+    return summary.more() > 0 ? text + "\n… and " + summary.more() + " more" : text.toString();
   }
 
   /** Shown in each reader's own time zone; the fallback after {@code |} is UTC. */

@@ -3,11 +3,13 @@ package dev.bluegreen.watcher.notify.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bluegreen.watcher.Await;
 import dev.bluegreen.watcher.Sinks;
 import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryStats;
+import dev.bluegreen.watcher.notify.DropReason;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Receipt;
@@ -17,6 +19,7 @@ import dev.bluegreen.watcher.notify.RetryPolicy;
 import dev.bluegreen.watcher.notify.Samples;
 import dev.bluegreen.watcher.notify.Script;
 import dev.bluegreen.watcher.notify.Servers;
+import dev.bluegreen.watcher.notify.SinkStats;
 import dev.bluegreen.watcher.time.FakeTiming;
 import java.time.Duration;
 import java.util.List;
@@ -94,7 +97,8 @@ class SlackDeliveryTest {
     assertThat(slack.gaps()).singleElement().isEqualTo(SECOND);
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 1, 0));
     assertThat(recorder.log())
-        .contains("WARN slack: failover alert: 500 rollup_error; retrying in 1.0 s (attempt 2");
+        .contains("failover alert: 500 rollup_error; 1 message waiting")
+        .contains("next attempt in 1.0 s (attempt 2 of this one");
   }
 
   @Test
@@ -106,7 +110,7 @@ class SlackDeliveryTest {
     assertThat(recorder.await(1).get(0).attempts()).isEqualTo(3);
     // jitter 0.5: 0.75 s (paced up to 1 s), then 1.5 s
     assertThat(slack.gaps()).containsExactly(SECOND, 3 * SECOND / 2);
-    assertThat(recorder.log()).containsOnlyOnce("503; retrying");
+    assertThat(recorder.log()).containsOnlyOnce("WARN slack: failing since");
   }
 
   @Test
@@ -160,22 +164,22 @@ class SlackDeliveryTest {
   }
 
   @Test
-  void aSlackStillFailingAtTheGiveUpTimeIsGivenUpAndNotAskedAgain() throws Exception {
+  void aSlackStillFailingIsAskedAgainAtMost15SecondsApartAndTheAlertIsKept() throws Exception {
     slack.otherwise(Servers.answer(503, "down"));
 
     start().publish(Samples.failover());
 
-    // 0, 1, 2.5, 5.5, 11.5, 23.5, 47.5, 92.5, then 45 s apart up to 272.5 s; 317.5 s is too late
-    assertThat(recorder.await(1).get(0))
-        .extracting(Receipt::outcome, Receipt::reason, Receipt::attempts)
-        .containsExactly(Outcome.GAVE_UP, "503 down", 12);
-    assertThat(slack.arrivals())
-        .hasSize(12)
-        .allMatch(
-            at -> at - slack.arrivals().get(0) <= RetryPolicy.DEFAULT_GIVE_UP_AFTER.toNanos());
-    assertThat(delivery.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 11, 0));
-    assertThat(recorder.log())
-        .contains("WARN slack: gave up on the failover alert after 12 attempts: 503 down");
+    slack.awaitRequests(12);
+    // 0, 1, 2.5, 5.5, 11.5, then 11.25 s apart (15 s, jittered): nothing is given up
+    assertThat(slack.gaps().subList(4, 11)).allMatch(gap -> gap == 45 * SECOND / 4);
+    Await.until("12 failed attempts", () -> delivery.sinkStats().get(0).failedAttempts() >= 12);
+    SinkStats stats = delivery.sinkStats().get(0);
+    assertThat(stats.queued()).isEqualTo(1);
+    assertThat(stats.failing()).isTrue();
+    assertThat(recorder.receipts()).isEmpty();
+    assertThat(recorder.log().lines().filter(line -> line.contains("WARN slack: failing since")))
+        .as("a WARN at the first failure, then one a minute")
+        .hasSize(2);
   }
 
   @Test
@@ -194,22 +198,22 @@ class SlackDeliveryTest {
 
   @Test
   void retriesCountTowardsThePaceToo() throws Exception {
-    RetryPolicy eager =
-        new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMinutes(5));
+    RetryPolicy eager = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1));
     slack.then(Servers.answer(500, ""), Servers.answer(502, ""));
 
     start(Servers.slack(server).toBuilder().retry(eager).build()).publish(Samples.failover());
-    delivery.publish(Samples.recovery());
+    delivery.publish(Samples.errorRate());
 
     recorder.await(2);
     assertThat(slack.gaps()).hasSize(3).allMatch(gap -> gap >= SECOND);
   }
 
   @Test
-  void aFullQueueDropsTheOldestFailoverButKeepsTheRecovery() throws Exception {
+  void aFullQueueCollapsesTheClosedEpisodeIntoASummaryAndKeepsEveryFirstAnnouncement()
+      throws Exception {
     DeliveryConfig small =
         Servers.slack(server).toBuilder()
-            .queueCapacity(2)
+            .queueCapacity(3)
             .requestTimeout(Duration.ofSeconds(30))
             .build();
     slack.hold();
@@ -217,22 +221,24 @@ class SlackDeliveryTest {
     delivery.publish(Samples.failover("blue", "green", "in-flight"));
     slack.awaitRequests(1);
 
-    delivery.publish(Samples.failover("green", "red", "dropped"));
+    delivery.publish(Samples.failover("green", "red", "overtaken"));
     delivery.publish(Samples.recovery());
     delivery.publish(Samples.errorRate());
-    assertThat(delivery.stats().dropped()).isEqualTo(1);
-    assertThat(delivery.stats().queued()).isEqualTo(2);
+    assertThat(delivery.stats().dropped()).as("nothing lost").isZero();
+    assertThat(delivery.stats().queued()).isEqualTo(3);
     slack.release();
 
-    List<Receipt> receipts = recorder.await(4);
-    assertThat(receipts.get(0).outcome()).isEqualTo(Outcome.DROPPED);
-    assertThat(receipts.get(0).message())
-        .isEqualTo(Message.of(Samples.failover("green", "red", "dropped")));
-    assertThat(receipts.subList(1, 4))
+    List<Receipt> receipts = recorder.await(5);
+    assertThat(receipts.subList(0, 2))
+        .extracting(Receipt::outcome, Receipt::reason)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(Outcome.DROPPED, "superseded"));
+    assertThat(receipts.subList(2, 5))
         .extracting(receipt -> receipt.message().describe())
-        .containsExactly("failover alert", "recovery alert", "error_rate alert");
-    assertThat(recorder.log())
-        .contains("WARN slack: queue full: dropped the oldest failover alert (1 dropped so far");
+        .containsExactly("failover alert", "error_rate alert", "unreachable_summary notice");
+    assertThat(((Notice) receipts.get(4).message()).detail())
+        .isEqualTo(
+            "failover from green to red at 03:04:05 UTC, recovered (back on blue) at 03:09:05 UTC.");
+    assertThat(recorder.log()).doesNotContain("queue full");
   }
 
   @Test
@@ -244,10 +250,11 @@ class SlackDeliveryTest {
 
     for (int i = 0; i < 1_000; i++) {
       delivery.publish(Samples.errorRate());
+      delivery.publish(Notice.maintenanceOn(Samples.AT));
     }
 
     assertThat(delivery.stats().queued()).isEqualTo(DeliveryConfig.DEFAULT_QUEUE_CAPACITY);
-    assertThat(delivery.stats().dropped()).isEqualTo(1_000 - DeliveryConfig.DEFAULT_QUEUE_CAPACITY);
+    assertThat(delivery.sinkStats().get(0).dropped(DropReason.QUEUE_FULL)).isPositive();
   }
 
   @Test
@@ -263,27 +270,54 @@ class SlackDeliveryTest {
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(3, 0, 0, 0, 0));
   }
 
-  @Test
-  void closeGivesUpAtTheEndOfTheDrainTime() {
-    slack.otherwise(Servers.answer(503, "down"));
-    AlertDelivery delivery = start();
-    // more than 10 s of paced retries: the first three are tried and given up, two are left
+  /** Two closed episodes and an open one, published while Slack answers 503. */
+  private void publishAnOutage(AlertDelivery delivery) {
     delivery.publish(Samples.failover());
     delivery.publish(Samples.recovery());
     delivery.publish(Samples.errorRate());
     delivery.publish(Samples.resolved());
     delivery.publish(Samples.failover("blue", "red", "r2"));
+  }
+
+  @Test
+  void closeWithoutAStateFileDropsWhatIsUndeliveredAtTheEndOfTheDrainTime() {
+    slack.otherwise(Servers.answer(503, "down"));
+    AlertDelivery delivery = start();
+    publishAnOutage(delivery);
 
     delivery.close();
 
     DeliveryStats stats = delivery.stats();
     assertThat(stats.sent()).isZero();
-    assertThat(stats.failed() + stats.dropped()).isEqualTo(5);
     assertThat(stats.queued()).isZero();
+    // collapsed: the open failover, then one summary per condition
+    assertThat(delivery.sinkStats().get(0).dropped(DropReason.SHUTDOWN)).isEqualTo(3);
     assertThat(slack.requests()).hasSizeLessThanOrEqualTo(11); // paced: at most 1 per second
     assertThat(recorder.receipts()).extracting(Receipt::outcome).doesNotContain(Outcome.DELIVERED);
     assertThat(recorder.log())
-        .containsPattern("WARN slack: \\d+ queued messages? w.* not sent before shutdown");
+        .contains(
+            "WARN slack: 3 messages not delivered before shutdown and lost: no STATE_FILE keeps"
+                + " them");
+  }
+
+  @Test
+  void closeKeepsWhatIsUndeliveredForTheStateFile() {
+    slack.otherwise(Servers.answer(503, "down"));
+    AlertDelivery delivery = start();
+    delivery.keepUndelivered();
+    publishAnOutage(delivery);
+
+    delivery.close();
+
+    assertThat(delivery.stats().dropped()).isZero();
+    List<Message> kept = delivery.undelivered().get("slack");
+    assertThat(kept).hasSize(3);
+    assertThat(kept.get(0)).isEqualTo(Message.of(Samples.failover("blue", "red", "r2")));
+    assertThat(kept.subList(1, 3)).allMatch(message -> message instanceof Notice.Summary);
+    assertThat(recorder.log())
+        .contains(
+            "WARN slack: 3 messages not delivered before shutdown, kept in the state file to send"
+                + " after a restart");
   }
 
   @Test
