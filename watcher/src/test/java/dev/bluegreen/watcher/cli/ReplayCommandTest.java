@@ -62,7 +62,7 @@ class ReplayCommandTest {
                 + FAILOVER_LOG
                 + ":142]",
             "2026-11-01T10:01:11Z  warning   LATENCY  p99 1005 ms over the last 142 requests"
-                + " (median 4 ms; threshold 1000 ms); slowest 1005 ms at "
+                + " (median 4 ms; threshold 1000 ms); slowest 1005 ms (request req-0142) at "
                 + FAILOVER_LOG
                 + ":142  ["
                 + FAILOVER_LOG
