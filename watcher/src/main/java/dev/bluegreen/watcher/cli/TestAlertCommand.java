@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.Evidence;
+import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.Latency;
 import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.LineRef;
@@ -38,10 +39,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Sends one sample alert of each kind (failover, recovery, error rate, latency, resolved),"
-          + " marked as a"
-          + " test, through every configured sink (Slack, webhook, Alertmanager), with the same"
-          + " retries and pacing as the live watcher, and reports what each sink answered.",
+      "Sends one sample alert of each kind (failover, flapping, recovery, error rate, latency,"
+          + " their resolutions), marked as a test, through every configured sink (Slack,"
+          + " webhook, Alertmanager), with the same retries and pacing as the live watcher, and"
+          + " reports what each sink answered.",
     },
     footer = {
       "",
@@ -96,8 +97,8 @@ final class TestAlertCommand implements Callable<Integer> {
                 err.println(
                     "test-alert: sending "
                         + samples.size()
-                        + " sample alerts (failover, recovery, error_rate, error_rate_resolved, latency,"
-                        + " latency_resolved) to "
+                        + " sample alerts (failover, flapping, recovery, error_rate, error_rate_resolved,"
+                        + " latency, latency_resolved) to "
                         + sinks));
     err.flush();
     return report(out, sent.receipts(), sent.expected());
@@ -190,8 +191,11 @@ final class TestAlertCommand implements Callable<Integer> {
   }
 
   /**
-   * One alert of each kind, as a failover of blue to green (a warning), an error-rate spike clients
-   * saw (critical, so routes that page on critical are tested too) and slow requests would be.
+   * One alert of each kind a channel can receive, as a failover of blue to green (a warning), an
+   * error-rate spike clients saw (critical, so routes that page on critical are tested too), slow
+   * requests and pools flapping would be. The failover comes first (doctor sends only that one);
+   * flapping comes before the recovery, as in an incident, so that the recovery ends the test alert
+   * flapping re-posted in Alertmanager and nothing is left firing.
    */
   static List<Alert> samples(Instant now) {
     LineRef where = new LineRef("watcher test-alert", 1);
@@ -210,6 +214,7 @@ final class TestAlertCommand implements Callable<Integer> {
     return List.of(
         new PoolAlert(AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false)
             .withEvidence(blue),
+        new FlappingAlert(now, where, "blue", "green", 3, now.minus(2, ChronoUnit.MINUTES)),
         new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false, false),
         new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike).withEvidence(blue),
         new ErrorRateAlert(

@@ -1,7 +1,6 @@
 package dev.bluegreen.watcher.detect;
 
 import dev.bluegreen.watcher.parse.AccessEvent;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -39,22 +38,13 @@ public final class PoolFlipDetector {
   public static final int FLAPPING_EPISODES = 3;
 
   private final AlertGate gate;
-  private final long flapSettleMillis;
+  private final Episode episode = new Episode();
+  private final PoolCandidate candidate = new PoolCandidate();
+  private final Flapping flapping;
   private String primary;
   private String announced;
-  private String previousPrimary;
-  private long switchedAt;
-
-  private String candidate;
-  private int candidateRequests;
-  private long candidateSince;
-  private LineRef candidateWhere;
-  private String candidateRelease;
-
-  private final Episode episode = new Episode();
+  private SwitchGrace grace = SwitchGrace.NONE;
   private PoolRun latest;
-  private boolean flapping;
-  private String flapTo;
 
   /**
    * @param flapSettleMillis how long one pool must serve alone to end flapping
@@ -62,7 +52,7 @@ public final class PoolFlipDetector {
   public PoolFlipDetector(String primary, AlertGate gate, long flapSettleMillis) {
     this.primary = primary;
     this.gate = gate;
-    this.flapSettleMillis = flapSettleMillis;
+    this.flapping = new Flapping(flapSettleMillis);
     this.announced = primary;
   }
 
@@ -70,41 +60,35 @@ public final class PoolFlipDetector {
   public void observe(AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
     tick(now, alerts);
     String pool = event.pool();
-    if (pool == null || inSwitchGrace(pool, now)) {
+    if (pool == null || grace.covers(pool, now)) {
       return;
     }
     latest =
         latest == null
             ? new PoolRun(pool, now, where, event.release())
             : latest.then(pool, event.release(), where, now);
-    if (flapping) {
+    if (flapping.isOn()) {
       return; // told when one pool has served alone long enough (tick)
     }
     if (pool.equals(announced)) {
-      candidate = null;
+      candidate.clear();
       remindIfStillFailedOver(event, where, now, alerts);
       return;
     }
-    if (!pool.equals(candidate)) {
-      candidate = pool;
-      candidateRequests = 0;
-      candidateSince = now;
-      candidateWhere = where;
-    }
-    candidateRequests++;
-    candidateRelease = event.release();
-    if (announced.equals(primary) || candidateRequests >= SETTLE_REQUESTS) {
+    int inARow = candidate.count(pool, event.release(), where, now);
+    if (announced.equals(primary) || inARow >= SETTLE_REQUESTS) {
       announceCandidate(now, alerts);
     }
   }
 
   /** Announces a pool that has settled by time; call it when no line came for a while. */
   public void tick(long now, Consumer<Alert> alerts) {
-    if (!flapping && candidate != null && now - candidateSince >= SETTLE_MILLIS) {
+    if (!flapping.isOn() && candidate.latestFor(SETTLE_MILLIS, now)) {
       announceCandidate(now, alerts);
     }
-    if (flapping && gate.mayAnnounce() && latest.servedAloneFor(flapSettleMillis, now)) {
-      settleFlapping(now, alerts);
+    if (gate.mayAnnounce() && flapping.settledAt(latest, now)) {
+      alerts.accept(flapping.settle(primary, latest, episode, now));
+      announced = latest.pool();
     }
   }
 
@@ -116,81 +100,42 @@ public final class PoolFlipDetector {
     if (newPrimary.equals(primary)) {
       return;
     }
-    previousPrimary = primary;
-    switchedAt = now;
+    grace = new SwitchGrace(primary, now);
     primary = newPrimary;
     announced = newPrimary;
-    candidate = null;
-    flapping = false;
+    candidate.clear();
+    flapping.stop();
     episode.close();
-  }
-
-  private boolean inSwitchGrace(String pool, long now) {
-    return pool.equals(previousPrimary) && now - switchedAt < SWITCH_GRACE_MILLIS;
   }
 
   private void announceCandidate(long now, Consumer<Alert> alerts) {
     if (!gate.mayAnnounce()) {
       return; // still pending: announced once maintenance is off, if traffic is still there
     }
-    AlertKind kind = candidate.equals(primary) ? AlertKind.RECOVERY : AlertKind.FAILOVER;
+    String to = candidate.pool();
+    AlertKind kind = to.equals(primary) ? AlertKind.RECOVERY : AlertKind.FAILOVER;
     if (kind == AlertKind.RECOVERY) {
       episode.close();
     } else if (episode.isOpen()) {
       episode.announced(now); // on to a third pool: the same episode, told at once
     } else if (episode.open(now, gate.cooldownMillis()) >= FLAPPING_EPISODES) {
-      startFlapping(alerts);
+      alerts.accept(flapping.start(primary, candidate, episode));
+      announced = to;
+      candidate.clear();
       return;
     }
     alerts.accept(
         Alert.pool(
             kind,
-            candidateSince,
-            candidateWhere,
+            candidate.since(),
+            candidate.where(),
             announced,
-            candidate,
-            candidateRelease,
+            to,
+            candidate.release(),
             false,
             false));
-    announced = candidate;
-    candidate = null;
-  }
-
-  private void startFlapping(Consumer<Alert> alerts) {
-    alerts.accept(
-        new FlappingAlert(
-            Instant.ofEpochMilli(candidateSince),
-            candidateWhere,
-            primary,
-            candidate,
-            episode.recentOpenings(),
-            Instant.ofEpochMilli(episode.firstRecentOpening())));
-    flapping = true;
-    flapTo = candidate;
-    announced = candidate;
-    candidate = null;
-  }
-
-  /** One pool served alone for the flap settle time: say where traffic settled. */
-  private void settleFlapping(long now, Consumer<Alert> alerts) {
-    boolean onPrimary = latest.pool().equals(primary);
-    if (onPrimary) {
-      episode.close();
-    } else {
-      episode.announced(now);
-    }
-    alerts.accept(
-        Alert.pool(
-            onPrimary ? AlertKind.RECOVERY : AlertKind.FAILOVER,
-            latest.since(),
-            latest.where(),
-            onPrimary ? flapTo : primary,
-            latest.pool(),
-            latest.release(),
-            false,
-            true));
-    flapping = false;
-    announced = latest.pool();
+    announced = to;
+    candidate.clear();
   }
 
   private void remindIfStillFailedOver(
@@ -212,7 +157,7 @@ public final class PoolFlipDetector {
 
   /** Whether the pools flap: the third episode opened within one cooldown, not settled since. */
   public boolean flapping() {
-    return flapping;
+    return flapping.isOn();
   }
 
   /** The pool that served the latest request naming one: what the log shows now. */
@@ -248,35 +193,34 @@ public final class PoolFlipDetector {
     return new State(
         primary,
         announced,
-        previousPrimary,
-        switchedAt,
-        candidate,
-        candidateRequests,
-        candidateSince,
-        candidateWhere,
-        candidateRelease,
+        grace.oldPrimary(),
+        grace.at(),
+        candidate.pool(),
+        candidate.requests(),
+        candidate.since(),
+        candidate.where(),
+        candidate.release(),
         episode.state(),
         latest,
-        flapping,
-        flapTo);
+        flapping.isOn(),
+        flapping.to());
   }
 
   public void restore(State state) {
     primary = state.primary();
     announced = state.announced();
-    previousPrimary = state.previousPrimary();
-    switchedAt = state.switchedAt();
-    candidate = state.candidate();
-    candidateRequests = state.candidateRequests();
-    candidateSince = state.candidateSince();
-    candidateWhere = state.candidateWhere();
-    candidateRelease = state.candidateRelease();
+    grace = new SwitchGrace(state.previousPrimary(), state.switchedAt());
+    candidate.restore(
+        state.candidate(),
+        state.candidateRequests(),
+        state.candidateSince(),
+        state.candidateWhere(),
+        state.candidateRelease());
     episode.restore(
         state.episode() != null
             ? state.episode()
             : new Episode.State(!announced.equals(primary), Long.MIN_VALUE, null));
     latest = state.latest();
-    flapping = state.flapping() && latest != null;
-    flapTo = state.flapTo();
+    flapping.restore(state.flapping() && latest != null, state.flapTo());
   }
 }

@@ -2,10 +2,12 @@ package dev.bluegreen.watcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.LogCapture;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,19 +97,38 @@ class TestAlertCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("failover             accepted after 4 attempts")
-        .contains("test-alert: 6 of 6 accepted");
+        .contains("test-alert: 7 of 7 accepted");
     List<String> delivered = slack.bodies().subList(3, slack.bodies().size());
     assertThat(delivered)
         .extracting(body -> TestJson.read(body).path("text").asText().replaceAll(" on .*", ""))
         .containsExactly(
             "[TEST] WARNING: Failover",
+            "[TEST] WARNING: Flapping",
             "[TEST] Recovered",
             "[TEST] CRITICAL: Error rate above threshold",
             "[TEST] Error rate back to normal",
             "[TEST] WARNING: Requests slow",
             "[TEST] Latency back to normal");
-    assertThat(slack.gapsMillis()).hasSize(8).allMatch(gap -> gap >= 1000);
+    assertThat(slack.gapsMillis()).hasSize(9).allMatch(gap -> gap >= 1000);
     assertNoSecret(result, webhook);
+  }
+
+  @Test
+  void everySampleAlertmanagerFiresIsResolvedBeforeTheCommandEnds() {
+    Cli.Result result =
+        Cli.run(Map.of("ALERTMANAGER_URL", server.url("/").toString()), "test-alert");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("test-alert: 14 of 14 accepted"); // console and alertmanager
+    Map<JsonNode, Boolean> stillFiring =
+        new LinkedHashMap<>(); // by labels: Alertmanager's identity
+    for (String body : slack.bodies()) {
+      for (JsonNode alert : TestJson.read(body)) {
+        assertThat(alert.path("labels").path("test").asText()).isEqualTo("true");
+        stillFiring.put(alert.get("labels"), !alert.has("endsAt"));
+      }
+    }
+    assertThat(stillFiring).hasSize(3).doesNotContainValue(true);
   }
 
   @Test
@@ -117,9 +138,9 @@ class TestAlertCommandTest {
     Cli.Result result = Cli.run(Map.of("SLACK_WEBHOOK_URL", webhook), "test-alert");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.out()).contains("REJECTED: 404 no_service", "test-alert: 0 of 6 accepted");
+    assertThat(result.out()).contains("REJECTED: 404 no_service", "test-alert: 0 of 7 accepted");
     assertThat(logs.text()).contains("revoked");
-    assertThat(slack.bodies()).as("one request per sample, none retried").hasSize(6);
+    assertThat(slack.bodies()).as("one request per sample, none retried").hasSize(7);
     assertNoSecret(result, webhook);
   }
 

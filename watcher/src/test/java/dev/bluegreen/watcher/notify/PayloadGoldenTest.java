@@ -78,10 +78,12 @@ class PayloadGoldenTest {
             new PoolAlert(
                 AlertKind.RECOVERY, Samples.AT, Samples.WHERE, "green", "blue", null, false, true)),
         Message.sample(Samples.failover()),
+        Message.sample(Samples.flapping()),
         Message.sample(Samples.recovery()),
         Message.sample(Samples.errorRate()),
         Message.sample(Samples.resolved()),
         Message.sample(Samples.latency()),
+        Message.sample(Samples.latencyResolved()),
         Notice.maintenanceOn(Samples.AT),
         Notice.maintenanceOff(Samples.AT),
         Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));

@@ -57,7 +57,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             "*Slowest*\n" + slowest);
     if (alert.kind() == AlertKind.LATENCY_RESOLVED) {
       return new SlackAlertText(
-          ":white_check_mark: Latency back to normal",
+          "Latency back to normal",
           "The p99 request time is back down to *"
               + latency.p99Millis()
               + " ms* over "

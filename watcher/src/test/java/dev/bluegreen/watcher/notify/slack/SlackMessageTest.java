@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bluegreen.watcher.TestJson;
+import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.Samples;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SlackMessageTest {
@@ -111,6 +113,26 @@ class SlackMessageTest {
             "Planned switch from blue to &lt;!here&gt; (web-1): The expected pool is now"
                 + " &lt;!here&gt;: traffic on it is not a failover.");
     assertThat(payload.toString()).doesNotContain("<!here>", "rotating_light");
+  }
+
+  @Test
+  void everyHeaderStartsWithOneColourEmoji() throws Exception {
+    for (Alert alert :
+        List.of(
+            Samples.failover(),
+            Samples.flapping(),
+            Samples.recovery(),
+            Samples.errorRate(),
+            Samples.escalated(),
+            Samples.resolved(),
+            Samples.latency(),
+            Samples.latencyResolved())) {
+      String header =
+          render(Message.of(alert)).path("blocks").get(0).path("text").path("text").asText();
+
+      assertThat(header.split(" ")[0]).as(header).matches(":[a-z_]+:");
+      assertThat(header.substring(header.indexOf(' ') + 1)).as(header).doesNotMatch(":[a-z_]+:.*");
+    }
   }
 
   @Test
