@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.notify.SinkHealth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,16 @@ final class HeldAlerts implements Outlet {
   @Override
   public void plannedSwitch(String from, String to, Instant at) {
     next.plannedSwitch(from, to, at);
+  }
+
+  @Override
+  public void sight(boolean blind, String why, Instant at) {
+    next.sight(blind, why, at);
+  }
+
+  @Override
+  public List<SinkHealth> sinkHealth() {
+    return next.sinkHealth();
   }
 
   @Override

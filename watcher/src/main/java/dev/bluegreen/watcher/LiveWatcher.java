@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
@@ -40,6 +41,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final Checkpointer checkpointer;
   private final ControlQueue controls = new ControlQueue();
   private final LogFollower follower;
+  private final HealthWatch health;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
   private volatile String savedAtClose;
@@ -62,6 +64,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
       log.warn(LogFormat.WITHOUT_POOL);
     }
     this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
+    this.health = new HealthWatch(live.logPath().toString(), this.outlet);
     publishStatus();
   }
 
@@ -107,6 +110,11 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   }
 
   @Override
+  public void startFile(String name, long linesBefore) {
+    pipeline.startFile(name, linesBefore);
+  }
+
+  @Override
   public void line(byte[] bytes, int offset, int length) {
     pipeline.line(bytes, offset, length);
   }
@@ -135,6 +143,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
    */
   private boolean checkpoint(boolean force) {
     LogPosition position = followed.position();
+    if (position != null) {
+      position = position.atLine(pipeline.lineNumber()); // the lines handed on end at the offset
+    }
     boolean saved = true;
     if (force) {
       saved = checkpointer.save(position, detectors.state());
@@ -147,6 +158,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
 
   private void publishStatus() {
     Pipeline.Stats stats = pipeline.stats();
+    Health now = health.update(followed, stats, checkpointer.lastError(), timing.millis());
     status =
         new WatcherStatus(
             live.logPath().toString(),
@@ -162,7 +174,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors.servingPool(),
             detectors.announcedPool(),
             detectors.maintenance(),
-            outlet.deliveryFailures());
+            outlet.deliveryFailures(),
+            now);
   }
 
   // ---- any thread ----

@@ -35,6 +35,7 @@ public final class Pipeline implements LineSink {
   private final long[] alertsByKind = new long[AlertKind.values().length];
   private LineRef firstMalformedAt;
   private Malformed firstMalformed;
+  private final MalformedRun malformedRun = new MalformedRun();
   private long lastTime = AccessEvent.NO_TIME;
 
   /**
@@ -65,19 +66,34 @@ public final class Pipeline implements LineSink {
   /** Lines that follow come from {@code name}, numbered from 1. */
   @Override
   public void startFile(String name) {
+    startFile(name, 0);
+  }
+
+  /** Lines that follow come from {@code name}, numbered from {@code linesBefore + 1}. */
+  @Override
+  public void startFile(String name, long linesBefore) {
     file = name;
-    lineNumber = 0;
+    lineNumber = linesBefore;
+  }
+
+  /** The number of the last line read in the current file (0 before its first). */
+  public long lineNumber() {
+    return lineNumber;
   }
 
   @Override
   public void line(byte[] bytes, int offset, int length) {
+    malformedRun.block(bytes, offset, offset + length, lineNumber + 1);
     observe(parser.parseLine(bytes, offset, length));
+    malformedRun.endBlock();
   }
 
   /** Many lines at once: parsed on every core, decided in order on this thread. */
   @Override
   public void lines(byte[] bytes, int from, int to) {
+    malformedRun.block(bytes, from, to, lineNumber + 1);
     parser.parse(bytes, from, to, observe);
+    malformedRun.endBlock();
   }
 
   private void observe(Parsed parsed) {
@@ -86,6 +102,7 @@ public final class Pipeline implements LineSink {
     if (parsed instanceof AccessEvent event) {
       long now = event.hasTime() ? event.epochMillis() : timing.millis();
       lastTime = now;
+      malformedRun.parsed();
       detectors.observe(event, new LineRef(file, lineNumber), now);
     } else {
       countMalformed((Malformed) parsed);
@@ -101,6 +118,7 @@ public final class Pipeline implements LineSink {
 
   private void countMalformed(Malformed reason) {
     malformed++;
+    malformedRun.malformed(reason, new LineRef(file, lineNumber));
     if (firstMalformed == null) {
       firstMalformed = reason;
       firstMalformedAt = new LineRef(file, lineNumber);
@@ -140,7 +158,8 @@ public final class Pipeline implements LineSink {
         alertsByKind.clone(),
         detectors.errorRate().percent() / 100,
         firstMalformedAt,
-        firstMalformed);
+        firstMalformed,
+        malformedRun.snapshot());
   }
 
   /**
@@ -148,6 +167,7 @@ public final class Pipeline implements LineSink {
    *
    * @param alertsByKind alerts decided, indexed by {@link AlertKind#ordinal()}
    * @param windowErrorRatio errors in the window as a fraction (0..1)
+   * @param malformedRun the malformed lines read since the last line that parsed
    */
   public record Stats(
       long lines,
@@ -156,7 +176,8 @@ public final class Pipeline implements LineSink {
       long[] alertsByKind,
       double windowErrorRatio,
       LineRef firstMalformedAt,
-      Malformed firstMalformed) {
+      Malformed firstMalformed,
+      MalformedRun.Run malformedRun) {
 
     public long parsed() {
       return lines - malformed;

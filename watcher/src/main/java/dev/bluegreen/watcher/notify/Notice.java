@@ -7,7 +7,8 @@ import java.time.Instant;
  * switch): posted to Slack, the generic webhook and the console, never paging, never to
  * Alertmanager.
  */
-public sealed interface Notice extends Message permits Notice.Maintenance, Notice.PlannedSwitch {
+public sealed interface Notice extends Message
+    permits Notice.Maintenance, Notice.PlannedSwitch, Notice.Sight {
 
   /** What it tells. */
   NoticeKind kind();
@@ -36,6 +37,16 @@ public sealed interface Notice extends Message permits Notice.Maintenance, Notic
 
   static Notice plannedSwitch(Instant at, String from, String to) {
     return new PlannedSwitch(at, from, to);
+  }
+
+  /** The watcher went blind ({@code why}: what it cannot see, since when). */
+  static Notice blind(Instant at, String why) {
+    return new Sight(true, at, why);
+  }
+
+  /** The watcher sees the log again. */
+  static Notice seesAgain(Instant at, String what) {
+    return new Sight(false, at, what);
   }
 
   /** Maintenance mode was turned on (alerts are suppressed) or off. */
@@ -78,6 +89,33 @@ public sealed interface Notice extends Message permits Notice.Maintenance, Notic
     @Override
     public String detail() {
       return "The expected pool is now " + to + ": traffic on it is not a failover.";
+    }
+  }
+
+  /**
+   * The watcher went blind (it cannot read the log, or no line fits the format), or sees again:
+   * told once each way, as nobody may be watching {@code /healthz}.
+   *
+   * @param blind blind now, or seeing again
+   * @param why what happened, e.g. {@code cannot read /var/log/nginx/access.log: permission denied,
+   *     since 12:03:04Z}
+   */
+  record Sight(boolean blind, Instant at, String why) implements Notice {
+    @Override
+    public NoticeKind kind() {
+      return blind ? NoticeKind.WATCHER_BLIND : NoticeKind.WATCHER_SEES;
+    }
+
+    @Override
+    public String title() {
+      return blind ? "Watcher is blind" : "Watcher sees the log again";
+    }
+
+    @Override
+    public String detail() {
+      return blind
+          ? "The watcher " + why + ". Failovers and error spikes go unreported until it is fixed."
+          : "The watcher " + why + "; alerts are decided from its lines again.";
     }
   }
 }

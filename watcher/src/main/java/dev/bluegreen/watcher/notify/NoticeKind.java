@@ -4,7 +4,9 @@ package dev.bluegreen.watcher.notify;
 public enum NoticeKind {
   MAINTENANCE_ON("maintenance_on"),
   MAINTENANCE_OFF("maintenance_off"),
-  PLANNED_SWITCH("planned_switch");
+  PLANNED_SWITCH("planned_switch"),
+  WATCHER_BLIND("watcher_blind"),
+  WATCHER_SEES("watcher_sees");
 
   private final String wireName;
 

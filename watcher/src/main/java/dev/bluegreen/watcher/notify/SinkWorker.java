@@ -28,6 +28,9 @@ final class SinkWorker {
   private final DropReport drops = new DropReport();
   private final Thread thread;
   private final SenderStop stop;
+  private volatile long failingSince; // wall millis of the first failure since a delivery, or 0
+  private final java.util.concurrent.atomic.AtomicLong dropped =
+      new java.util.concurrent.atomic.AtomicLong();
   private long lastRequest; // sender thread only, as is requested
   private boolean requested;
 
@@ -66,6 +69,7 @@ final class SinkWorker {
     try {
       Message dropped = queue.offer(message);
       if (dropped != null) {
+        this.dropped.incrementAndGet();
         drops.dropped(dropped);
         queue.wakeUp(); // the sender logs it: the caller's thread never writes
         outcomes.dropped(dropped, "queue full");
@@ -77,6 +81,17 @@ final class SinkWorker {
 
   int queued() {
     return queue.size();
+  }
+
+  /** Whether this sink has been failing since when, and what it dropped, for health. */
+  SinkHealth health() {
+    return new SinkHealth(notifier.name(), failingSince, dropped.get());
+  }
+
+  private void failed() {
+    if (failingSince == 0) {
+      failingSince = timing.millis();
+    }
   }
 
   /** Stops once the queue is empty or at {@code deadlineNanos} (of {@link Timing#nanoTime()}). */
@@ -152,9 +167,11 @@ final class SinkWorker {
       Attempt attempt = send(body);
       reason = attempt.reason();
       if (attempt.answer() == Attempt.Answer.ACCEPTED) {
+        failingSince = 0;
         outcomes.delivered(message, reason, attempts);
         return true;
       }
+      failed();
       if (attempt.answer() == Attempt.Answer.REJECTED) {
         outcomes.rejected(message, reason, notifier.explain(reason), attempts);
         return true;
@@ -217,6 +234,7 @@ final class SinkWorker {
     Message message = first;
     while (message != null || (message = queue.pollNow()) != null) {
       left++;
+      dropped.incrementAndGet();
       outcomes.dropped(message, "still queued at shutdown");
       message = null;
     }

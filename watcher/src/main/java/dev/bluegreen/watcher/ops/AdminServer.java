@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bluegreen.watcher.detect.PoolName;
+import dev.bluegreen.watcher.health.Health;
+import dev.bluegreen.watcher.health.Problem;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +13,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -70,13 +75,20 @@ public final class AdminServer implements AutoCloseable {
       send(exchange, 405, Map.of("error", "use GET"));
       return;
     }
-    send(exchange, 200, health(watcher.status(), now()));
+    WatcherStatus status = watcher.status();
+    // 503 while blind, so Docker's, systemd's and Kubernetes' checks see it
+    send(exchange, status.health().failing() ? 503 : 200, health(status, now()));
   }
 
-  /** The health document: status, the log followed, lines read, seconds since the last line. */
+  /**
+   * The health document: status ({@code ok}, {@code degraded}, {@code failing}) and its problems,
+   * the log followed, lines read, seconds since the last line.
+   */
   static Map<String, Object> health(WatcherStatus status, long nowMillis) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status.waitingForLog() ? "waiting_for_log" : "ok");
+    body.put("status", status.health().status().wireName());
+    body.put("problems", problems(status.health()));
+    body.put("waiting_for_log", status.waitingForLog());
     body.put("log", status.log());
     body.put("lines", status.lines());
     body.put("malformed", status.malformed());
@@ -90,6 +102,19 @@ public final class AdminServer implements AutoCloseable {
     body.put("alerts", status.alerts());
     body.put("rotations", status.rotations());
     return body;
+  }
+
+  private static List<Map<String, Object>> problems(Health health) {
+    List<Map<String, Object>> problems = new ArrayList<>();
+    for (Problem problem : health.problems()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("code", problem.code().wireName());
+      one.put("since", Instant.ofEpochMilli(problem.sinceMillis()).toString());
+      one.put("detail", problem.detail());
+      one.put("fix", problem.code().fix());
+      problems.add(one);
+    }
+    return problems;
   }
 
   private void metrics(HttpExchange exchange) throws IOException {

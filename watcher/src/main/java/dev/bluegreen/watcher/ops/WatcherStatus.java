@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.ops;
 
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.health.Health;
 
 /**
  * What /healthz, /metrics and {@code watcher ctl status} show: one snapshot of the live watcher,
@@ -20,6 +21,7 @@ import dev.bluegreen.watcher.detect.AlertKind;
  * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
  * @param deliveryFailures messages a sink refused for good or gave up on
+ * @param health the watcher's verdict on itself
  */
 public record WatcherStatus(
     String log,
@@ -35,7 +37,8 @@ public record WatcherStatus(
     String servingPool,
     String announcedPool,
     boolean maintenance,
-    long deliveryFailures) {
+    long deliveryFailures,
+    Health health) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {

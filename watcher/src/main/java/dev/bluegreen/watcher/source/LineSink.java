@@ -33,6 +33,15 @@ public interface LineSink {
   default void startFile(String name) {}
 
   /**
+   * Lines that follow come from the file {@code name}, numbered from {@code linesBefore + 1}: the
+   * reading starts after that many lines (at the end of an existing log, or where a previous run
+   * stopped).
+   */
+  default void startFile(String name, long linesBefore) {
+    startFile(name);
+  }
+
+  /**
    * Live following only: called at every poll (a few dozen times a second), for ticks, controls and
    * checkpoints, with the follower's state as of now, including how far the lines handed on reach.
    * Nothing needs to call back into the follower.

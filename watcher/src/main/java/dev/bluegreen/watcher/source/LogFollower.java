@@ -67,6 +67,8 @@ public final class LogFollower implements AutoCloseable {
   private FollowedFile current;
   private LogPosition lastPosition; // where reading stopped in the last file closed
   private boolean following;
+  private LogAccessException refused; // why the log could not be opened last time, or null
+  private long startLine; // lines before the start offset if a saved position tells, else -1
   private long lastLineMillis;
 
   /**
@@ -123,9 +125,19 @@ public final class LogFollower implements AutoCloseable {
     } catch (IOException e) {
       errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
     }
+    LogAccess access = opener.waiting() ? LogAccess.MISSING : LogAccess.READABLE;
+    if (refused != null) {
+      access = refused.access();
+    }
     status =
         new FollowerStatus(
-            following, opener.waiting(), rotations.count(), lastLineMillis, position);
+            following,
+            opener.waiting(),
+            rotations.count(),
+            lastLineMillis,
+            position,
+            access,
+            refused == null ? null : refused.getMessage());
     return status;
   }
 
@@ -139,16 +151,24 @@ public final class LogFollower implements AutoCloseable {
           break;
         }
         FollowedFile followed;
+        long linesBefore;
         try {
+          startLine = -1;
           long startAt = startOffset(file, first, failed);
           followed = new FollowedFile(file, startAt, sink, chunk, timing.nanoTime());
+          linesBefore = startLine >= 0 ? startLine : file.linesBefore(startAt);
         } catch (IOException | RuntimeException e) {
           file.close();
           throw e;
         }
         first = false;
         failed = false;
-        follow(followed);
+        follow(followed, linesBefore);
+      } catch (LogAccessException e) {
+        refused = e;
+        errors.log(Level.ERROR, "cannot follow " + path + ": " + e.getMessage() + "; retrying");
+        pollSink(); // the watcher is told at once, and keeps its controls and health going
+        sleepQuietly(pollDelay.multipliedBy(4));
       } catch (IOException | RuntimeException e) {
         failed = true;
         errors.log(Level.ERROR, "error following " + path + ": " + e + "; retrying");
@@ -162,6 +182,7 @@ public final class LogFollower implements AutoCloseable {
   private OpenLogFile openWhenPresent() throws IOException {
     while (!closed) {
       OpenLogFile file = opener.open();
+      refused = null; // opened, or missing: either way not refused
       if (file != null) {
         return file;
       }
@@ -181,19 +202,28 @@ public final class LogFollower implements AutoCloseable {
       if (resume == null) {
         return start == Start.BEGINNING ? 0 : file.lastLineEnd();
       }
-      return rotations.resumeAt(file, resume, "while the watcher was stopped");
+      return resumeAt(file, resume, "while the watcher was stopped");
     }
     if (failed && !rotations.leftOldFile() && lastPosition != null) {
-      return rotations.resumeAt(file, lastPosition, "while following it failed");
+      return resumeAt(file, lastPosition, "while following it failed");
     }
     return 0;
   }
 
-  private void follow(FollowedFile file) throws IOException {
+  /** As {@link Rotations#resumeAt}, noting the lines before the offset when {@code at} knows. */
+  private long resumeAt(OpenLogFile file, LogPosition at, String when) throws IOException {
+    long offset = rotations.resumeAt(file, at, when);
+    if (offset == at.offset() && at.lineKnown()) {
+      startLine = at.line();
+    }
+    return offset;
+  }
+
+  private void follow(FollowedFile file, long linesBefore) throws IOException {
     current = file;
     boolean switched = false;
     try {
-      sink.startFile(path.toString());
+      sink.startFile(path.toString(), linesBefore);
       following = true;
       rotations.followingNewFile();
       publish();

@@ -72,7 +72,7 @@ final class Rotations {
         path,
         copy.map(c -> ", the unread rest taken from " + c).orElse(""));
     file.readFromStart();
-    sink.startFile(path.toString());
+    sink.startFile(path.toString(), 0);
   }
 
   /** The file the path names now is open, to be followed. */

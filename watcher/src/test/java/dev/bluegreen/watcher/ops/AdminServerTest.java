@@ -103,7 +103,8 @@ class AdminServerTest {
             "green",
             "blue",
             false,
-            0);
+            0,
+            dev.bluegreen.watcher.health.Health.OK);
 
     java.util.Map<String, Object> health = AdminServer.health(status, 0);
 
