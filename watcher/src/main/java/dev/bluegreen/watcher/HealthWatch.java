@@ -7,6 +7,8 @@ import dev.bluegreen.watcher.health.HealthLog;
 import dev.bluegreen.watcher.health.Problem;
 import dev.bluegreen.watcher.source.FollowerStatus;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +17,9 @@ import java.util.stream.Collectors;
  * goes blind and once when it sees again. The reading thread only.
  */
 final class HealthWatch {
+  private static final DateTimeFormatter SINCE =
+      DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
   private final String log;
   private final Outlet outlet;
   private final HealthJudge judge = new HealthJudge();
@@ -69,7 +74,7 @@ final class HealthWatch {
           case LOG_MISSING -> "cannot find its log: " + detail;
           default -> detail;
         };
-    return what + ", since " + Instant.ofEpochMilli(problem.sinceMillis());
+    return what + ", since " + SINCE.format(Instant.ofEpochMilli(problem.sinceMillis()));
   }
 
   /** E.g. {@code /var/log/nginx/access.log:12 (does not start with '"'): "GET / ..."}. */

@@ -108,14 +108,14 @@ public sealed interface Notice extends Message
 
     @Override
     public String title() {
-      return blind ? "Watcher is blind" : "Watcher sees the log again";
+      return blind
+          ? "Watcher is blind: failovers and error spikes go unreported"
+          : "Watcher sees the log again";
     }
 
     @Override
     public String detail() {
-      return blind
-          ? "The watcher " + why + ". Failovers and error spikes go unreported until it is fixed."
-          : "The watcher " + why + "; alerts are decided from its lines again.";
+      return blind ? "It " + why + "." : "It " + why + ": alerts are back.";
     }
   }
 }

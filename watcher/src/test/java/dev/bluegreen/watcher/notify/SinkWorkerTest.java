@@ -20,6 +20,7 @@ class SinkWorkerTest {
   /** Throws from render or post, as a watcher bug would. */
   private static final class BrokenSink implements Notifier {
     volatile boolean renderBreaks;
+    volatile boolean works;
     volatile int posts;
 
     @Override
@@ -53,6 +54,9 @@ class SinkWorkerTest {
     @Override
     public Attempt post(byte[] body) {
       posts++;
+      if (works) {
+        return Attempt.accepted();
+      }
       throw new IllegalStateException("post bug");
     }
   }
@@ -100,5 +104,35 @@ class SinkWorkerTest {
         .contains(
             "WARN broken: rejected the failover alert: internal error:"
                 + " java.lang.IllegalStateException: post bug; not retried");
+  }
+
+  @Test
+  void theSinkSaysSinceWhenItFailsUntilADeliverySucceeds() {
+    worker.start();
+    assertThat(worker.health()).isEqualTo(new SinkHealth("broken", 0, 0));
+
+    worker.offer(Message.of(Samples.failover()));
+    recorder.await(1);
+    long firstFailure = timing.millis();
+    timing.advance(Duration.ofMinutes(2));
+    worker.offer(Message.of(Samples.resolved()));
+    recorder.await(2);
+
+    assertThat(worker.health())
+        .as("failing since the first failure, not the latest")
+        .isEqualTo(new SinkHealth("broken", firstFailure, 0));
+    sink.works = true;
+    worker.offer(Message.of(Samples.recovery()));
+    recorder.await(3);
+    assertThat(worker.health().failingSinceMillis()).isZero();
+  }
+
+  @Test
+  void messagesPushedOutOfAFullQueueAreCountedForTheSink() {
+    for (int i = 0; i < 12; i++) {
+      worker.offer(Message.of(Samples.failover())); // not started: the queue of 10 overflows
+    }
+
+    assertThat(worker.health().dropped()).isEqualTo(2);
   }
 }
