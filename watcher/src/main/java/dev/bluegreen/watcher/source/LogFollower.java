@@ -67,7 +67,6 @@ public final class LogFollower implements AutoCloseable {
   private FollowedFile current;
   private LogPosition lastPosition; // where reading stopped in the last file closed
   private boolean following;
-  private LogAccessException refused; // why the log could not be opened last time, or null
   private long startLine; // lines before the start offset if a saved position tells, else -1
   private long lastLineMillis;
 
@@ -125,10 +124,6 @@ public final class LogFollower implements AutoCloseable {
     } catch (IOException e) {
       errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
     }
-    LogAccess access = opener.waiting() ? LogAccess.MISSING : LogAccess.READABLE;
-    if (refused != null) {
-      access = refused.access();
-    }
     status =
         new FollowerStatus(
             following,
@@ -136,8 +131,8 @@ public final class LogFollower implements AutoCloseable {
             rotations.count(),
             lastLineMillis,
             position,
-            access,
-            refused == null ? null : refused.getMessage());
+            opener.access(),
+            opener.accessError());
     return status;
   }
 
@@ -165,7 +160,6 @@ public final class LogFollower implements AutoCloseable {
         failed = false;
         follow(followed, linesBefore);
       } catch (LogAccessException e) {
-        refused = e;
         errors.log(Level.ERROR, "cannot follow " + path + ": " + e.getMessage() + "; retrying");
         pollSink(); // the watcher is told at once, and keeps its controls and health going
         sleepQuietly(pollDelay.multipliedBy(4));
@@ -182,7 +176,6 @@ public final class LogFollower implements AutoCloseable {
   private OpenLogFile openWhenPresent() throws IOException {
     while (!closed) {
       OpenLogFile file = opener.open();
-      refused = null; // opened, or missing: either way not refused
       if (file != null) {
         return file;
       }
