@@ -105,11 +105,6 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   // ---- the reading thread ----
 
   @Override
-  public void startFile(String name) {
-    pipeline.startFile(name);
-  }
-
-  @Override
   public void startFile(String name, long linesBefore) {
     pipeline.startFile(name, linesBefore);
   }
