@@ -69,11 +69,16 @@ public final class Pipeline implements LineSink {
     startFile(name, 0);
   }
 
-  /** Lines that follow come from {@code name}, numbered from {@code linesBefore + 1}. */
+  /**
+   * Lines that follow come from {@code name}, numbered from {@code linesBefore + 1}, or on from the
+   * last line read ({@link LineSink#CONTINUES}).
+   */
   @Override
   public void startFile(String name, long linesBefore) {
     file = name;
-    lineNumber = linesBefore;
+    if (linesBefore != LineSink.CONTINUES) {
+      lineNumber = linesBefore;
+    }
   }
 
   /** The number of the last line read in the current file (0 before its first). */

@@ -40,6 +40,8 @@ public final class LogFollower implements AutoCloseable {
   /** How often an idle file is polled; half of it is the average wait before a new line is read. */
   public static final Duration DEFAULT_POLL = Duration.ofMillis(25);
 
+  private static final long UNKNOWN = Long.MIN_VALUE;
+
   /** Bytes read at once. */
   private static final int CHUNK_BYTES = 1024 * 1024;
 
@@ -67,7 +69,7 @@ public final class LogFollower implements AutoCloseable {
   private FollowedFile current;
   private LogPosition lastPosition; // where reading stopped in the last file closed
   private boolean following;
-  private long startLine; // lines before the start offset if a saved position tells, else -1
+  private long startLine; // lines before the start offset if a position tells, else UNKNOWN
   private long lastLineMillis;
 
   /**
@@ -148,10 +150,10 @@ public final class LogFollower implements AutoCloseable {
         FollowedFile followed;
         long linesBefore;
         try {
-          startLine = -1;
+          startLine = UNKNOWN;
           long startAt = startOffset(file, first, failed);
           followed = new FollowedFile(file, startAt, sink, chunk, timing.nanoTime());
-          linesBefore = startLine >= 0 ? startLine : file.linesBefore(startAt);
+          linesBefore = startLine != UNKNOWN ? startLine : file.linesBefore(startAt);
         } catch (IOException | RuntimeException e) {
           file.close();
           throw e;
@@ -206,7 +208,7 @@ public final class LogFollower implements AutoCloseable {
   /** As {@link Rotations#resumeAt}, noting the lines before the offset when {@code at} knows. */
   private long resumeAt(OpenLogFile file, LogPosition at, String when) throws IOException {
     long offset = rotations.resumeAt(file, at, when);
-    if (offset == at.offset() && at.lineKnown()) {
+    if (offset == at.offset() && (at.lineKnown() || at.line() == LogPosition.CONTINUES)) {
       startLine = at.line();
     }
     return offset;

@@ -58,11 +58,11 @@ final class RotatedFiles {
   static Optional<Path> readRest(Path log, LogPosition at, LineSink sink) throws IOException {
     Optional<Path> rotated = find(log, at.identity(), at.offset());
     if (rotated.isPresent()) {
-      long linesBefore;
-      try (FileChannel channel = FileChannel.open(rotated.get(), StandardOpenOption.READ)) {
-        long start = lineStartAtOrAfter(channel, at.offset());
-        linesBefore =
-            at.lineKnown() && start == at.offset() ? at.line() : linesBefore(channel, start);
+      long linesBefore = at.line(); // CONTINUES for the file just read: no need to count
+      if (!at.lineKnown() && at.line() != LogPosition.CONTINUES) {
+        try (FileChannel channel = FileChannel.open(rotated.get(), StandardOpenOption.READ)) {
+          linesBefore = linesBefore(channel, lineStartAtOrAfter(channel, at.offset()));
+        }
       }
       sink.startFile(rotated.get().toString(), linesBefore);
       readFrom(rotated.get(), at.offset(), sink);
