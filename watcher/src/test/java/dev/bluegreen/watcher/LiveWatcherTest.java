@@ -157,6 +157,26 @@ class LiveWatcherTest {
   }
 
   @Test
+  void aLogRotatedWhileStoppedIsReadOnWithTheRotatedFilesTrueLines() throws IOException {
+    watcher = start(new RecordingOutlet(), Map.of());
+    append(1, 150);
+    awaitLines(watcher, 150);
+    watcher.close();
+    watcher = null;
+    append(151, 220);
+    Files.move(log, dir.resolve("access.log.1"));
+    Files.write(log, story.subList(220, 400));
+
+    RecordingOutlet after = new RecordingOutlet();
+    watcher = start(after, Map.of());
+    awaitLines(watcher, 250);
+
+    assertThat(after.alerts().get(0).where())
+        .as("the rest of the renamed file numbered on from the saved line")
+        .hasToString(dir.resolve("access.log.1") + ":201");
+  }
+
+  @Test
   void startedAtTheEndOfAnExistingLogAlertsNameTheFilesTrueLines() throws IOException {
     List<Long> fromAnEmptyLog = alertLinesAfter(List.of());
     watcher.close();
