@@ -54,7 +54,7 @@ status: ## Which pool serves, the health of each app, the watcher's state
 	@$(SANDBOX) status
 
 .PHONY: logs
-logs: ## Follow the Nginx access log and the watcher side by side (Ctrl-C stops)
+logs: ## Follow the Nginx access log and the watcher, interleaved, each line prefixed with its source (Ctrl-C stops)
 	@$(SANDBOX) logs
 
 .PHONY: chaos
@@ -66,7 +66,7 @@ chaos-stop: ## Stop chaos on both pools, then send traffic until the active pool
 	@$(SANDBOX) chaos-stop
 
 .PHONY: switch
-switch: ## Planned blue<->green switch: watcher told, nginx re-rendered and reloaded, no request dropped
+switch: ## Planned blue<->green switch: nginx config tested, watcher told, nginx reloaded; a failed step rolls back
 	@$(SANDBOX) switch
 
 .PHONY: maintenance-on
@@ -76,6 +76,10 @@ maintenance-on: ## Suppress the watcher's alerts during planned work
 .PHONY: maintenance-off
 maintenance-off: ## Alert again
 	@$(SANDBOX) maintenance off
+
+.PHONY: tour
+tour: .env $(JAR) $(DEMO_JAR) ## A guided drill: each failure narrated, run, explained; a summary table (TOUR=auto: no pauses)
+	@scripts/tour.sh
 
 .PHONY: demo
 demo: build ## Replay a log where blue fails over to green and recovers; print the alerts
@@ -123,6 +127,6 @@ docker-drill: ## The Docker path end to end: compose through the e2e drill (Podm
 
 .PHONY: clean
 clean: ## Stop the sandbox if it runs (with the runtime it was started with), remove run/ and build output
-	@if [ -d run ]; then $(SANDBOX) down; fi
-	rm -rf run
-	$(MVN) clean
+	@if [ -f run/runtime ]; then $(SANDBOX) down; fi
+	rm -rf run bench/target
+	$(MVN) -q clean

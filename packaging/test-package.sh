@@ -118,6 +118,8 @@ for _ in $(seq 300); do
 done
 [ -s "$STATE_FILE" ] || cat "$work/watcher.err" >&2
 check "the watcher runs as $NAME with watcher.env and saves its state" test -s "$STATE_FILE"
+check "it generated its admin token beside the state file, 0600 $NAME" \
+  same "$(stat -c '%a %U' "$STATE_DIR/admin-token")" "600 $NAME"
 stop_from=$EPOCHREALTIME
 kill -TERM "$watcher_pid"
 rc=0

@@ -2,11 +2,14 @@
 # The sandbox's runtimes behind the Makefile: docker (compose) or local (nginx + 2 JVMs + watcher).
 # Usage: scripts/sandbox.sh up|down|status|chaos MODE|chaos-stop|switch|maintenance on|off|logs
 #        MODE: error|timeout|slow|outage; CHAOS_MS=N sets the slow mode's delay (the app checks it)
+#        scripts/sandbox.sh watcher ARGS...   (bin/watcher: the watcher command, ctl to the sandbox's)
 #        scripts/sandbox.sh compose ARGS...   (docker runtime: compose with the sandbox's settings)
 # RUNTIME=docker|local overrides the detection: the runtime `up` recorded in RUN_DIR while the
 # sandbox is up, else docker when a Docker engine answers (Docker, or Podman's API on DOCKER_HOST).
-# Local runtime: pid files, rendered config and logs under RUN_DIR (default run/).
+# Local runtime: pid files and rendered config under RUN_DIR (default run/); each make up's logs and
+# watcher state in RUN_DIR/sessions/<UTC time>/, RUN_DIR/logs links to the current one.
 set -euo pipefail
+CALLER_DIR=$PWD # bin/watcher runs the jar from here, so relative paths mean what the user meant
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 # Debian puts nginx in /usr/sbin, which is not on a normal user's PATH.
@@ -35,7 +38,8 @@ export HTTP_PORT=${HTTP_PORT:-9180}
 WATCHER_JAR=$ROOT/watcher/target/watcher.jar
 DEMO_JAR=$ROOT/demo-app/target/demo-app.jar
 NGINX_DIR=$RUN_DIR/nginx
-LOGS=$RUN_DIR/logs
+LOGS=$RUN_DIR/logs # a link to the current session: RUN_DIR/sessions/<UTC time of make up>/
+KEEP_SESSIONS=10
 
 say() { echo "sandbox: $*"; }
 die() { echo "sandbox: $*" >&2; exit 1; }
@@ -85,16 +89,6 @@ other() { if [ "$1" = green ]; then echo blue; else echo green; fi; }
 listening() { (: > "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2> /dev/null; }
 
-# Waits for a condition (a command) with a deadline in seconds; no sleep-and-hope.
-wait_for() {
-  local seconds=$1 what=$2
-  shift 2
-  local deadline=$((SECONDS + seconds))
-  until "$@"; do
-    [ $SECONDS -lt $deadline ] || die "timed out after ${seconds}s waiting for $what"
-    sleep 0.2
-  done
-}
 healthy() { curl -fs -m 2 -o /dev/null "http://127.0.0.1:$1/healthz"; }
 
 active_pool() {
@@ -102,9 +96,38 @@ active_pool() {
 }
 
 render() { # $1 = pool, to stdout
+  # The session's own directory, not the link: a later make up moves the link, never these files.
+  local session
+  session=$(cd "$LOGS" && pwd -P)
   ACTIVE_POOL=$1 BLUE_UPSTREAM=127.0.0.1:$BLUE_PORT GREEN_UPSTREAM=127.0.0.1:$GREEN_PORT \
-    NGINX_LISTEN=127.0.0.1:$NGINX_PORT NGINX_RUN_DIR=$NGINX_DIR ACCESS_LOG=$LOGS/access.log \
-    LOG_FORMAT_FILE=$ROOT/nginx/access-log-format.conf nginx/render.sh
+    NGINX_LISTEN=127.0.0.1:$NGINX_PORT NGINX_RUN_DIR=$NGINX_DIR ACCESS_LOG=$session/access.log \
+    ERROR_LOG=$session/nginx-error.log LOG_FORMAT_FILE=$ROOT/nginx/access-log-format.conf nginx/render.sh
+}
+
+# Each make up is one session: its logs and the watcher's state together in a directory of their
+# own, RUN_DIR/logs linking to it, so a request id and a replay always refer to the same session.
+new_session() {
+  local name dir n=1 old
+  name=$(date -u +%Y-%m-%dT%H%M%SZ)
+  dir=$RUN_DIR/sessions/$name
+  while [ -e "$dir" ]; do dir=$RUN_DIR/sessions/$name-$n n=$((n + 1)); done
+  mkdir -p "$dir"
+  # A run/logs directory from before sessions existed becomes a session of its own.
+  if [ -d "$LOGS" ] && [ ! -L "$LOGS" ]; then mv "$LOGS" "$RUN_DIR/sessions/before-sessions-$name"; fi
+  ln -sfn "sessions/${dir##*/}" "$LOGS"
+  # The newest KEEP_SESSIONS stay; names sort by time.
+  while IFS= read -r old; do rm -rf "$old"; done < <(
+    find "$RUN_DIR/sessions" -mindepth 1 -maxdepth 1 -type d | sort | head -n "-$KEEP_SESSIONS")
+}
+
+# LOG_PATH and STATE_FILE describe a server's watcher: the sandbox's follows its session's log.
+say_overridden() {
+  local set=()
+  # .env.example's LOG_PATH is the watcher's default: only a value someone chose is worth a line.
+  [ -z "${LOG_PATH:-}" ] || [ "$LOG_PATH" = /var/log/nginx/access.log ] || set+=("LOG_PATH=$LOG_PATH")
+  [ -z "${STATE_FILE:-}" ] || set+=("STATE_FILE=$STATE_FILE")
+  [ ${#set[@]} -eq 0 ] ||
+    say "not used by the sandbox: ${set[*]} (its watcher reads ${LOGS#"$ROOT"/}/access.log, state in ${LOGS#"$ROOT"/}/watcher-state.json)"
 }
 
 need_tools() {
@@ -131,14 +154,14 @@ local_up() {
   for port in "$NGINX_PORT" "$BLUE_PORT" "$GREEN_PORT" "$HTTP_PORT"; do
     ! listening "$port" || die "port $port is already in use (make down, or stop what holds it)"
   done
-  mkdir -p "$LOGS" "$NGINX_DIR/tmp"
+  mkdir -p "$NGINX_DIR/tmp"
+  # A fresh session: the watcher's state starts empty (no cooldown or failover carried over from the
+  # last make up); within a session the state file carries the watcher across its own restarts.
+  new_session
   # From here on a failure stops what this start-up began, so the next make up is not "already up".
   trap abort_up EXIT
   echo local > "$RUN_DIR/runtime"
   echo "$pool" > "$RUN_DIR/active-pool"
-  # Each make up is a fresh watcher session (no cooldown or failover carried over from the last
-  # one); within a session the state file carries the watcher across its own restarts.
-  rm -f "$RUN_DIR/watcher-state.json"
   start_app blue "$BLUE_PORT"
   start_app green "$GREEN_PORT"
   render "$pool" > "$NGINX_DIR/nginx.conf"
@@ -149,13 +172,14 @@ local_up() {
   read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
   [ ${#jvm_flags[@]} -gt 0 ] || die "no JVM flags found on the ENTRYPOINT line of watcher/Dockerfile"
   ACTIVE_POOL=$pool nohup java "${jvm_flags[@]}" -jar "$WATCHER_JAR" run --log "$LOGS/access.log" \
-    --state-file "$RUN_DIR/watcher-state.json" --http-port "$HTTP_PORT" \
+    --state-file "$LOGS/watcher-state.json" --http-port "$HTTP_PORT" \
     > "$LOGS/watcher.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/watcher.pid"
   wait_started 30
   trap - EXIT
   say "up (local): http://127.0.0.1:$NGINX_PORT -> $pool (primary), $(other "$pool") (backup)"
-  say "apps :$BLUE_PORT blue, :$GREEN_PORT green; watcher :$HTTP_PORT; logs in ${LOGS#"$ROOT"/}/"
+  say "apps :$BLUE_PORT blue, :$GREEN_PORT green; watcher :$HTTP_PORT; this session's logs in ${LOGS#"$ROOT"/}/ -> $(readlink "$LOGS")"
+  say_overridden
   if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#"$ROOT"/}/watcher.log"; fi
 }
 
@@ -230,22 +254,96 @@ ports_released() { # after down: fail if a sandbox port is still taken
   say "down: nothing listens on $NGINX_PORT $BLUE_PORT $GREEN_PORT $HTTP_PORT"
 }
 
+# Before the Docker runtime writes or starts anything: an engine and compose must answer, else one
+# line with the way out (compose's own error is a traceback of a hundred lines).
+docker_ready() { # what: the target, for the message
+  local why
+  command -v docker > /dev/null 2>&1 ||
+    die "$1 with RUNTIME=docker: no docker command here; install Docker (or Podman: README, Docker or Podman), or use RUNTIME=local"
+  if ! why=$(docker info 2>&1 > /dev/null); then
+    why=$(printf '%s\n' "$why" | grep -v '^[[:space:]]*$' | tail -n 1)
+    die "$1 with RUNTIME=docker: no Docker engine answers (${why:-docker info failed}); start it or point DOCKER_HOST at it, or use RUNTIME=local"
+  fi
+  docker compose version > /dev/null 2>&1 || command -v docker-compose > /dev/null 2>&1 ||
+    die "$1 with RUNTIME=docker: neither 'docker compose' nor docker-compose is installed; install one, or use RUNTIME=local"
+}
+
+# Runs compose quietly into the session's compose.log; on failure says its error line and where the
+# rest is. Usage: quiet_compose WHAT ARGS...
+quiet_compose() {
+  local what=$1 log=$LOGS/compose.log
+  shift
+  if [ ! -d "$LOGS" ]; then mkdir -p "$RUN_DIR" && log=$RUN_DIR/compose.log; fi
+  if ! compose "$@" >> "$log" 2>&1; then
+    die "$what failed: $(last_words "$log") (all of it: ${log#"$ROOT"/})"
+  fi
+}
+
 docker_up() {
-  mkdir -p "$RUN_DIR"
+  docker_ready "make up"
+  local pool=${ACTIVE_POOL:-blue}
+  [ "$pool" = blue ] || [ "$pool" = green ] || die "invalid ACTIVE_POOL '$pool': must be blue or green"
+  new_session
+  trap abort_docker_up EXIT
   echo docker > "$RUN_DIR/runtime"
-  echo "${ACTIVE_POOL:-blue}" > "$RUN_DIR/active-pool" # make status/chaos/switch read it
-  compose up -d --build
-  wait_for 120 "blue on :$BLUE_PORT" healthy "$BLUE_PORT"
-  wait_for 60 "green on :$GREEN_PORT" healthy "$GREEN_PORT"
-  wait_for 60 "the watcher on :$HTTP_PORT" healthy "$HTTP_PORT"
-  wait_for 30 "nginx on :$NGINX_PORT" listening "$NGINX_PORT"
-  say "up (docker): http://127.0.0.1:$NGINX_PORT -> ${ACTIVE_POOL:-blue}; alerts: make logs"
+  echo "$pool" > "$RUN_DIR/active-pool" # make status/chaos/switch read it
+  say "building and starting the containers (compose output: ${LOGS#"$ROOT"/}/compose.log)"
+  quiet_compose "compose up" up -d --build
+  wait_docker_started 120
+  trap - EXIT
+  say "up (docker): http://127.0.0.1:$NGINX_PORT -> $pool; alerts: make logs"
+  say_overridden
+}
+
+abort_docker_up() { # EXIT trap of a failed docker_up: remove what it created, quietly
+  compose down --remove-orphans --volumes >> "$LOGS/compose.log" 2>&1 || true
+  rm -f "$RUN_DIR/runtime"
+}
+
+# As wait_started for local processes: a container that exits or restarts during start-up fails
+# the start at once with its own error line.
+wait_docker_started() { # seconds
+  local deadline=$((SECONDS + $1)) waiting id name state restarts
+  while :; do
+    while read -r id; do
+      [ -n "$id" ] || continue
+      read -r name state restarts < <(docker inspect -f '{{.Name}} {{.State.Status}} {{.RestartCount}}' "$id" 2> /dev/null || true)
+      if [ "${state:-}" = exited ] || [ "${state:-}" = dead ] || [ "${restarts:-0}" != 0 ]; then
+        docker logs --tail 50 "$id" > "$LOGS/${name#/}.start.log" 2>&1 || true
+        die "${name#/} exited during start-up: $(last_words "$LOGS/${name#/}.start.log") (docker logs ${name#/})"
+      fi
+    done < <(compose ps -q 2> /dev/null || true)
+    waiting=()
+    healthy "$BLUE_PORT" || waiting+=("blue on :$BLUE_PORT")
+    healthy "$GREEN_PORT" || waiting+=("green on :$GREEN_PORT")
+    healthy "$HTTP_PORT" || waiting+=("the watcher on :$HTTP_PORT")
+    listening "$NGINX_PORT" || waiting+=("nginx on :$NGINX_PORT")
+    [ ${#waiting[@]} -gt 0 ] || return 0
+    [ $SECONDS -lt "$deadline" ] || die "timed out after ${1}s waiting for ${waiting[*]} (make logs; ${LOGS#"$ROOT"/}/compose.log)"
+    sleep 1
+  done
+}
+
+# A command's output into a file, unless it fails or says nothing: a second make down (the
+# containers gone) must not empty what the first one saved.
+keep_output() { # file command...
+  local file=$1
+  shift
+  if "$@" > "$file.part" 2> /dev/null && [ -s "$file.part" ]; then mv "$file.part" "$file"; else rm -f "$file.part"; fi
 }
 
 docker_down() {
-  # --volumes: the access log and the watcher's state go with the containers, so each make up
-  # starts a fresh watcher session, as with the local runtime.
-  compose down --remove-orphans --volumes
+  docker_ready "make down"
+  # The session keeps what the containers said: the access log and each one's output, saved before
+  # --volumes removes them, so each make up starts a fresh watcher session as with local processes.
+  if [ -d "$LOGS" ]; then
+    keep_output "$LOGS/access.log" compose exec -T watcher cat /var/log/bluegreen/access.log
+    local service
+    for service in watcher nginx app_blue app_green; do
+      keep_output "$LOGS/$service.log" compose logs --no-color "$service"
+    done
+  fi
+  quiet_compose "compose down" down --remove-orphans --volumes
   ports_released
 }
 
@@ -256,12 +354,32 @@ require_up() {
   fi
 }
 
+# The one place the sandbox reaches the watcher's admin endpoints (bin/watcher ctl, make status,
+# switch, maintenance, the tour): the watcher's own `ctl`, inside its container with Docker.
+# Changes need the admin token, which the watcher generated beside its state file at its first
+# start (unless ADMIN_TOKEN is set): ctl finds it there from the same STATE_FILE. In the container
+# the image's STATE_FILE points ctl at it; locally, the --state-file the watcher was started with.
 watcher_ctl() {
   if [ "$RT" = docker ]; then
     compose exec -T watcher java -jar /app/watcher.jar ctl "$@"
   else
-    java -jar "$WATCHER_JAR" ctl --http-port "$HTTP_PORT" "$@"
+    java -jar "$WATCHER_JAR" ctl --http-port "$HTTP_PORT" --state-file "$LOGS/watcher-state.json" "$@"
   fi
+}
+
+# bin/watcher: the command a server has as /usr/bin/watcher. ctl goes to the sandbox's watcher;
+# every other command (replay, test-alert, ...) runs the jar here, from the caller's directory.
+watcher_command() {
+  if [ "${1:-}" = ctl ]; then
+    shift
+    watcher_ctl "$@"
+    return
+  fi
+  [ -f "$WATCHER_JAR" ] || die "no ${WATCHER_JAR#"$ROOT"/}: run make build"
+  local jvm_flags
+  read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
+  cd "$CALLER_DIR"
+  exec java "${jvm_flags[@]}" -jar "$WATCHER_JAR" "$@"
 }
 
 status() {
@@ -391,48 +509,125 @@ chaos_stop() {
 serving_is() { [ "$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT/version" |
   tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }')" = "$1" ]; }
 
+# Waits for a condition (a command) with a deadline in seconds, no sleep-and-hope; says no instead
+# of dying, so a caller can roll back.
+within() { # seconds command...
+  local deadline=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 0.2
+  done
+}
+
+# nginx's configuration steps of a switch, on either runtime. The new config is written beside the
+# live one and tested; apply keeps the live one as prev.conf, so restore can put it back.
+NEXT_CONF=/tmp/nginx/next.conf LIVE_CONF=/tmp/nginx/nginx.conf PREV_CONF=/tmp/nginx/prev.conf
+nginx_prepare() { # pool: render and test; prints nginx's error on failure
+  if [ "$RT" = docker ]; then
+    # -e stderr: as in nginx/Dockerfile, the built-in error log may not be writable.
+    compose exec -T -e ACTIVE_POOL="$1" nginx sh -c \
+      "/bluegreen/render.sh > $NEXT_CONF && nginx -q -e stderr -t -c $NEXT_CONF" 2>&1
+  else
+    render "$1" > "$NGINX_DIR/next.conf" && nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/next.conf" 2>&1
+  fi
+}
+nginx_discard() {
+  if [ "$RT" = docker ]; then compose exec -T nginx rm -f "$NEXT_CONF"; else rm -f "$NGINX_DIR/next.conf"; fi
+}
+nginx_apply() { # the tested config goes live; a reload lets old workers finish their requests
+  if [ "$RT" = docker ]; then
+    compose exec -T nginx sh -c \
+      "cp $LIVE_CONF $PREV_CONF && mv $NEXT_CONF $LIVE_CONF && nginx -e stderr -s reload -c $LIVE_CONF" 2>&1
+  else
+    cp "$NGINX_DIR/nginx.conf" "$NGINX_DIR/prev.conf" && mv "$NGINX_DIR/next.conf" "$NGINX_DIR/nginx.conf" &&
+      kill -HUP "$(cat "$NGINX_DIR/nginx.pid")"
+  fi
+}
+nginx_restore() {
+  if [ "$RT" = docker ]; then
+    compose exec -T nginx sh -c "mv $PREV_CONF $LIVE_CONF && nginx -e stderr -s reload -c $LIVE_CONF" 2>&1
+  else
+    mv "$NGINX_DIR/prev.conf" "$NGINX_DIR/nginx.conf" && kill -HUP "$(cat "$NGINX_DIR/nginx.pid")"
+  fi
+}
+
+# A planned switch, in the order that can be undone: nginx's new config rendered and tested (nothing
+# changed yet), the watcher told (so the move is a notice, not a failover page), nginx reloaded and
+# seen serving the new pool. A step that fails undoes the ones before it and says so in one line.
 switch() {
-  local from to
+  local from to why
   require_up
   from=$(active_pool)
   to=$(other "$from")
-  # Tell the watcher first, so the move is a notice and not a failover page.
-  watcher_ctl active-pool "$to" > /dev/null
-  if [ "$RT" = docker ]; then
-    # -e stderr: as in nginx/Dockerfile, the built-in error log may not be writable.
-    compose exec -T -e ACTIVE_POOL="$to" nginx sh -c \
-      '/bluegreen/render.sh > /tmp/nginx/next.conf && nginx -q -e stderr -t -c /tmp/nginx/next.conf &&
-       mv /tmp/nginx/next.conf /tmp/nginx/nginx.conf && nginx -e stderr -s reload -c /tmp/nginx/nginx.conf'
-  else
-    render "$to" > "$NGINX_DIR/nginx.conf.new"
-    nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf.new"
-    mv "$NGINX_DIR/nginx.conf.new" "$NGINX_DIR/nginx.conf"
-    # A reload lets old workers finish their requests: nothing in flight is dropped.
-    kill -HUP "$(cat "$NGINX_DIR/nginx.pid")"
+  if ! why=$(nginx_prepare "$to"); then
+    nginx_discard > /dev/null 2>&1 || true
+    die "switch to $to refused: nginx's new config does not test: $(printf '%s\n' "$why" | grep -v '^[[:space:]]*$' | head -n 1); nothing changed, $from serves"
   fi
-  mkdir -p "$RUN_DIR"
+  if ! why=$(watcher_ctl active-pool "$to" 2>&1); then
+    nginx_discard > /dev/null 2>&1 || true
+    die "switch to $to refused: the watcher was not told ($(printf '%s\n' "$why" | tail -n 1)); nothing changed, $from serves"
+  fi
+  if ! why=$(nginx_apply 2>&1); then
+    switch_back "$from" "$to" "nginx did not reload ($(printf '%s\n' "$why" | tail -n 1))"
+  fi
+  if ! within 10 serving_is "$to"; then
+    switch_back "$from" "$to" "nginx did not serve $to within 10 s ($to unhealthy? make status)"
+  fi
   echo "$to" > "$RUN_DIR/active-pool"
-  if [ -f "$ENV_FILE" ]; then sed -i "s/^ACTIVE_POOL=.*/ACTIVE_POOL=$to/" "$ENV_FILE"; fi
-  wait_for 10 "nginx to serve $to" serving_is "$to"
-  say "switched: $from -> $to (nginx reloaded, watcher told, .env ACTIVE_POOL=$to)"
+  say "switched: $from -> $to (nginx config tested and reloaded, watcher told; $(remember_pool "$to"))"
 }
 
+switch_back() { # from to reason: undo a switch whose nginx step failed, then fail
+  local undone=()
+  if nginx_restore > /dev/null 2>&1 && within 10 serving_is "$1"; then undone+=("nginx serves $1 again"); else
+    undone+=("nginx could NOT be put back on $1: make status")
+  fi
+  if watcher_ctl active-pool "$1" > /dev/null 2>&1; then undone+=("the watcher expects $1 again"); else
+    undone+=("the watcher could NOT be told $1 again: bin/watcher ctl active-pool $1")
+  fi
+  die "switch to $2 failed: $3; rolled back: ${undone[0]}, ${undone[1]}"
+}
+
+# The next make up starts on ACTIVE_POOL from .env: rewrite its line, or say there is none.
+remember_pool() { # pool; prints what it did
+  if [ -f "$ENV_FILE" ] && grep -q '^ACTIVE_POOL=' "$ENV_FILE"; then
+    sed -i "s/^ACTIVE_POOL=.*/ACTIVE_POOL=$1/" "$ENV_FILE"
+    echo "${ENV_FILE#"$ROOT"/} ACTIVE_POOL=$1"
+  else
+    local where="${ENV_FILE#"$ROOT"/} has no ACTIVE_POOL line"
+    [ -f "$ENV_FILE" ] || where="no ${ENV_FILE#"$ROOT"/}"
+    echo "$where, so the next make up starts on ${ACTIVE_POOL:-blue}: set ACTIVE_POOL=$1 to keep $1"
+  fi
+}
+
+# make logs: the access log and the watcher's output interleaved as they come, each line prefixed
+# with its source. Each follower runs in a process group of its own (set -m) and the traps end
+# those groups only: `kill 0` signalled make itself (make: *** [logs] Segmentation fault).
 logs() {
-  trap 'kill 0' INT TERM EXIT
+  set -m
+  trap 'end_followers; exit 0' INT TERM
+  trap end_followers EXIT
   if [ "$RT" = docker ]; then
     # The access log lives in the shared volume, not on nginx's stdout.
     compose exec -T watcher tail -n 20 -F /var/log/bluegreen/access.log | sed -u 's/^/[nginx]   /' &
     compose logs -f --tail 20 --no-color watcher | sed -u 's/^/[watcher] /' &
   else
-    mkdir -p "$LOGS"
-    touch "$LOGS/access.log" "$LOGS/watcher.log"
-    tail -n 20 -F "$LOGS/access.log" | sed -u 's/^/[nginx]   /' &
-    tail -n 20 -F "$LOGS/watcher.log" | sed -u 's/^/[watcher] /' &
+    [ -d "$LOGS" ] || die "no logs yet: run make up"
+    tail -n 20 -F "$LOGS/access.log" 2> /dev/null | sed -u 's/^/[nginx]   /' &
+    tail -n 20 -F "$LOGS/watcher.log" 2> /dev/null | sed -u 's/^/[watcher] /' &
   fi
   wait
 }
 
+end_followers() {
+  local group
+  for group in $(jobs -p); do kill -TERM -- "-$group" 2> /dev/null || true; done
+}
+
 RT=$(runtime) || exit 2
+# scripts/tour.sh sources this file for its functions: the commands below run only when executed.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 cmd=${1:-}
 shift || true
 case "$cmd:$RT" in
@@ -446,6 +641,7 @@ case "$cmd:$RT" in
   switch:*) switch ;;
   maintenance:*) require_up && watcher_ctl maintenance "${1:?on or off}" ;;
   logs:*) logs ;;
+  watcher:*) watcher_command "$@" ;;
   compose:docker) compose "$@" ;;
-  *) echo "usage: scripts/sandbox.sh up|down|status|chaos error|timeout|slow|outage|chaos-stop|switch|maintenance on|off|logs|compose ARGS (docker)" >&2; exit 2 ;;
+  *) echo "usage: scripts/sandbox.sh up|down|status|chaos error|timeout|slow|outage|chaos-stop|switch|maintenance on|off|logs|watcher ARGS|compose ARGS (docker)" >&2; exit 2 ;;
 esac

@@ -135,6 +135,25 @@ class DockerDrillIT {
     System.out.printf(
         "docker: the watcher (uid %d) read %s lines nginx (uid %d) wrote to the shared volume%n",
         watcherUid, lines.group(1), nginxUid);
+
+    // make down keeps the session's access log: saved from the volume before --volumes removes it.
+    sandbox.run("down");
+    assertThat(Files.readString(runDir.resolve("logs/access.log"))).contains("request_id=");
+
+    // A watcher that exits during start-up fails make up with its own line (it restarts under
+    // compose's restart policy; before, make up waited 60 s and said "timed out").
+    sandbox.set("WINDOW_SIZE", "abc");
+    long begin = System.nanoTime();
+    Sandbox.Result bad = sandbox.attempt("up");
+    sandbox.set("WINDOW_SIZE", FailoverDrill.SETTINGS.get("WINDOW_SIZE"));
+    System.out.printf(
+        "docker: make up with WINDOW_SIZE=abc failed in %.1f s%n",
+        (System.nanoTime() - begin) / 1e9);
+    assertThat(bad.exit()).as(bad.output()).isNotZero();
+    assertThat(bad.output())
+        .contains("exited during start-up: watcher: invalid WINDOW_SIZE 'abc'")
+        .doesNotContain("timed out");
+    assertThat(engine.containers(PROJECT)).as("containers after the failed up").isEmpty();
     passed = true;
   }
 

@@ -76,8 +76,19 @@ final class Sandbox {
 
   /** Runs {@code scripts/sandbox.sh args} and returns how it ended; fails only if it hangs. */
   Result attempt(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", "scripts/sandbox.sh"));
+    List<String> command = new ArrayList<>(List.of("scripts/sandbox.sh"));
     command.addAll(List.of(args));
+    return script(command.toArray(String[]::new));
+  }
+
+  /**
+   * Runs {@code bash script args} from the repository root with the sandbox's environment (its
+   * ports, RUN_DIR, settings) and returns how it ended; fails only if it hangs.
+   */
+  Result script(String... scriptAndArgs) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash"));
+    command.addAll(List.of(scriptAndArgs));
+    String[] args = scriptAndArgs;
     Path out = Files.createTempFile(runDir, "sandbox-", ".out");
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().putAll(env);
@@ -92,12 +103,7 @@ final class Sandbox {
     if (!ended) {
       p.destroyForcibly();
       throw new AssertionError(
-          "sandbox.sh "
-              + String.join(" ", args)
-              + " did not end in "
-              + limit.toSeconds()
-              + " s:\n"
-              + text);
+          String.join(" ", args) + " did not end in " + limit.toSeconds() + " s:\n" + text);
     }
     return new Result(p.exitValue(), text);
   }

@@ -42,6 +42,34 @@ class SandboxDrillsIT {
   }
 
   @Test
+  void docker_without_an_engine_is_one_line_naming_runtime_local_and_writes_nothing()
+      throws Exception {
+    sandbox =
+        new Sandbox(
+            runDir,
+            "docker",
+            java.time.Duration.ofSeconds(30),
+            Map.of("DOCKER_HOST", "unix://" + runDir.resolve("no-engine.sock")));
+
+    for (String command : new String[] {"up", "down"}) {
+      Sandbox.Result r = sandbox.attempt(command);
+
+      // Before: a 111-line docker-compose traceback, after run/active-pool was written.
+      assertThat(r.exit()).as("exit of %s", command).isNotZero();
+      // "no Docker engine answers (Cannot connect ...)", or where no docker command is installed
+      // (CI's fresh machine) "no docker command here": either way the way out is named.
+      assertThat(r.output().strip())
+          .startsWith("sandbox: make " + command + " with RUNTIME=docker: no Docker")
+          .containsPattern("no Docker engine answers \\(.+\\)|no docker command here")
+          .endsWith("or use RUNTIME=local")
+          .doesNotContain("\n");
+    }
+    try (var left = Files.list(runDir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).isEmpty();
+    }
+  }
+
+  @Test
   void a_watcher_that_exits_during_start_up_fails_up_at_once_with_its_reason_and_stops_the_rest()
       throws Exception {
     sandbox = new Sandbox(runDir, Map.of("WINDOW_SIZE", "abc"));

@@ -1,35 +1,42 @@
 package dev.bluegreen.watcher;
 
-import java.util.concurrent.CompletableFuture;
+import dev.bluegreen.watcher.ops.PendingControl;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
 /**
  * Changes asked for by other threads (the admin endpoint), applied in order on the one thread that
- * owns the watcher's state, at its next poll. The asking thread gets a future that completes with
- * the change's result once it was applied, so every change of state happens on one thread.
+ * owns the watcher's state, at its next poll. The asking thread gets a {@link PendingControl} that
+ * completes once the change was applied, or that it withdraws when it stops waiting: a withdrawn
+ * change is skipped, so a control reported as timed out is never applied later.
  */
 final class ControlQueue {
-  private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
-
-  /** Queues {@code change}; any thread. */
-  <T> CompletableFuture<T> submit(Supplier<T> change) {
-    CompletableFuture<T> done = new CompletableFuture<>();
-    pending.add(
-        () -> {
-          try {
-            done.complete(change.get());
-          } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-            throw e;
-          }
-        });
-    return done;
+  private record Queued<T>(PendingControl<T> control, Supplier<T> change) {
+    void run() {
+      if (!control.start()) {
+        return; // withdrawn: the asker was told nothing changed
+      }
+      try {
+        control.complete(change.get());
+      } catch (RuntimeException e) {
+        control.fail(e);
+        throw e;
+      }
+    }
   }
 
-  /** Applies every queued change, oldest first; the owning thread only. */
+  private final ConcurrentLinkedQueue<Queued<?>> pending = new ConcurrentLinkedQueue<>();
+
+  /** Queues {@code change}; any thread. */
+  <T> PendingControl<T> submit(Supplier<T> change) {
+    PendingControl<T> control = new PendingControl<>();
+    pending.add(new Queued<>(control, change));
+    return control;
+  }
+
+  /** Applies every queued change that was not withdrawn, oldest first; the owning thread only. */
   void runPending() {
-    Runnable change;
+    Queued<?> change;
     while ((change = pending.poll()) != null) {
       change.run();
     }

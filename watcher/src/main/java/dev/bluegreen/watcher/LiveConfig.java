@@ -1,14 +1,19 @@
 package dev.bluegreen.watcher;
 
+import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN;
+import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN_FILE;
 import static dev.bluegreen.watcher.Setting.HTTP_BIND;
 import static dev.bluegreen.watcher.Setting.HTTP_PORT;
 import static dev.bluegreen.watcher.Setting.LOG_PATH;
 import static dev.bluegreen.watcher.Setting.STATE_FILE;
 import static dev.bluegreen.watcher.Setting.WATCHER_LOG_FORMAT;
 
+import dev.bluegreen.watcher.ops.AdminToken;
 import dev.bluegreen.watcher.source.LogFollower;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Settings of {@code watcher run} beyond the decisions: which log to follow, where to keep state,
@@ -20,6 +25,8 @@ import java.util.Locale;
  * @param httpBind the address /healthz, /metrics and the admin endpoints listen on
  * @param httpPort their port; 0 picks a free one
  * @param jsonLogs the watcher's own log lines as JSON (for containers) rather than text
+ * @param adminToken the token set by ADMIN_TOKEN, or {@code null}: then the one in adminTokenFile
+ * @param adminTokenFile where the generated admin token is kept and {@code watcher ctl} reads it
  */
 public record LiveConfig(
     Path logPath,
@@ -27,7 +34,28 @@ public record LiveConfig(
     Path stateFile,
     String httpBind,
     int httpPort,
-    boolean jsonLogs) {
+    boolean jsonLogs,
+    AdminToken adminToken,
+    Path adminTokenFile) {
+
+  /** Without an admin token: tests that use no admin endpoint, the token file beside the state. */
+  public LiveConfig(
+      Path logPath,
+      LogFollower.Start start,
+      Path stateFile,
+      String httpBind,
+      int httpPort,
+      boolean jsonLogs) {
+    this(
+        logPath,
+        start,
+        stateFile,
+        httpBind,
+        httpPort,
+        jsonLogs,
+        null,
+        AdminToken.defaultFile(stateFile, Map.of()));
+  }
 
   /** Where Nginx writes its access log on Debian and in the official image. */
   public static final String DEFAULT_LOG_PATH = "/var/log/nginx/access.log";
@@ -58,12 +86,42 @@ public record LiveConfig(
     if (!format.equals("text") && !format.equals("json")) {
       throw settings.invalid(WATCHER_LOG_FORMAT, format, "must be text or json");
     }
+    Path stateFile = state.isEmpty() ? null : Path.of(state);
     return new LiveConfig(
         Path.of(log),
         fromStart ? LogFollower.Start.BEGINNING : LogFollower.Start.END,
-        state.isEmpty() ? null : Path.of(state),
+        stateFile,
         bind,
         port,
-        format.equals("json"));
+        format.equals("json"),
+        adminToken(settings),
+        adminTokenFile(settings, stateFile));
+  }
+
+  /** ADMIN_TOKEN, checked; {@code null} when unset. */
+  public static AdminToken adminToken(Settings settings) {
+    String token = settings.raw(ADMIN_TOKEN);
+    if (token == null || token.isBlank()) {
+      return null;
+    }
+    try {
+      return AdminToken.of(token);
+    } catch (IllegalArgumentException e) {
+      throw settings.invalidSecret(ADMIN_TOKEN, e.getMessage());
+    }
+  }
+
+  /** ADMIN_TOKEN_FILE, or its default beside {@code stateFile}: run and ctl agree on it. */
+  public static Path adminTokenFile(Settings settings, Path stateFile) {
+    String file = settings.text(ADMIN_TOKEN_FILE, "").strip();
+    if (!file.isEmpty()) {
+      return Path.of(file);
+    }
+    Map<String, String> env = new HashMap<>();
+    String runtime = settings.environment("XDG_RUNTIME_DIR");
+    if (runtime != null) {
+      env.put("XDG_RUNTIME_DIR", runtime);
+    }
+    return AdminToken.defaultFile(stateFile, env);
   }
 }

@@ -2,9 +2,13 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.health.Health;
+import dev.bluegreen.watcher.ops.ControlResult;
+import dev.bluegreen.watcher.ops.ControlResult.Notice;
 import dev.bluegreen.watcher.ops.Controls;
+import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
+import dev.bluegreen.watcher.source.ChangeSignal;
 import dev.bluegreen.watcher.source.FollowerStatus;
 import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
@@ -16,7 +20,7 @@ import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final Detectors detectors;
   private final Checkpointer checkpointer;
   private final ControlQueue controls = new ControlQueue();
+  private final ControlNotices notices;
   private final LogFollower follower;
   private final HealthWatch health;
   private FollowerStatus followed = FollowerStatus.STARTING;
@@ -63,7 +68,17 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (!config.logFormat().hasPool()) {
       log.warn(LogFormat.WITHOUT_POOL);
     }
-    this.follower = new LogFollower(live.logPath(), live.start(), resume, poll, timing, this);
+    this.follower =
+        new LogFollower(
+            live.logPath(),
+            live.start(),
+            resume,
+            poll,
+            ChangeSignal.notified(live.logPath(), timing),
+            timing,
+            this);
+    this.notices =
+        new ControlNotices(this.outlet, timing, detectors.maintenance(), detectors.primary());
     this.health = new HealthWatch(live.logPath().toString(), this.outlet);
     publishStatus();
   }
@@ -128,6 +143,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   public void poll(FollowerStatus latest) {
     followed = latest;
     controls.runPending();
+    notices.releaseDue(detectors.maintenance(), detectors.primary());
     pipeline.tick();
     checkpoint(outlet.holding());
     publishStatus();
@@ -170,6 +186,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             detectors.announcedPool(),
             detectors.maintenance(),
             outlet.deliveryFailures(),
+            detectors.errorRate().thresholdPercent() / 100,
             now);
   }
 
@@ -181,15 +198,16 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<WatcherStatus> maintenance(boolean on) {
+  public PendingControl<ControlResult> maintenance(boolean on) {
     return control(
         () -> {
           if (detectors.maintenance() == on) {
-            return;
+            return Notice.UNCHANGED;
           }
           detectors.maintenance(on);
-          log.info("maintenance mode turned {}", on ? "on" : "off");
-          outlet.maintenance(on, timing.now());
+          Notice notice = notices.maintenance(on);
+          log.info("maintenance mode turned {}{}", on ? "on" : "off", held(notice));
+          return notice;
         });
   }
 
@@ -198,28 +216,45 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
    * failover page.
    */
   @Override
-  public CompletableFuture<WatcherStatus> activePool(String pool) {
+  public PendingControl<ControlResult> activePool(String pool) {
     return control(
         () -> {
           String from = detectors.primary();
           if (from.equals(pool)) {
-            return;
+            return Notice.UNCHANGED;
           }
           detectors.plannedSwitch(pool, timing.millis());
-          log.info("planned switch: {} -> {}", from, pool);
-          outlet.plannedSwitch(from, pool, timing.now());
+          Notice notice = notices.plannedSwitch(pool);
+          log.info("planned switch: {} -> {}{}", from, pool, held(notice));
+          return notice;
         });
   }
 
-  /** Applies {@code change} on the reading thread, saves the state, and answers the new status. */
-  private CompletableFuture<WatcherStatus> control(Runnable change) {
-    return controls.submit(
-        () -> {
-          change.run();
-          checkpoint(true);
-          publishStatus();
-          return status;
-        });
+  private static String held(Notice notice) {
+    return notice != Notice.HELD
+        ? ""
+        : "; its notice is held (at most one per control per "
+            + NoticeSpacing.SPACING.toSeconds()
+            + " s): the channel hears the state in force then";
+  }
+
+  /**
+   * Applies {@code change} on the reading thread, saves the state if it changed, and answers the
+   * new status with what became of the notice.
+   */
+  private PendingControl<ControlResult> control(Supplier<Notice> change) {
+    PendingControl<ControlResult> pending =
+        controls.submit(
+            () -> {
+              Notice notice = change.get();
+              if (notice != Notice.UNCHANGED) {
+                checkpoint(true);
+              }
+              publishStatus();
+              return new ControlResult(status, notice);
+            });
+    follower.wake(); // applied at the next poll: now, not when the log next changes
+    return pending;
   }
 
   /** Stops reading and saves the final state; {@link #savedAtClose()} then says what it saved. */
@@ -228,6 +263,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     follower.close();
     followed = follower.status();
     controls.runPending();
+    notices.flush(detectors.maintenance(), detectors.primary());
     boolean saved = checkpoint(true);
     publishStatus();
     long lines = status.lines();

@@ -104,7 +104,24 @@ public enum Setting {
       "--http-bind",
       "ADDRESS",
       Default.of(LiveConfig.DEFAULT_HTTP_BIND, "(the container image uses 0.0.0.0)"),
-      "Address that port listens on; admin endpoints answer loopback clients only."),
+      "Address that port listens on; admin endpoints answer loopback clients only, changes only"
+          + " with the admin token."),
+  ADMIN_TOKEN(
+      LIVE,
+      "--admin-token",
+      "TOKEN",
+      Default.unset("unset: one generated once into ADMIN_TOKEN_FILE"),
+      "The secret every change through the admin endpoints carries ('watcher ctl' sends it); at"
+          + " least 16 characters. A credential: prefer the environment, a flag shows in ps."),
+  ADMIN_TOKEN_FILE(
+      LIVE,
+      "--admin-token-file",
+      "FILE",
+      Default.unset(
+          "admin-token beside STATE_FILE; without one, in $XDG_RUNTIME_DIR/bluegreen-watch, else"
+              + " in the home directory (README, Admin token)"),
+      "Without ADMIN_TOKEN, where 'watcher run' keeps the admin token it generated (0600) and"
+          + " where 'watcher ctl' reads it. To rotate: delete it and restart the watcher."),
   /** Was LOG_FORMAT and --log-format, too easily taken for the access log's format. */
   WATCHER_LOG_FORMAT(
       LIVE,

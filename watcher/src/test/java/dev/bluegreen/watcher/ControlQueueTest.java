@@ -3,10 +3,12 @@ package dev.bluegreen.watcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bluegreen.watcher.ops.PendingControl;
+import dev.bluegreen.watcher.ops.PendingControl.Fate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Controls wait for the owning thread, are applied in order, and report what became of them. */
@@ -16,19 +18,20 @@ class ControlQueueTest {
 
   @Test
   void aControlIsAppliedOnlyWhenTheOwnerRunsThePendingOnes() throws Exception {
-    CompletableFuture<String> done =
+    PendingControl<String> done =
         queue.submit(
             () -> {
               applied.add("maintenance on");
               return "status after";
             });
-    assertThat(done).isNotDone();
     assertThat(applied).isEmpty();
 
     queue.runPending();
 
     assertThat(applied).containsExactly("maintenance on");
-    assertThat(done.get()).isEqualTo("status after");
+    PendingControl.Outcome<String> outcome = done.await(Duration.ZERO);
+    assertThat(outcome.fate()).isEqualTo(Fate.APPLIED);
+    assertThat(outcome.value()).isEqualTo("status after");
   }
 
   @Test
@@ -42,8 +45,45 @@ class ControlQueueTest {
   }
 
   @Test
-  void aFailingControlFailsItsFutureInsteadOfLeavingTheCallerWaiting() {
-    CompletableFuture<Object> done =
+  void aControlReportedAsTimedOutIsNeverAppliedLater() throws Exception {
+    PendingControl<Boolean> late = queue.submit(() -> applied.add("maintenance on"));
+
+    PendingControl.Outcome<Boolean> outcome = late.await(Duration.ofMillis(20));
+    queue.runPending(); // the stuck reading thread comes back
+
+    assertThat(outcome.fate()).isEqualTo(Fate.WITHDRAWN);
+    assertThat(applied).as("a withdrawn control is skipped").isEmpty();
+  }
+
+  @Test
+  void aControlAlreadyStartedIsAwaitedNotWithdrawn() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    PendingControl<String> slow =
+        queue.submit(
+            () -> {
+              started.countDown();
+              await(finish);
+              applied.add("saved");
+              return "done";
+            });
+    Thread owner = new Thread(queue::runPending);
+    owner.start();
+    started.await();
+
+    PendingControl.Outcome<String> outcome = slow.await(Duration.ofMillis(20));
+    finish.countDown();
+    owner.join();
+
+    assertThat(outcome.fate())
+        .as("started within the wait, not finished: it will apply, and says so")
+        .isEqualTo(Fate.STILL_APPLYING);
+    assertThat(applied).containsExactly("saved");
+  }
+
+  @Test
+  void aFailingControlFailsItsOutcomeInsteadOfLeavingTheCallerWaiting() throws Exception {
+    PendingControl<Object> done =
         queue.submit(
             () -> {
               throw new IllegalStateException("broken");
@@ -51,8 +91,16 @@ class ControlQueueTest {
 
     assertThatThrownBy(queue::runPending).hasMessage("broken");
 
-    assertThatThrownBy(done::get)
-        .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(IllegalStateException.class);
+    PendingControl.Outcome<Object> outcome = done.await(Duration.ZERO);
+    assertThat(outcome.fate()).isEqualTo(Fate.FAILED);
+    assertThat(outcome.error()).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

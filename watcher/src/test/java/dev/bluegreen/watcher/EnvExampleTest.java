@@ -39,7 +39,16 @@ class EnvExampleTest {
           Map.entry("JRE_IMAGE", "docker-compose.yml: base of the watcher and demo-app images"),
           Map.entry("NGINX_IMAGE", "docker-compose.yml: base of the nginx image"),
           Map.entry(
-              "JAR_SOURCE", "docker-compose.yml: jars built in the image build, or the host's"));
+              "JAR_SOURCE", "docker-compose.yml: jars built in the image build, or the host's"),
+          Map.entry(
+              "ALERTMANAGER_SLACK_WEBHOOK_URL",
+              "docker-compose.yml monitoring profile: Alertmanager's Slack webhook"),
+          Map.entry("PROMETHEUS_PORT", "docker-compose.yml monitoring profile: Prometheus' port"),
+          Map.entry("ALERTMANAGER_PORT", "docker-compose.yml monitoring profile: Alertmanager's"),
+          Map.entry("GRAFANA_PORT", "docker-compose.yml monitoring profile: Grafana's port"),
+          Map.entry("PROMETHEUS_IMAGE", "docker-compose.yml monitoring profile: Prometheus"),
+          Map.entry("ALERTMANAGER_IMAGE", "docker-compose.yml monitoring profile: Alertmanager"),
+          Map.entry("GRAFANA_IMAGE", "docker-compose.yml monitoring profile: Grafana"));
 
   /** NAME=value, or commented out: # NAME=value. */
   private static final Pattern ASSIGNMENT = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=(.*)$");

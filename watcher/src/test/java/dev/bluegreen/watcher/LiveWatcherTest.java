@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.notify.LogCapture;
+import dev.bluegreen.watcher.ops.ControlResult;
+import dev.bluegreen.watcher.ops.ControlResult.Notice;
+import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
@@ -64,6 +67,13 @@ class LiveWatcherTest {
 
   private void append(int fromLine, int toLine) throws IOException {
     Files.write(log, story.subList(fromLine - 1, toLine), StandardOpenOption.APPEND);
+  }
+
+  private static ControlResult applied(PendingControl<ControlResult> control)
+      throws InterruptedException {
+    PendingControl.Outcome<ControlResult> outcome = control.await(Duration.ofSeconds(30));
+    assertThat(outcome.fate()).isEqualTo(PendingControl.Fate.APPLIED);
+    return outcome.value();
   }
 
   private void awaitLines(LiveWatcher w, long lines) {
@@ -207,18 +217,23 @@ class LiveWatcherTest {
     RecordingOutlet outlet = new RecordingOutlet();
     watcher = start(outlet, Map.of());
 
-    watcher.maintenance(true).get();
-    watcher.maintenance(true).get();
+    assertThat(applied(watcher.maintenance(true)).notice()).isEqualTo(Notice.SENT);
+    assertThat(applied(watcher.maintenance(true)).notice()).isEqualTo(Notice.UNCHANGED);
     append(1, 150);
     awaitLines(watcher, 150);
     assertThat(outlet.alerts()).isEmpty();
 
-    watcher.maintenance(false).get();
+    // Within 5 s of the first notice: applied at once, its notice held until the 5 s are up.
+    assertThat(applied(watcher.maintenance(false)).notice()).isEqualTo(Notice.HELD);
     append(151, 160);
     awaitLines(watcher, 160);
-
-    assertThat(outlet.notices()).containsExactly("maintenance on", "maintenance off");
     assertThat(outlet.kinds()).containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
+
+    Await.until(
+        "the held notice, once 5 s passed",
+        () -> outlet.notices().size() == 2,
+        () -> outlet.notices().toString());
+    assertThat(outlet.notices()).containsExactly("maintenance on", "maintenance off");
   }
 
   @Test
@@ -227,7 +242,7 @@ class LiveWatcherTest {
     watcher = start(outlet, Map.of());
     append(1, 100); // blue serves
 
-    watcher.activePool("green").get();
+    applied(watcher.activePool("green"));
     List<String> green =
         story.subList(101, 200).stream()
             .filter(line -> line.contains("pool=green") && line.contains("status=200"))
@@ -247,7 +262,7 @@ class LiveWatcherTest {
   @Test
   void aControlSurvivesARestartUnlessTheSettingChanged() throws Exception {
     watcher = start(new RecordingOutlet(), Map.of());
-    watcher.activePool("green").get();
+    applied(watcher.activePool("green"));
     watcher.close();
 
     watcher = start(new RecordingOutlet(), Map.of());

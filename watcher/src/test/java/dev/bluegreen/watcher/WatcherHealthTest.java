@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bluegreen.watcher.notify.LogCapture;
 import dev.bluegreen.watcher.ops.AdminServer;
+import dev.bluegreen.watcher.ops.AdminToken;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
@@ -61,7 +62,7 @@ class WatcherHealthTest {
     WatcherConfig config = WatcherConfig.load(new Settings(Map.of(), Map.of()));
     LiveConfig live = new LiveConfig(log, LogFollower.Start.END, state, "127.0.0.1", 0, false);
     watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet, Duration.ofMillis(10));
-    server = AdminServer.start("127.0.0.1", 0, watcher, Timing.SYSTEM);
+    server = AdminServer.start("127.0.0.1", 0, AdminToken.generate(), watcher, Timing.SYSTEM);
     watcher.start();
   }
 

@@ -1,11 +1,17 @@
 package dev.bluegreen.watcher.cli;
 
+import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN;
+import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN_FILE;
 import static dev.bluegreen.watcher.Setting.HTTP_PORT;
+import static dev.bluegreen.watcher.Setting.STATE_FILE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.InvalidSettingException;
 import dev.bluegreen.watcher.LiveConfig;
+import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.detect.PoolName;
+import dev.bluegreen.watcher.ops.AdminToken;
 import dev.bluegreen.watcher.ops.Controls;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +19,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +43,10 @@ import picocli.CommandLine.Spec;
       "  ctl maintenance on|off     suppress alerts during planned work; announced once",
       "  ctl active-pool NAME       a planned switch: NAME becomes the expected pool; a notice,"
           + " not a failover page",
-      "  ctl status                 what the watcher sees now"
+      "  ctl status                 what the watcher sees now",
+      "Changes carry the admin token: ADMIN_TOKEN, else the file ADMIN_TOKEN_FILE, by default"
+          + " admin-token beside STATE_FILE (the watcher made it at its first start; reading it"
+          + " needs the watcher's user or root)."
     },
     footer = {"", "Exit status: 0 applied, 1 no watcher answered or it refused, 2 usage."})
 final class CtlCommand implements Callable<Integer> {
@@ -44,17 +56,26 @@ final class CtlCommand implements Callable<Integer> {
   }
 
   /**
-   * How long ctl waits for an answer: the watcher's own, a 503 after {@link Controls#TIMEOUT} when
-   * its reading thread is stuck, must arrive first, so 5 s more, ample for one HTTP exchange on
-   * this machine.
+   * How long ctl waits for an answer: the watcher's own, a 503 after at most twice {@link
+   * Controls#TIMEOUT} when its reading thread is stuck, must arrive first, so 5 s more, ample for
+   * one HTTP exchange on this machine.
    */
-  static final Duration REQUEST_TIMEOUT = Controls.TIMEOUT.plusSeconds(5);
+  static final Duration REQUEST_TIMEOUT = Controls.TIMEOUT.multipliedBy(2).plusSeconds(5);
 
-  /** ctl's one setting, the port, with help that says what it is to ctl. */
+  /** ctl's settings, with help that says what each is to ctl. */
   static final class Options implements IModelTransformer {
     @Override
     public CommandSpec transform(CommandSpec spec) {
       spec.addOption(SettingOptions.option(HTTP_PORT, "The watcher's HTTP port."));
+      spec.addOption(
+          SettingOptions.option(
+              ADMIN_TOKEN, "The admin token (else read from ADMIN_TOKEN_FILE); prefer the env."));
+      spec.addOption(
+          SettingOptions.option(
+              ADMIN_TOKEN_FILE, "Where the running watcher keeps its admin token."));
+      spec.addOption(
+          SettingOptions.option(
+              STATE_FILE, "The running watcher's state file: the admin token is beside it."));
       return spec;
     }
   }
@@ -75,10 +96,9 @@ final class CtlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int port =
-        SettingOptions.read(spec, parent.env())
-            .integer(HTTP_PORT, LiveConfig.DEFAULT_HTTP_PORT, 1, 65_535);
-    HttpRequest request = request(port);
+    Settings settings = SettingOptions.read(spec, parent.env());
+    int port = settings.integer(HTTP_PORT, LiveConfig.DEFAULT_HTTP_PORT, 1, 65_535);
+    HttpRequest request = request(port, settings);
     HttpResponse<String> response;
     try {
       response =
@@ -86,6 +106,14 @@ final class CtlCommand implements Callable<Integer> {
               .connectTimeout(Duration.ofSeconds(3))
               .build()
               .send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw new CliException(
+          "no answer from the watcher on 127.0.0.1:"
+              + port
+              + " within "
+              + REQUEST_TIMEOUT.toSeconds()
+              + " s: the change may or may not be applied; see watcher ctl status",
+          1);
     } catch (ConnectException e) {
       throw new CliException(
           "no watcher answers on 127.0.0.1:"
@@ -113,12 +141,22 @@ final class CtlCommand implements Callable<Integer> {
             body.path("announced_pool").asText(),
             body.path("lines").asLong(),
             body.path("lines").asLong() == 1 ? "line" : "lines");
+    if (body.path("notice").asText().equals("held")) {
+      spec.commandLine()
+          .getOut()
+          .println(
+              "applied; its notice is held: at most one notice per control per 5 s, the channel"
+                  + " hears the state in force then");
+    }
     return 0;
   }
 
-  private HttpRequest request(int port) {
+  private HttpRequest request(int port, Settings settings) {
     String base = "http://127.0.0.1:" + port + "/admin/";
     HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(REQUEST_TIMEOUT);
+    if (!what.equals("status")) {
+      builder.header("Authorization", "Bearer " + token(settings).reveal());
+    }
     return switch (what) {
       case "status" -> {
         requireNoValue();
@@ -149,6 +187,37 @@ final class CtlCommand implements Callable<Integer> {
               "unknown ctl command '" + what + "' (maintenance, active-pool or status)",
               Main.EXIT_USAGE);
     };
+  }
+
+  /** ADMIN_TOKEN, else the token in the file the watcher keeps it in. */
+  private static AdminToken token(Settings settings) {
+    AdminToken set;
+    try {
+      set = LiveConfig.adminToken(settings);
+    } catch (InvalidSettingException e) {
+      throw new CliException(e.getMessage(), Main.EXIT_USAGE);
+    }
+    if (set != null) {
+      return set;
+    }
+    String state = settings.text(STATE_FILE, "").strip();
+    Path file = LiveConfig.adminTokenFile(settings, state.isEmpty() ? null : Path.of(state));
+    try {
+      return AdminToken.read(file)
+          .orElseThrow(
+              () ->
+                  new CliException(
+                      "no admin token: "
+                          + file
+                          + " does not exist. Set ADMIN_TOKEN, or ADMIN_TOKEN_FILE or STATE_FILE"
+                          + " as the running watcher has them",
+                      1));
+    } catch (AccessDeniedException e) {
+      throw new CliException(
+          "cannot read the admin token in " + file + ": run ctl as the watcher's user or root", 1);
+    } catch (IOException e) {
+      throw new CliException("cannot read the admin token: " + e.getMessage(), 1);
+    }
   }
 
   private void requireNoValue() {

@@ -19,6 +19,7 @@ import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryStats;
 import dev.bluegreen.watcher.ops.AdminServer;
+import dev.bluegreen.watcher.ops.AdminToken;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.net.BindException;
@@ -71,13 +72,14 @@ final class RunCommand implements Callable<Integer> {
     LiveConfig live = LiveConfig.load(settings, fromStart);
     LogSetup.configure(live.jsonLogs());
     settings.deprecations(SETTINGS).forEach(LoggerFactory.getLogger(RunCommand.class)::warn);
+    AdminToken token = adminToken(live);
     DeliveryConfig deliveryConfig = DeliverySettings.load(settings);
     AlertDelivery alerts = Sinks.start(deliveryConfig, spec.commandLine().getOut());
     Outlet outlet = new DeliveryOutlet(alerts);
     LiveWatcher watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet);
     AdminServer admin;
     try {
-      admin = AdminServer.start(live.httpBind(), live.httpPort(), watcher, Timing.SYSTEM);
+      admin = AdminServer.start(live.httpBind(), live.httpPort(), token, watcher, Timing.SYSTEM);
     } catch (BindException e) {
       alerts.close();
       throw new CliException(
@@ -117,5 +119,33 @@ final class RunCommand implements Callable<Integer> {
     watcher.start();
     stopped.await();
     return 0;
+  }
+
+  /** ADMIN_TOKEN, else the token kept in ADMIN_TOKEN_FILE, made there at the first start. */
+  private static AdminToken adminToken(LiveConfig live) {
+    if (live.adminToken() != null) {
+      return live.adminToken();
+    }
+    AdminToken.Loaded loaded;
+    try {
+      loaded = AdminToken.loadOrCreate(live.adminTokenFile());
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new CliException(
+          "cannot keep the admin token in "
+              + live.adminTokenFile()
+              + " ("
+              + e.getMessage()
+              + "); set ADMIN_TOKEN_FILE to a writable place, or ADMIN_TOKEN",
+          1);
+    }
+    org.slf4j.Logger log = LoggerFactory.getLogger(RunCommand.class);
+    if (loaded.created()) {
+      log.info(
+          "generated the admin token into {} (0600); watcher ctl reads it there",
+          live.adminTokenFile());
+    } else if (loaded.tightened()) {
+      log.warn("{} could be read by others: made it 0600", live.adminTokenFile());
+    }
+    return loaded.token();
   }
 }

@@ -7,8 +7,10 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
@@ -159,16 +161,28 @@ final class TestAlertCommand implements Callable<Integer> {
     };
   }
 
-  /** One alert of each kind, as a failover of blue to green and an error-rate spike would be. */
+  /**
+   * One alert of each kind, as a failover of blue to green (a warning) and an error-rate spike
+   * clients saw (critical, so routes that page on critical are tested too) would be.
+   */
   static List<Alert> samples(Instant now) {
     LineRef where = new LineRef("watcher test-alert", 1);
-    ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
+    ErrorRate spike = new ErrorRate(200, 6, 3, 2.0);
     ErrorRate calm = new ErrorRate(200, 1, 0, 2.0);
+    Evidence blue =
+        new Evidence(
+            "blue",
+            "10.0.0.2:3000",
+            6,
+            6,
+            List.of(new Evidence.StatusCount(500, 6)),
+            "sample-request-id");
     return List.of(
-        new PoolAlert(
-            AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false),
+        new PoolAlert(AlertKind.FAILOVER, now, where, "blue", "green", "green-sample", false, false)
+            .withEvidence(blue),
         new PoolAlert(AlertKind.RECOVERY, now, where, "green", "blue", "blue-sample", false, false),
-        new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike, false),
-        new ErrorRateAlert(AlertKind.ERROR_RATE_RESOLVED, now, where, calm, false));
+        new ErrorRateAlert(AlertKind.ERROR_RATE, now, where, spike).withEvidence(blue),
+        new ErrorRateAlert(
+            AlertKind.ERROR_RATE_RESOLVED, now, where, calm, Severity.CRITICAL, false, false));
   }
 }

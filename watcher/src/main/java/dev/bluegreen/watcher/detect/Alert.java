@@ -19,6 +19,17 @@ public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert {
   /** The log line where it happened. */
   LineRef where();
 
+  /**
+   * How bad it is: {@link Severity#CRITICAL} when users are hurt, {@link Severity#WARNING} when not
+   * yet. A resolution or recovery carries the severity of the episode it closes.
+   */
+  Severity severity();
+
+  /** Why, from the log (failovers and error-rate spikes), or {@code null}. */
+  default Evidence evidence() {
+    return null;
+  }
+
   /** The condition was announced before and is still present after the cooldown. */
   boolean reminder();
 
@@ -36,9 +47,16 @@ public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert {
         kind, Instant.ofEpochMilli(atMillis), where, from, to, release, reminder, afterFlapping);
   }
 
-  /** An error-rate spike or its resolution, with the window's rate at that moment. */
+  /** An error-rate spike, its escalation or its resolution, with the window's rate then. */
   static Alert errorRate(
-      AlertKind kind, long atMillis, LineRef where, ErrorRate rate, boolean reminder) {
-    return new ErrorRateAlert(kind, Instant.ofEpochMilli(atMillis), where, rate, reminder);
+      AlertKind kind,
+      long atMillis,
+      LineRef where,
+      ErrorRate rate,
+      Severity severity,
+      boolean reminder,
+      boolean escalated) {
+    return new ErrorRateAlert(
+        kind, Instant.ofEpochMilli(atMillis), where, rate, severity, reminder, escalated);
   }
 }

@@ -5,9 +5,10 @@ import java.util.function.Consumer;
 
 /**
  * Every decision about requests, in one place: the error-rate and pool-flip detectors behind one
- * shared {@link AlertGate} (reminder cooldown, maintenance). Pure like its parts: time is passed
- * in, alerts go to the consumer given, and {@link #state()} / {@link #restore} carry everything it
- * remembers across a restart. Not thread safe: the reading thread owns it.
+ * shared {@link AlertGate} (reminder cooldown, maintenance), each alert citing the log's evidence
+ * ({@link FailureLog}). Pure like its parts: time is passed in, alerts go to the consumer given,
+ * and {@link #state()} / {@link #restore} carry everything it remembers across a restart. Not
+ * thread safe: the reading thread owns it.
  */
 public final class Detectors {
   private final AlertGate gate;
@@ -15,6 +16,8 @@ public final class Detectors {
   private final PoolFlipDetector poolFlips;
   private final Consumer<Alert> alerts;
   private final long flapSettleMillis;
+  private final FailureLog failures = new FailureLog();
+  private long now; // the latest line's log time: evidence covers the span before it
 
   /**
    * @param cooldownMillis time between reminders of an open episode, and the span in which three
@@ -36,11 +39,13 @@ public final class Detectors {
         new ErrorRateDetector(windowSize, errorRateThreshold, minRequests, gate, flapSettleMillis);
     this.poolFlips = new PoolFlipDetector(activePool, gate, flapSettleMillis);
     this.flapSettleMillis = flapSettleMillis;
-    this.alerts = alerts;
+    this.alerts = alert -> alerts.accept(failures.explain(alert, now));
   }
 
   /** One request, at {@code now} (epoch millis of its log line). */
   public void observe(AccessEvent event, LineRef where, long now) {
+    this.now = now;
+    failures.observe(event, now);
     errorRate.observe(event, where, now, alerts);
     poolFlips.observe(event, where, now, alerts);
   }

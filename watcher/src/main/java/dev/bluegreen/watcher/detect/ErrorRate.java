@@ -23,6 +23,16 @@ public record ErrorRate(int requests, int clientErrors, int hiddenErrors, double
     return thresholdPercent * ErrorRateDetector.RESOLVE_FRACTION;
   }
 
+  /**
+   * {@link Severity#CRITICAL} when the errors clients saw alone are above the threshold (users are
+   * hurt), else {@link Severity#WARNING}: retries hid the rest.
+   */
+  public Severity severity() {
+    return clientErrors * 100.0 > thresholdPercent * requests
+        ? Severity.CRITICAL
+        : Severity.WARNING;
+  }
+
   /** Errors as a percentage of the requests in the window. */
   public double percent() {
     return requests == 0 ? 0 : errors() * 100.0 / requests;

@@ -14,6 +14,12 @@ import java.util.function.Consumer;
  * the threshold could still open and resolve an episode every window; so once the third episode
  * opened within one cooldown, that episode resolves only after the rate stayed back down for the
  * flap settle time (it is reminded meanwhile, once per cooldown, as any open episode).
+ *
+ * <p>Severity: an episode is {@link Severity#CRITICAL} once the errors clients saw are above the
+ * threshold, {@link Severity#WARNING} while retries hid enough of them to pass it. An episode
+ * announced as a warning that turns critical is announced again at once, whatever the cooldown, as
+ * an escalation; a fall back to warning pages nobody: the episode stays critical, its reminders and
+ * its resolution say so.
  */
 public final class ErrorRateDetector {
   /**
@@ -28,6 +34,7 @@ public final class ErrorRateDetector {
   private final AlertGate gate;
   private final Episode episode = new Episode();
   private final long flapSettleMillis;
+  private Severity told = Severity.WARNING; // the open episode's severity, as announced
   private boolean pendingOpen;
   private boolean sticky;
   private long okSince = NOT_OK;
@@ -66,18 +73,32 @@ public final class ErrorRateDetector {
       // only an error entering the window (or one maintenance held back) opens an episode
       pendingOpen |= error;
       if (pendingOpen && gate.mayAnnounce()) {
-        alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, snapshot(), false));
+        ErrorRate rate = snapshot();
+        told = rate.severity();
+        alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, rate, told, false, false));
         sticky = episode.open(now, gate.cooldownMillis()) >= PoolFlipDetector.FLAPPING_EPISODES;
         pendingOpen = false;
       }
     } else if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD) {
-      if (gate.mayAnnounce() && episode.reminderDue(now, gate.cooldownMillis())) {
-        alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, snapshot(), true));
-        episode.announced(now);
-      }
+      remindOrEscalate(where, now, alerts);
     } else {
       pendingOpen = false;
       tick(now, alerts);
+    }
+  }
+
+  /** An open episode still above: escalated at once if clients now see it, else reminded. */
+  private void remindOrEscalate(LineRef where, long now, Consumer<Alert> alerts) {
+    if (!gate.mayAnnounce()) {
+      return;
+    }
+    boolean escalates = told == Severity.WARNING && window.clientErrorsAbove(thresholdPercent);
+    if (escalates || episode.reminderDue(now, gate.cooldownMillis())) {
+      told = escalates ? Severity.CRITICAL : told;
+      alerts.accept(
+          Alert.errorRate(
+              AlertKind.ERROR_RATE, now, where, snapshot(), told, !escalates, escalates));
+      episode.announced(now);
     }
   }
 
@@ -91,7 +112,8 @@ public final class ErrorRateDetector {
         && gate.mayAnnounce()
         && (!sticky || now - okSince >= flapSettleMillis)) {
       alerts.accept(
-          Alert.errorRate(AlertKind.ERROR_RATE_RESOLVED, now, lastWhere(), snapshot(), false));
+          Alert.errorRate(
+              AlertKind.ERROR_RATE_RESOLVED, now, lastWhere(), snapshot(), told, false, false));
       episode.close();
       sticky = false;
     }
@@ -122,7 +144,10 @@ public final class ErrorRateDetector {
 
   /**
    * What a restarted watcher needs to go on deciding as if it had never stopped. A state file of
-   * the previous version has no {@code episode}: its {@code announced} says whether one is open.
+   * the previous version has no {@code episode}: its {@code announced} says whether one is open;
+   * nor {@code severity}: an open episode then counts as a warning, so a critical rate is told.
+   *
+   * @param severity the open episode's severity as announced
    */
   public record State(
       String window,
@@ -131,7 +156,8 @@ public final class ErrorRateDetector {
       boolean pendingOpen,
       boolean sticky,
       long okSince,
-      LineRef lastWhere) {}
+      LineRef lastWhere,
+      Severity severity) {}
 
   public State state() {
     return new State(
@@ -141,7 +167,8 @@ public final class ErrorRateDetector {
         pendingOpen,
         sticky,
         okSince,
-        lastWhere());
+        lastWhere(),
+        told);
   }
 
   public void restore(State state) {
@@ -152,6 +179,7 @@ public final class ErrorRateDetector {
             : new Episode.State(state.announced(), Long.MIN_VALUE, null));
     pendingOpen = state.pendingOpen();
     sticky = state.sticky();
+    told = state.severity() == null ? Severity.WARNING : state.severity();
     okSince = state.okSince() == 0 ? NOT_OK : state.okSince();
     LineRef last = state.lastWhere();
     lastFile = last == null ? null : last.file();

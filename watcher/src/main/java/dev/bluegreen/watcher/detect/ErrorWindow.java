@@ -41,6 +41,11 @@ final class ErrorWindow {
     return size;
   }
 
+  /** Whether the errors clients saw alone are more than {@code percent} of the window. */
+  boolean clientErrorsAbove(double percent) {
+    return clientErrors * 100.0 > percent * size;
+  }
+
   int errors() {
     return clientErrors + hiddenErrors;
   }

@@ -28,4 +28,12 @@ public record FlappingAlert(
   public boolean reminder() {
     return false;
   }
+
+  /**
+   * Retries hide a failing pool from clients: a warning (the error rate says when users are hurt).
+   */
+  @Override
+  public Severity severity() {
+    return Severity.WARNING;
+  }
 }

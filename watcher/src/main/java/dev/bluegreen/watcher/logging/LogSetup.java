@@ -2,7 +2,6 @@ package dev.bluegreen.watcher.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.Layout;
@@ -19,14 +18,14 @@ public final class LogSetup {
       return; // another SLF4J backend (tests may bring one): leave it alone
     }
     context.reset();
-    Layout<ILoggingEvent> layout;
-    if (json) {
-      layout = new JsonLayout();
-    } else {
-      PatternLayout pattern = new PatternLayout();
-      pattern.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
-      layout = pattern;
-    }
+    install(context, json);
+  }
+
+  /**
+   * Adds the stderr appender, in JSON lines or readable text, to a fresh context's root at INFO.
+   */
+  static void install(LoggerContext context, boolean json) {
+    Layout<ILoggingEvent> layout = json ? new JsonLayout() : new TextLayout();
     layout.setContext(context);
     layout.start();
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
@@ -41,5 +40,7 @@ public final class LogSetup {
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.addAppender(appender);
     root.setLevel(Level.INFO);
+    // The HTTP server's own start lines (version, connectors) say nothing AdminServer does not.
+    context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
+import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.LinkedHashMap;
@@ -12,10 +13,12 @@ import java.util.Map;
 
 /**
  * The one JSON shape of an alert: printed by {@code replay --format json}, posted by the generic
- * webhook. Fields: kind, file, line, at, reminder; from, to, release for pool alerts, and
- * after_flapping (true, only present when the alert says where traffic settled after flapping);
- * rate, errors, client_errors, hidden_errors, requests, threshold for error-rate alerts; from, to
- * (the pool serving now), episodes and since for {@code flapping}.
+ * webhook. Fields: kind, severity ({@code warning} or {@code critical}), file, line, at, reminder;
+ * from, to, release for pool alerts, and after_flapping (true, only present when the alert says
+ * where traffic settled after flapping); rate, errors, client_errors, hidden_errors, requests,
+ * threshold for error-rate alerts, and escalated (true, only present on the alert that says a
+ * warning turned critical); from, to (the pool serving now), episodes and since for {@code
+ * flapping}.
  */
 public final class AlertJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,6 +28,7 @@ public final class AlertJson {
   public static Map<String, Object> toMap(Alert alert) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("kind", alert.kind().wireName());
+    map.put("severity", alert.severity().wireName());
     map.put("file", alert.where().file());
     map.put("line", alert.where().line());
     map.put("at", alert.at().toString());
@@ -49,7 +53,32 @@ public final class AlertJson {
       map.put("hidden_errors", rate.hiddenErrors());
       map.put("requests", rate.requests());
       map.put("threshold", rate.thresholdPercent());
+      if (errorRate.escalated()) {
+        map.put("escalated", true);
+      }
     }
+    Evidence why = alert.evidence();
+    if (why != null) {
+      map.put("evidence", evidence(why));
+    }
+    return map;
+  }
+
+  /**
+   * {@code {"pool", "address", "attempts", "failed", "statuses": {"500": 6}, "request_id",
+   * "span_seconds"}}: what the log showed in the span before the alert.
+   */
+  private static Map<String, Object> evidence(Evidence why) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("pool", why.pool());
+    map.put("address", why.address());
+    map.put("attempts", why.attempts());
+    map.put("failed", why.failed());
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    why.statuses().forEach(s -> statuses.put(Integer.toString(s.status()), s.count()));
+    map.put("statuses", statuses);
+    map.put("request_id", why.requestId());
+    map.put("span_seconds", Evidence.SPAN_MILLIS / 1000);
     return map;
   }
 

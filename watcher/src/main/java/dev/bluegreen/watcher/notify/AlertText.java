@@ -8,12 +8,22 @@ import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import java.util.Locale;
 
-/** One readable line per alert, for terminals and the dry-run console. */
+/**
+ * One readable line per alert, for terminals and the dry-run console: when, the severity (padded so
+ * columns align), what happened, where in the log.
+ */
 public final class AlertText {
   private AlertText() {}
 
   public static String toLine(Alert alert) {
-    return alert.at() + "  " + summary(alert) + "  [" + alert.where() + "]";
+    return String.format(
+        Locale.ROOT,
+        "%s  %-8s  %s%s  [%s]",
+        alert.at(),
+        alert.severity().wireName(),
+        summary(alert),
+        alert.evidence() == null ? "" : "  why: " + alert.evidence().describe(),
+        alert.where());
   }
 
   /** What happened, without when and where: {@code FAILOVER traffic moved from blue to green}. */
@@ -33,9 +43,14 @@ public final class AlertText {
           + "; the next message says where it settles";
     }
     ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
-    return rate.kind() == AlertKind.ERROR_RATE_RESOLVED
-        ? "RESOLVED  error rate back down: " + rateText(rate.rate())
-        : (rate.reminder() ? "ERROR RATE (still)  " : "ERROR RATE  ") + rateText(rate.rate());
+    if (rate.kind() == AlertKind.ERROR_RATE_RESOLVED) {
+      return "RESOLVED  error rate back down: " + rateText(rate.rate());
+    }
+    String head =
+        rate.escalated()
+            ? "ERROR RATE (now critical: clients see it)  "
+            : rate.reminder() ? "ERROR RATE (still)  " : "ERROR RATE  ";
+    return head + rateText(rate.rate());
   }
 
   private static String summary(PoolAlert pool) {

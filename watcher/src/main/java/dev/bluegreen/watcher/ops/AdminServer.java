@@ -1,83 +1,194 @@
 package dev.bluegreen.watcher.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.bluegreen.watcher.detect.PoolName;
 import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.health.Problem;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The watcher's HTTP face: {@code GET /healthz}, {@code GET /metrics}, and the live controls under
- * {@code /admin/} that {@code watcher ctl} uses. Controls answer only clients on the loopback
- * interface, whatever address the server listens on.
+ * {@code /admin/} that {@code watcher ctl} uses ({@link Route} lists them). Who may use which is
+ * {@link RequestCheck}'s; every refusal is logged with the client and the endpoint. The server
+ * itself is {@link BoundedHttp}: stalled clients cannot freeze it.
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
+  private final Server server;
   private final Controls watcher;
   private final Metrics metrics;
   private final Timing timing;
+  private final RequestCheck check;
 
-  private AdminServer(HttpServer server, Controls watcher, Timing timing) {
-    this.server = server;
+  private AdminServer(String bind, int port, AdminToken token, Controls watcher, Timing timing)
+      throws IOException {
     this.watcher = watcher;
     this.timing = timing;
     this.metrics = new Metrics(watcher::status);
-    server.createContext("/healthz", this::healthz);
-    server.createContext("/metrics", this::metrics);
-    server.createContext("/admin/", this::admin);
-    server.setExecutor(Executors.newFixedThreadPool(2, daemon()));
+    try {
+      this.server = BoundedHttp.start(bind, port, new Dispatch());
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("cannot start the HTTP server: " + e.getMessage(), e);
+    }
+    this.check = new RequestCheck(bind, BoundedHttp.port(server), token);
   }
 
-  /** Starts serving on {@code bind:port} (port 0 picks a free one). */
-  public static AdminServer start(String bind, int port, Controls watcher, Timing timing)
-      throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
-    AdminServer admin = new AdminServer(server, watcher, timing);
-    server.start();
+  /**
+   * Starts serving on {@code bind:port} (port 0 picks a free one); changes need {@code token}.
+   * Throws {@link BindException} when the port is taken.
+   */
+  public static AdminServer start(
+      String bind, int port, AdminToken token, Controls watcher, Timing timing) throws IOException {
+    AdminServer admin = new AdminServer(bind, port, token, watcher, timing);
     log.info("serving /healthz, /metrics and /admin on {}:{}", bind, admin.port());
     return admin;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return BoundedHttp.port(server);
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      log.warn("stopping the HTTP server: {}", e.toString());
+    }
   }
 
-  private void healthz(HttpExchange exchange) throws IOException {
-    if (!exchange.getRequestMethod().equals("GET")) {
-      send(exchange, 405, Map.of("error", "use GET"));
+  /** Routes each request after {@link RequestCheck} let it through. */
+  private final class Dispatch extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      try {
+        serve(request, response, callback);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        send(response, callback, 503, Map.of("error", "interrupted"));
+      } catch (RuntimeException | IOException e) {
+        log.warn(
+            "{} {} failed: {}", request.getMethod(), request.getHttpURI().getPath(), e.toString());
+        send(response, callback, 500, Map.of("error", "internal error"));
+      }
+      return true;
+    }
+  }
+
+  private void serve(Request request, Response response, Callback callback)
+      throws IOException, InterruptedException {
+    String path = request.getHttpURI().getPath();
+    Route route = Route.of(path).orElse(null);
+    SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+    RequestCheck.Verdict verdict =
+        check.check(
+            route,
+            request.getMethod(),
+            remote instanceof InetSocketAddress inet && inet.getAddress().isLoopbackAddress(),
+            request.getHeaders().get("Host"),
+            request.getHeaders().get("Origin"),
+            request.getHeaders().get("Authorization"));
+    if (verdict != RequestCheck.Verdict.OK) {
+      if (verdict.status() == 401 || verdict.status() == 403) {
+        log.warn("refused {} {} from {}: {}", request.getMethod(), path, remote, verdict.reason());
+      }
+      if (verdict == RequestCheck.Verdict.WRONG_METHOD) {
+        response.getHeaders().put("Allow", route.method());
+        send(response, callback, 405, Map.of("error", "use " + route.method()));
+        return;
+      }
+      send(response, callback, verdict.status(), Map.of("error", verdict.reason()));
       return;
     }
-    WatcherStatus status = watcher.status();
-    // 503 while blind, so Docker's, systemd's and Kubernetes' checks see it
-    send(exchange, status.health().failing() ? 503 : 200, health(status, now()));
+    Map<String, String> query = query(request.getHttpURI().getQuery());
+    switch (route) {
+      case HEALTHZ -> {
+        WatcherStatus status = watcher.status();
+        // 503 while blind, so Docker's, systemd's and Kubernetes' checks see it
+        send(response, callback, status.health().failing() ? 503 : 200, health(status, now()));
+      }
+      case STATUS -> send(response, callback, 200, health(watcher.status(), now()));
+      case METRICS -> metrics(response, callback);
+      case MAINTENANCE -> {
+        String on = query.getOrDefault("on", "");
+        if (!on.equals("true") && !on.equals("false")) {
+          send(response, callback, 400, Map.of("error", "on must be true or false"));
+          return;
+        }
+        answer(response, callback, watcher.maintenance(Boolean.parseBoolean(on)));
+      }
+      case ACTIVE_POOL -> {
+        String pool = query.getOrDefault("pool", "");
+        if (!PoolName.isValid(pool)) {
+          send(response, callback, 400, Map.of("error", "pool " + PoolName.RULE));
+          return;
+        }
+        answer(response, callback, watcher.activePool(pool));
+      }
+    }
+  }
+
+  /** Waits for a control, or withdraws it, and says honestly which. */
+  private void answer(Response response, Callback callback, PendingControl<ControlResult> control)
+      throws InterruptedException {
+    PendingControl.Outcome<ControlResult> outcome = control.await(Controls.TIMEOUT);
+    long seconds = Controls.TIMEOUT.toSeconds();
+    switch (outcome.fate()) {
+      case APPLIED -> {
+        Map<String, Object> body = health(outcome.value().status(), now());
+        body.put("notice", outcome.value().notice().wireName());
+        send(response, callback, 200, body);
+      }
+      case WITHDRAWN ->
+          send(
+              response,
+              callback,
+              503,
+              Map.of(
+                  "error",
+                  "not applied: the watcher did not take the change within "
+                      + seconds
+                      + " s; it was withdrawn, nothing changed"));
+      case STILL_APPLYING ->
+          send(
+              response,
+              callback,
+              503,
+              Map.of(
+                  "error",
+                  "queued, will apply: the watcher started the change but did not finish it"
+                      + " within "
+                      + seconds
+                      + " s (saving the state?); see watcher ctl status"));
+      case FAILED -> {
+        log.warn("a control failed: {}", String.valueOf(outcome.error()));
+        send(response, callback, 500, Map.of("error", String.valueOf(outcome.error())));
+      }
+    }
   }
 
   /**
@@ -117,83 +228,16 @@ public final class AdminServer implements AutoCloseable {
     return problems;
   }
 
-  private void metrics(HttpExchange exchange) throws IOException {
+  private void metrics(Response response, Callback callback) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     metrics.write(body);
-    exchange.getResponseHeaders().set("Content-Type", metrics.contentType());
-    exchange.sendResponseHeaders(200, body.size());
-    try (OutputStream out = exchange.getResponseBody()) {
-      body.writeTo(out);
-    }
-  }
-
-  private void admin(HttpExchange exchange) throws IOException {
-    if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-      send(exchange, 403, Map.of("error", "admin endpoints answer only on loopback"));
-      return;
-    }
-    String path = exchange.getRequestURI().getPath();
-    Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-    try {
-      switch (path) {
-        case "/admin/status" -> send(exchange, 200, health(watcher.status(), now()));
-        case "/admin/maintenance" -> {
-          if (!requirePost(exchange)) {
-            return;
-          }
-          String on = query.getOrDefault("on", "");
-          if (!on.equals("true") && !on.equals("false")) {
-            send(exchange, 400, Map.of("error", "on must be true or false"));
-            return;
-          }
-          WatcherStatus status =
-              watcher
-                  .maintenance(Boolean.parseBoolean(on))
-                  .get(Controls.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-          send(exchange, 200, health(status, now()));
-        }
-        case "/admin/active-pool" -> {
-          if (!requirePost(exchange)) {
-            return;
-          }
-          String pool = query.getOrDefault("pool", "");
-          if (!PoolName.isValid(pool)) {
-            send(exchange, 400, Map.of("error", "pool " + PoolName.RULE));
-            return;
-          }
-          WatcherStatus status =
-              watcher.activePool(pool).get(Controls.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-          send(exchange, 200, health(status, now()));
-        }
-        default -> send(exchange, 404, Map.of("error", "unknown admin endpoint " + path));
-      }
-    } catch (TimeoutException e) {
-      send(
-          exchange,
-          503,
-          Map.of(
-              "error",
-              "the watcher did not apply the change within "
-                  + Controls.TIMEOUT.toSeconds()
-                  + " s"));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      send(exchange, 503, Map.of("error", "interrupted"));
-    } catch (ExecutionException e) {
-      send(exchange, 500, Map.of("error", String.valueOf(e.getCause())));
-    }
+    response.setStatus(200);
+    response.getHeaders().put("Content-Type", metrics.contentType());
+    response.write(true, ByteBuffer.wrap(body.toByteArray()), callback);
   }
 
   private long now() {
     return timing.millis();
-  }
-
-  private static boolean requirePost(HttpExchange exchange) throws IOException {
-    if (exchange.getRequestMethod().equals("POST")) {
-      return true;
-    }
-    send(exchange, 405, Map.of("error", "use POST"));
-    return false;
   }
 
   private static Map<String, String> query(String raw) {
@@ -212,21 +256,16 @@ public final class AdminServer implements AutoCloseable {
     return params;
   }
 
-  private static void send(HttpExchange exchange, int code, Map<String, ?> body)
-      throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(code, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+  private static void send(Response response, Callback callback, int code, Map<String, ?> body) {
+    byte[] bytes;
+    try {
+      bytes = JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      callback.failed(e);
+      return;
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    return runnable -> {
-      Thread thread = new Thread(runnable, "admin-http");
-      thread.setDaemon(true);
-      return thread;
-    };
+    response.setStatus(code);
+    response.getHeaders().put("Content-Type", "application/json");
+    response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 }

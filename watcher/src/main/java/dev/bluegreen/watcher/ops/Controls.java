@@ -1,19 +1,19 @@
 package dev.bluegreen.watcher.ops;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What the HTTP face may ask of the live watcher: its latest status, and the two live controls.
- * Each control completes once the watcher's reading thread applied it, with the status after it.
+ * Each control is applied on the watcher's reading thread; the asker waits for it or withdraws it
+ * ({@link PendingControl}).
  */
 public interface Controls {
   /**
-   * How long a control waits for the reading thread to apply it; the reading thread polls every 25
-   * ms, so this is only reached when it is stuck. {@code watcher ctl} waits a little longer, so the
-   * watcher's own answer (503) arrives before the client gives up. (Here, not in AdminServer: a
-   * constant there would make {@code watcher ctl} initialize the server, its logger and Jackson,
-   * which doubled every command's start-up.)
+   * How long a control waits for the reading thread to start it (then as long again for it to
+   * finish); the reading thread polls every 25 ms, so this is only reached when it is stuck. {@code
+   * watcher ctl} waits longer than both, so the watcher's own answer (503) arrives before the
+   * client gives up. (Here, not in AdminServer: a constant there would make {@code watcher ctl}
+   * initialize the server, its logger and Jackson, which doubled every command's start-up.)
    */
   Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -21,8 +21,8 @@ public interface Controls {
   WatcherStatus status();
 
   /** Turns maintenance mode on or off. */
-  CompletableFuture<WatcherStatus> maintenance(boolean on);
+  PendingControl<ControlResult> maintenance(boolean on);
 
   /** A planned switch: {@code pool} becomes the pool expected to serve. */
-  CompletableFuture<WatcherStatus> activePool(String pool);
+  PendingControl<ControlResult> activePool(String pool);
 }

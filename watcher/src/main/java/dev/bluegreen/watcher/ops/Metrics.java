@@ -58,6 +58,12 @@ public final class Metrics {
         .callback(c -> c.call(status.get().windowErrorRatio()))
         .register(registry);
     GaugeWithCallback.builder()
+        .name("watcher_error_rate_threshold_ratio")
+        .help(
+            "ERROR_RATE_THRESHOLD as a fraction (0..1): compare watcher_window_error_ratio to it.")
+        .callback(c -> c.call(status.get().errorRateThresholdRatio()))
+        .register(registry);
+    GaugeWithCallback.builder()
         .name("watcher_maintenance")
         .help("1 while maintenance mode suppresses alerts.")
         .callback(c -> c.call(status.get().maintenance() ? 1 : 0))

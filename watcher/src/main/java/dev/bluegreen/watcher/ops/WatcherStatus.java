@@ -21,6 +21,7 @@ import dev.bluegreen.watcher.health.Health;
  * @param announcedPool the pool people were last told serves (the last failover or recovery)
  * @param maintenance alerts are suppressed
  * @param deliveryFailures messages a sink refused for good or gave up on
+ * @param errorRateThresholdRatio ERROR_RATE_THRESHOLD as a fraction (0..1)
  * @param health the watcher's verdict on itself
  */
 public record WatcherStatus(
@@ -38,6 +39,7 @@ public record WatcherStatus(
     String announcedPool,
     boolean maintenance,
     long deliveryFailures,
+    double errorRateThresholdRatio,
     Health health) {
 
   /** Alerts of every kind decided since start. */

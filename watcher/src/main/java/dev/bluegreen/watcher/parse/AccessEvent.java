@@ -1,5 +1,7 @@
 package dev.bluegreen.watcher.parse;
 
+import java.util.List;
+
 /**
  * What one access-log line says about one client request: its time, the status the client got, and
  * which pool served it after any retries.
@@ -14,6 +16,9 @@ package dev.bluegreen.watcher.parse;
  * @param upstream5xx how many of those attempts answered 5xx (or timed out, which Nginx logs as
  *     504)
  * @param requestMillis {@code $request_time} in milliseconds, or -1 when absent
+ * @param requestId {@code $request_id}, kept only for a line worth tracing (an upstream attempt
+ *     failed, the client got a 5xx, or the request was slow), else {@code null}
+ * @param failedAttempts the upstream attempts that answered 5xx, in order; empty when none
  */
 public record AccessEvent(
     long epochMillis,
@@ -23,8 +28,33 @@ public record AccessEvent(
     String upstreamAddr,
     int upstreamAttempts,
     int upstream5xx,
-    int requestMillis)
+    int requestMillis,
+    String requestId,
+    List<FailedAttempt> failedAttempts)
     implements Parsed {
+
+  /** A request without a request id nor failed attempts recorded. */
+  public AccessEvent(
+      long epochMillis,
+      int status,
+      String pool,
+      String release,
+      String upstreamAddr,
+      int upstreamAttempts,
+      int upstream5xx,
+      int requestMillis) {
+    this(
+        epochMillis,
+        status,
+        pool,
+        release,
+        upstreamAddr,
+        upstreamAttempts,
+        upstream5xx,
+        requestMillis,
+        null,
+        List.of());
+  }
 
   /** The value of {@link #epochMillis} for a line that carries no timestamp. */
   public static final long NO_TIME = Long.MIN_VALUE;

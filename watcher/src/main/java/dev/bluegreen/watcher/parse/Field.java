@@ -15,6 +15,7 @@ enum Field {
   UPSTREAM_STATUS,
   UPSTREAM_ADDR,
   REQUEST_TIME,
+  REQUEST_ID,
   OTHER;
 
   /** Whether the value is a timestamp the detectors can use. */
@@ -33,6 +34,7 @@ enum Field {
       case "upstream_status" -> UPSTREAM_STATUS;
       case "upstream_addr" -> UPSTREAM_ADDR;
       case "request_time" -> REQUEST_TIME;
+      case "request_id" -> REQUEST_ID;
       default -> OTHER;
     };
   }

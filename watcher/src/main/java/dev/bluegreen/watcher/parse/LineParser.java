@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.parse;
 
 import dev.bluegreen.watcher.parse.LogFormat.Segment;
+import java.util.List;
 
 /**
  * Parses access-log lines laid out by one {@link LogFormat}, straight from bytes: no regex, no copy
@@ -19,14 +20,30 @@ public final class LineParser {
       new Malformed("$request_time is not a number of seconds");
   private static final Malformed TRAILING = new Malformed("text after the end of the format");
 
+  /**
+   * A request at least this slow keeps its {@code $request_id} when no slowness threshold is given
+   * (the latency detector's default).
+   */
+  public static final int DEFAULT_SLOW_MILLIS = 1000;
+
   private final LogFormat format;
+  private final int slowMillis;
   private final Interner interner = new Interner();
   private static final int TIME_LOCAL_LENGTH = 26;
   private final long[] lastTimeLocal = new long[4]; // Bytes.words of the last $time_local
   private long lastTimeLocalMillis = AccessEvent.NO_TIME;
 
   public LineParser(LogFormat format) {
+    this(format, DEFAULT_SLOW_MILLIS);
+  }
+
+  /**
+   * @param slowMillis a request that took at least this long keeps its {@code $request_id}, as do
+   *     requests with a failed attempt or a 5xx
+   */
+  public LineParser(LogFormat format, int slowMillis) {
     this.format = format;
+    this.slowMillis = slowMillis;
   }
 
   public LogFormat format() {
@@ -60,6 +77,13 @@ public final class LineParser {
     int attempts = 0;
     int upstream5xx = 0;
     int requestMillis = -1;
+    // where the values only some lines need are: materialized after the loop, if at all
+    int statusesAt = -1;
+    int statusesEnd = -1;
+    int addrsAt = -1;
+    int addrsEnd = -1;
+    int idAt = -1;
+    int idEnd = -1;
 
     Segment[] segments = format.segments();
     for (int k = 0; k < segments.length; k++) {
@@ -77,7 +101,8 @@ public final class LineParser {
           return TRAILING;
         }
       } else {
-        valueEnd = find(b, pos, end, following, segment.multiValue(), format.jsonEscaped());
+        valueEnd =
+            ValueEnds.find(b, pos, end, following, segment.multiValue(), format.jsonEscaped());
         if (valueEnd < 0) {
           return segment.missingFollowing();
         }
@@ -101,6 +126,8 @@ public final class LineParser {
             release = value;
           } else {
             upstreamAddr = value;
+            addrsAt = pos;
+            addrsEnd = valueEnd;
           }
         }
         case UPSTREAM_STATUS -> {
@@ -110,12 +137,18 @@ public final class LineParser {
           }
           attempts = (int) (counts >>> 32);
           upstream5xx = (int) counts;
+          statusesAt = pos;
+          statusesEnd = valueEnd;
         }
         case REQUEST_TIME -> {
           requestMillis = Values.secondsAsMillis(b, pos, valueEnd);
           if (requestMillis == Values.NOT_A_NUMBER) {
             return BAD_REQUEST_TIME;
           }
+        }
+        case REQUEST_ID -> {
+          idAt = pos;
+          idEnd = valueEnd;
         }
         case OTHER -> {}
       }
@@ -124,8 +157,23 @@ public final class LineParser {
       }
       pos = valueEnd + following.length();
     }
+    if (upstream5xx == 0 && status < 500 && requestMillis < slowMillis) {
+      return new AccessEvent(
+          time, status, pool, release, upstreamAddr, attempts, upstream5xx, requestMillis);
+    }
     return new AccessEvent(
-        time, status, pool, release, upstreamAddr, attempts, upstream5xx, requestMillis);
+        time,
+        status,
+        pool,
+        release,
+        upstreamAddr,
+        attempts,
+        upstream5xx,
+        requestMillis,
+        idAt < 0 ? null : Attempts.requestId(b, idAt, idEnd, format.jsonEscaped()),
+        upstream5xx == 0
+            ? List.of()
+            : Attempts.failed(b, statusesAt, statusesEnd, addrsAt, addrsEnd, interner));
   }
 
   /**
@@ -160,54 +208,5 @@ public final class LineParser {
       return Values.unescapeJson(b, start, e);
     }
     return interner.intern(b, start, e);
-  }
-
-  /**
-   * Where {@code literal} next occurs in the line. Inside a multi-value variable, a space or comma
-   * that is part of Nginx's own {@code ", "} or {@code " : "} separators does not end the value.
-   * With {@code escape=json}, a byte Nginx escaped with a backslash (a {@code \"} inside the
-   * request, say) is part of the value, not the literal that ends it.
-   */
-  private static int find(
-      byte[] b, int from, int end, Literal literal, boolean multiValue, boolean jsonEscaped) {
-    byte first = literal.at(0);
-    int lastStart = end - literal.length();
-    int i = from;
-    // one call site of indexOf, where a for loop would have two (each is inlined)
-    while ((i = Bytes.indexOf(b, i, lastStart + 1, first)) >= 0) {
-      if (literal.matchesAt(b, i, end)
-          && !(multiValue && isSeparator(b, from, end, i, literal))
-          && !(jsonEscaped && isEscaped(b, from, i))) {
-        return i;
-      }
-      i++;
-    }
-    return -1;
-  }
-
-  /**
-   * Whether Nginx escaped {@code b[i]}: an odd run of backslashes, inside the value that starts at
-   * {@code from}, comes right before it.
-   */
-  private static boolean isEscaped(byte[] b, int from, int i) {
-    int k = i - 1;
-    while (k >= from && b[k] == '\\') {
-      k--;
-    }
-    return ((i - 1 - k) & 1) == 1;
-  }
-
-  private static boolean isSeparator(byte[] b, int from, int end, int i, Literal literal) {
-    byte second = literal.length() > 1 ? literal.at(1) : 0;
-    if (literal.at(0) == ' ') {
-      boolean afterComma = i > from && b[i - 1] == ',';
-      boolean beforeColon = i + 2 < end && b[i + 1] == ':' && b[i + 2] == ' ' && second != ':';
-      boolean afterColon = i - 2 >= from && b[i - 1] == ':' && b[i - 2] == ' ';
-      return afterComma || beforeColon || afterColon;
-    }
-    if (literal.at(0) == ',') {
-      return i + 1 < end && b[i + 1] == ' ' && second != ' ';
-    }
-    return false;
   }
 }

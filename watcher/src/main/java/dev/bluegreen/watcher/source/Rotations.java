@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.source;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ final class Rotations {
   private final Runnable linesRead;
   private long count;
   private boolean leftOldFile; // the last file was drained and left; the new one not opened yet
+  private boolean switchPending; // the path names a new file; the old one is not quiet enough yet
 
   /**
    * @param linesRead told when lines were read from a rotated file
@@ -48,7 +50,13 @@ final class Rotations {
    * new file the path names.
    */
   boolean check(FollowedFile file) throws IOException {
-    switch (RotationCheck.decide(file.facts(path, timing.nanoTime()))) {
+    RotationCheck.Facts facts = file.facts(path, timing.nanoTime());
+    RotationCheck.Verdict verdict = RotationCheck.decide(facts);
+    switchPending =
+        verdict == RotationCheck.Verdict.KEEP_READING
+            && facts.pathFileKey() != null
+            && !facts.pathFileKey().equals(facts.openFileKey());
+    switch (verdict) {
       case TRUNCATED -> truncated(file);
       case SWITCH_TO_NEW_FILE -> {
         file.handOnPartialRemainder();
@@ -73,6 +81,15 @@ final class Rotations {
         copy.map(c -> ", the unread rest taken from " + c).orElse(""));
     file.readFromStart();
     sink.startFile(path.toString(), 0);
+  }
+
+  /**
+   * The longest the follower may wait before the next check: the switch to a new file is decided by
+   * the old one's quiet time, which no change notification announces.
+   */
+  Duration nextCheckWithin(Duration poll) {
+    Duration quiet = Duration.ofNanos(RotationCheck.QUIET_WITH_NEW_LINES_NANOS);
+    return switchPending && quiet.compareTo(poll) < 0 ? quiet : poll;
   }
 
   /** The file the path names now is open, to be followed. */

@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.state;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.detect.PoolName;
 import dev.bluegreen.watcher.source.LogPosition;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ public final class Resume {
 
   /**
    * Restores {@code saved} into {@code detectors}; returns where to resume reading {@code logPath},
-   * or {@code null} to start as configured (another log was followed before).
+   * or {@code null} to start as configured (another log was followed before, or the file names an
+   * expected pool that breaks {@link PoolName}'s rule: an edited file is no way around it).
    *
    * @param now wall-clock epoch millis, for a planned switch
    */
@@ -29,6 +31,12 @@ public final class Resume {
       boolean maintenance,
       Detectors detectors,
       long now) {
+    String primary = saved.detectors().poolFlips().primary();
+    String previous = saved.detectors().poolFlips().previousPrimary();
+    if (!PoolName.isValid(primary) || (previous != null && !PoolName.isValid(previous))) {
+      log.warn("the state file names an expected pool that is no pool name: starting fresh");
+      return null;
+    }
     detectors.restore(saved.detectors());
     if (!activePool.equals(saved.configuredPool()) && !activePool.equals(detectors.primary())) {
       log.info("ACTIVE_POOL changed to {} since the last run; expecting it to serve", activePool);

@@ -8,16 +8,29 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code watcher ctl status} against a stand-in admin endpoint that answers a scripted status. */
+/**
+ * {@code watcher ctl} against a stand-in admin endpoint that answers a scripted status and records
+ * the token it was sent.
+ */
 class CtlCommandTest {
+  private static final String STATUS =
+      "{\"maintenance\":true,\"active_pool\":\"blue\",\"serving_pool\":\"blue\","
+          + "\"announced_pool\":\"blue\",\"lines\":5,\"notice\":\"held\"}";
+
+  @TempDir Path dir;
   private HttpServer admin;
   private volatile long lines;
+  private volatile String authorization;
 
   @BeforeEach
   void standInAdmin() throws IOException {
@@ -37,7 +50,72 @@ class CtlCommandTest {
             out.write(body);
           }
         });
+    admin.createContext(
+        "/admin/maintenance",
+        exchange -> {
+          authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          byte[] body = STATUS.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     admin.start();
+  }
+
+  private String port() {
+    return Integer.toString(admin.getAddress().getPort());
+  }
+
+  @Test
+  void aChangeCarriesTheTokenFoundBesideTheStateFile() throws IOException {
+    Files.writeString(dir.resolve("admin-token"), "token-beside-the-state-file\n");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of("HTTP_PORT", port(), "STATE_FILE", dir.resolve("state.json").toString()),
+            "ctl",
+            "maintenance",
+            "on");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(authorization).isEqualTo("Bearer token-beside-the-state-file");
+    assertThat(result.out()).contains("its notice is held");
+  }
+
+  @Test
+  void adminTokenWinsOverTheFile() {
+    Cli.Result result =
+        Cli.run(
+            Map.of(
+                "HTTP_PORT",
+                port(),
+                "ADMIN_TOKEN",
+                "token-from-the-environment",
+                "ADMIN_TOKEN_FILE",
+                dir.resolve("absent").toString()),
+            "ctl",
+            "maintenance",
+            "off");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(authorization).isEqualTo("Bearer token-from-the-environment");
+  }
+
+  @Test
+  void withoutATokenCtlSaysWhereItLookedAndSendsNothing() {
+    Path missing = dir.resolve("admin-token");
+
+    Cli.Result result =
+        Cli.run(
+            Map.of("HTTP_PORT", port(), "ADMIN_TOKEN_FILE", missing.toString()),
+            "ctl",
+            "maintenance",
+            "on");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("no admin token").contains(missing.toString());
+    assertThat(authorization).isNull();
   }
 
   @AfterEach

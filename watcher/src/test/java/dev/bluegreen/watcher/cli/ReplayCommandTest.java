@@ -51,19 +51,21 @@ class ReplayCommandTest {
     assertThat(result.exitCode()).isZero();
     assertThat(result.outLines())
         .containsExactly(
-            "2026-11-01T10:00:50Z  FAILOVER  traffic moved from blue to green"
-                + " (release v1.0.0-green)  ["
+            "2026-11-01T10:00:50Z  warning   FAILOVER  traffic moved from blue to green"
+                + " (release v1.0.0-green)  why: blue: 1 of 60 attempts failed (502 x1) at"
+                + " 10.0.0.2:3000, request_id req-0101  ["
                 + FAILOVER_LOG
                 + ":101]",
-            "2026-11-01T10:01:11Z  ERROR RATE  2.11% of the last 142 requests failed"
-                + " (0 seen by clients, 3 hidden by retries; threshold 2%)  ["
+            "2026-11-01T10:01:11Z  warning   ERROR RATE  2.11% of the last 142 requests failed"
+                + " (0 seen by clients, 3 hidden by retries; threshold 2%)  why: blue: 3 of 20"
+                + " attempts failed (504 x2, 502 x1) at 10.0.0.2:3000, request_id req-0142  ["
                 + FAILOVER_LOG
                 + ":142]",
-            "2026-11-01T10:01:40Z  RECOVERY  traffic is back on blue from green"
+            "2026-11-01T10:01:40Z  warning   RECOVERY  traffic is back on blue from green"
                 + " (release v1.0.0-blue)  ["
                 + FAILOVER_LOG
                 + ":201]",
-            "2026-11-01T10:02:52Z  RESOLVED  error rate back down: 1% of the last 200 requests"
+            "2026-11-01T10:02:52Z  warning   RESOLVED  error rate back down: 1% of the last 200 requests"
                 + " failed (2 seen by clients, 0 hidden by retries; threshold 2%)  ["
                 + FAILOVER_LOG
                 + ":345]");

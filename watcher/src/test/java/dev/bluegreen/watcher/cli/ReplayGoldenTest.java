@@ -34,6 +34,7 @@ class ReplayGoldenTest {
         Arguments.of(
             "replay/back-and-forth.log", "replay/back-and-forth.expected.jsonl", new String[] {}),
         Arguments.of("replay/flapping.log", "replay/flapping.expected.jsonl", new String[] {}),
+        Arguments.of("replay/escalation.log", "replay/escalation.expected.jsonl", new String[] {}),
         Arguments.of(
             "fixtures/real-keycolon-access.log",
             "replay/real-keycolon-access.expected.jsonl",

@@ -20,6 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StartUpTest {
   private static List<String> loadedClasses(String... args)
       throws IOException, InterruptedException {
+    return output(Main.class, args).lines().filter(line -> line.contains("[class,load]")).toList();
+  }
+
+  private static String output(Class<?> main, String... args)
+      throws IOException, InterruptedException {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(
@@ -28,12 +33,12 @@ class StartUpTest {
                 "-verbose:class",
                 "-cp",
                 System.getProperty("java.class.path"),
-                Main.class.getName()));
+                main.getName()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return output.lines().filter(line -> line.contains("[class,load]")).toList();
+    return output;
   }
 
   @ParameterizedTest
@@ -51,5 +56,23 @@ class StartUpTest {
   void replaysHelpLoadsNoJson() throws Exception {
     assertThat(loadedClasses("replay", "--help"))
         .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
+  }
+
+  @Test
+  void loggingIsSetUpInCodeWithoutAnXmlParser() throws Exception {
+    String output = output(LogsOneLine.class);
+
+    assertThat(output).contains(" INFO  StartUpTest - one line");
+    assertThat(output.lines().filter(line -> line.contains("[class,load]")))
+        .as("logback.xml would load Joran and the JDK's XML parser: some 400 classes")
+        .noneMatch(line -> line.contains(" ch.qos.logback.core.joran.GenericXMLConfigurator "))
+        .noneMatch(line -> line.contains(" com.sun.org.apache.xerces."));
+  }
+
+  /** A process that writes one log line the way every watcher command does. */
+  static final class LogsOneLine {
+    public static void main(String[] args) {
+      org.slf4j.LoggerFactory.getLogger(StartUpTest.class).info("one line");
+    }
   }
 }

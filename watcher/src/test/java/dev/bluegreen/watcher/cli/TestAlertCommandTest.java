@@ -100,9 +100,9 @@ class TestAlertCommandTest {
     assertThat(delivered)
         .extracting(body -> TestJson.read(body).path("text").asText().replaceAll(" on .*", ""))
         .containsExactly(
-            "[TEST] Failover",
+            "[TEST] WARNING: Failover",
             "[TEST] Recovered",
-            "[TEST] Error rate above threshold",
+            "[TEST] CRITICAL: Error rate above threshold",
             "[TEST] Error rate back to normal");
     assertThat(slack.gapsMillis()).hasSize(6).allMatch(gap -> gap >= 1000);
     assertNoSecret(result, webhook);

@@ -43,7 +43,13 @@ class WatcherCommandTest {
         Arguments.of("run", List.of(Setting.values())),
         Arguments.of("replay", Setting.of(Setting.Group.DETECTION)),
         Arguments.of("test-alert", Setting.of(Setting.Group.DELIVERY)),
-        Arguments.of("ctl", List.of(Setting.HTTP_PORT)));
+        Arguments.of(
+            "ctl",
+            List.of(
+                Setting.HTTP_PORT,
+                Setting.ADMIN_TOKEN,
+                Setting.ADMIN_TOKEN_FILE,
+                Setting.STATE_FILE)));
   }
 
   @ParameterizedTest(name = "{0}")

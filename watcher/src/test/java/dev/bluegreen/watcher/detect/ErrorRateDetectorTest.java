@@ -267,4 +267,57 @@ class ErrorRateDetectorTest {
 
     assertThat(alerts).extracting(Alert::kind).endsWith(AlertKind.ERROR_RATE_RESOLVED).hasSize(6);
   }
+
+  @Test
+  void aMildHiddenEpisodeThatBecomesAnOutageIsEscalatedAtOnceWhateverTheCooldown() {
+    feed(100, served("blue"));
+    feed(3, hiddenError("green")); // 3 of 103 hidden by retries: 2.91 %, users not hurt yet
+    assertThat(alerts).singleElement().satisfies(a -> assertThat(a.reminder()).isFalse());
+
+    feed(2, clientError("green")); // clients saw 2 of 105 = 1.9 %: still not above 2 %
+    assertThat(alerts).hasSize(1);
+    feed(20, clientError("green")); // the third client error: 3 of 106 = 2.83 %
+
+    assertThat(alerts)
+        .as("the rise to critical is told at once, once, inside the cooldown")
+        .extracting(Alert::kind, Alert::severity, a -> a.where().line())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, Severity.WARNING, 103L),
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, Severity.CRITICAL, 106L));
+    assertThat(((ErrorRateAlert) alerts.get(1)).escalated()).isTrue();
+    assertThat(rate(alerts.get(1)).clientErrors()).isEqualTo(3);
+  }
+
+  @Test
+  void aFallBackToWarningPagesNobodyAndTheResolutionCarriesTheEpisodesSeverity() {
+    feed(100, served("blue"));
+    feed(5, clientError("blue")); // critical from the start: no escalation to come
+    feed(6, hiddenError("green")); // clients' share falls below the threshold, hidden errors rise
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.CRITICAL));
+
+    feed(400, served("blue"));
+
+    assertThat(alerts)
+        .extracting(Alert::kind, Alert::severity)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE, Severity.CRITICAL),
+            org.assertj.core.groups.Tuple.tuple(AlertKind.ERROR_RATE_RESOLVED, Severity.CRITICAL));
+  }
+
+  @Test
+  void aRestartKeepsWhatTheEpisodeWasToldSoItIsNotEscalatedTwice() {
+    feed(100, served("blue"));
+    feed(3, hiddenError("green"));
+    feed(5, clientError("green"));
+    assertThat(alerts).hasSize(2);
+    ErrorRateDetector restarted = new ErrorRateDetector(200, 2.0, 50, gate, FLAP_SETTLE);
+
+    restarted.restore(detector.state());
+    List<Alert> afterRestart = new ArrayList<>();
+    restarted.observe(clientError("green"), new LineRef("a", 109), now + 100, afterRestart::add);
+
+    assertThat(afterRestart).isEmpty();
+  }
 }

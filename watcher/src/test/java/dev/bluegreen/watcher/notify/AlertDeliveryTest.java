@@ -27,11 +27,11 @@ class AlertDeliveryTest {
 
     assertThat(recorder.out().lines())
         .containsExactly(
-            "2025-01-01T03:04:05Z  FAILOVER  traffic moved from blue to green (release"
+            "2025-01-01T03:04:05Z  warning   FAILOVER  traffic moved from blue to green (release"
                 + " green-1.4.2)  [access.log:1234]",
             "2025-01-01T03:04:05Z  NOTICE  Maintenance mode on: Alerts are suppressed until"
                 + " maintenance mode is turned off.",
-            "2025-01-01T03:09:05Z  RECOVERY  traffic is back on blue from green (release"
+            "2025-01-01T03:09:05Z  warning   RECOVERY  traffic is back on blue from green (release"
                 + " blue-1.4.1)  [access.log:1234]");
     assertThat(recorder.log())
         .containsOnlyOnce("WARN Slack is not configured (SLACK_WEBHOOK_URL is unset)")

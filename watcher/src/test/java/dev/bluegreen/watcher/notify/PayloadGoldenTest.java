@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
@@ -32,6 +33,7 @@ class PayloadGoldenTest {
     ErrorRate spike = new ErrorRate(200, 3, 6, 2.0);
     return List.of(
         Message.of(Samples.failover()),
+        Message.of(Samples.failoverWithEvidence()),
         Message.of(
             new PoolAlert(
                 AlertKind.FAILOVER, Samples.AT, Samples.WHERE, "blue", "green", null, true, false)),
@@ -49,7 +51,15 @@ class PayloadGoldenTest {
                 false)),
         Message.of(Samples.errorRate()),
         Message.of(
-            new ErrorRateAlert(AlertKind.ERROR_RATE, Samples.AT, Samples.WHERE, spike, true)),
+            new ErrorRateAlert(
+                AlertKind.ERROR_RATE,
+                Samples.AT,
+                Samples.WHERE,
+                spike,
+                Severity.WARNING,
+                true,
+                false)),
+        Message.of(Samples.escalated()),
         Message.of(Samples.resolved()),
         Message.of(Samples.flapping()),
         Message.of(

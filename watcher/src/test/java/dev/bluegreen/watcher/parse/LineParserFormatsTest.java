@@ -6,6 +6,7 @@ import static dev.bluegreen.watcher.parse.Lines.parseMalformed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,7 +87,9 @@ class LineParserFormatsTest {
                   "172.19.0.2:3000",
                   2,
                   1,
-                  514));
+                  514,
+                  null,
+                  List.of(new FailedAttempt("172.19.0.3:3000", 504))));
       assertThat(event.hiddenError()).isTrue();
     }
 
@@ -180,7 +183,9 @@ class LineParserFormatsTest {
                   "172.19.0.2:3000",
                   2,
                   1,
-                  514));
+                  514,
+                  null,
+                  List.of(new FailedAttempt("172.19.0.3:3000", 504))));
       assertThat(event.hiddenError()).isTrue();
     }
 
@@ -343,7 +348,18 @@ class LineParserFormatsTest {
       AccessEvent event = parseEvent(parser, "1761925980.123 200 blue 502, 200 0.514");
 
       assertThat(event)
-          .isEqualTo(new AccessEvent(1_761_925_980_123L, 200, "blue", null, null, 2, 1, 514));
+          .isEqualTo(
+              new AccessEvent(
+                  1_761_925_980_123L,
+                  200,
+                  "blue",
+                  null,
+                  null,
+                  2,
+                  1,
+                  514,
+                  null,
+                  List.of(new FailedAttempt(null, 502))));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +63,9 @@ class LineParserTest {
                 "10.0.0.3:3000",
                 2,
                 1,
-                514));
+                514,
+                "6a1b0c9d2e3f40516273849a5b6c7d8e",
+                List.of(new FailedAttempt("10.0.0.2:3000", 502))));
     assertThat(event.clientError()).isFalse();
     assertThat(event.hiddenError()).isTrue();
   }
@@ -110,7 +113,18 @@ class LineParserTest {
     AccessEvent event = parseEvent(parser, line);
 
     assertThat(event)
-        .isEqualTo(new AccessEvent(epochMillisOfTimeLocal(TIME), 500, null, null, null, 0, 0, 4));
+        .isEqualTo(
+            new AccessEvent(
+                epochMillisOfTimeLocal(TIME),
+                500,
+                null,
+                null,
+                null,
+                0,
+                0,
+                4,
+                "6a1b0c9d2e3f40516273849a5b6c7d8e",
+                List.of()));
     assertThat(event.clientError()).isTrue();
     assertThat(event.hiddenError()).isFalse();
   }
@@ -413,5 +427,47 @@ class LineParserTest {
     LogFormat format = LogFormat.compile(LogFormat.SANDBOX);
 
     assertThat(new LineParser(format).format()).isSameAs(format);
+  }
+
+  @Test
+  void keepsTheRequestIdOnlyForLinesWorthTracing() {
+    String ok = sandbox().requestId("req-ok").toString();
+    String slow = sandbox().requestId("req-slow").requestTime("1.000").toString();
+    String failed = sandbox().requestId("req-fail").status("502").toString();
+    String none = sandbox().requestId("-").status("502").toString();
+
+    assertThat(parseEvent(parser, ok).requestId()).isNull();
+    assertThat(parseEvent(parser, slow).requestId()).isEqualTo("req-slow");
+    assertThat(parseEvent(parser, failed).requestId()).isEqualTo("req-fail");
+    assertThat(parseEvent(parser, none).requestId()).isNull();
+    assertThat(parseEvent(new LineParser(parser.format(), 5), ok).requestId())
+        .as("slow is what the parser is told")
+        .isNull();
+  }
+
+  @Test
+  void namesEachFailedAttemptWithItsAddressAcrossCommasAndRedirects() {
+    String line =
+        sandbox()
+            .status("502")
+            .upstreamStatus("500, - : 504, 502")
+            .upstreamAddr("10.0.0.2:3000, - : 10.0.0.3:3000, 10.0.0.4:3000")
+            .toString();
+
+    AccessEvent event = parseEvent(parser, line);
+
+    assertThat(event.failedAttempts())
+        .containsExactly(
+            new FailedAttempt("10.0.0.2:3000", 500),
+            new FailedAttempt("10.0.0.3:3000", 504),
+            new FailedAttempt("10.0.0.4:3000", 502));
+  }
+
+  @Test
+  void aLineWithoutFailuresCarriesNoAttemptsList() {
+    AccessEvent event = parseEvent(parser, sandbox().toString());
+
+    assertThat(event.failedAttempts()).isEmpty();
+    assertThat(event.requestId()).isNull();
   }
 }

@@ -47,7 +47,8 @@ class LogFollowerFailureTest {
   private final FailingClock clock = new FailingClock();
 
   private void follow(LogFollower.Start start, LogPosition resume) {
-    follower = new LogFollower(log, start, resume, POLL, clock, sink);
+    follower =
+        new LogFollower(log, start, resume, POLL, ChangeSignal.polling(log, clock), clock, sink);
     follower.start();
   }
 

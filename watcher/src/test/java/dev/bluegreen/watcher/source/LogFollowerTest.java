@@ -44,7 +44,15 @@ class LogFollowerTest {
   }
 
   private void follow(LogFollower.Start start, LogPosition resume) {
-    follower = new LogFollower(log, start, resume, POLL, Timing.SYSTEM, sink);
+    follower =
+        new LogFollower(
+            log,
+            start,
+            resume,
+            POLL,
+            ChangeSignal.notified(log, Timing.SYSTEM),
+            Timing.SYSTEM,
+            sink);
     follower.start();
   }
 
@@ -72,6 +80,39 @@ class LogFollowerTest {
     sink.awaitLines(100);
 
     assertThat(sink.lines()).isEqualTo(numbered("new ", 0, 100));
+  }
+
+  /**
+   * An idle follower waits for the file system, not a timer: with a poll of an hour, a new line, a
+   * new file in place of the log, and a wake-up (a control) are each acted on at once.
+   */
+  @Test
+  void aQuietFollowerIsWokenByChangesNotByItsPoll() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    follower =
+        new LogFollower(
+            log,
+            LogFollower.Start.END,
+            null,
+            Duration.ofHours(1),
+            ChangeSignal.notified(log, Timing.SYSTEM),
+            Timing.SYSTEM,
+            sink);
+    follower.start();
+    Await.until("the follower to open the log", () -> follower.status().following());
+
+    append(log, numbered("new ", 0, 3));
+    sink.awaitLines(3);
+    int polls = sink.polls();
+    follower.wake();
+    Await.until("a poll after wake()", () -> sink.polls() > polls);
+    Files.move(log, dir.resolve("access.log.1"));
+    append(log, numbered("next ", 0, 2));
+    append(dir.resolve("access.log.1"), numbered("late ", 0, 1));
+
+    sink.awaitLines(6);
+    assertThat(sink.lines()).containsSubsequence("new 0", "late 0").contains("next 0", "next 1");
   }
 
   @Test
@@ -195,7 +236,15 @@ class LogFollowerTest {
     }
     append(log, numbered("c ", 0, 30)); // grows past the old offset before anyone polls
 
-    follower = new LogFollower(log, LogFollower.Start.END, readUpTo, POLL, Timing.SYSTEM, resumed);
+    follower =
+        new LogFollower(
+            log,
+            LogFollower.Start.END,
+            readUpTo,
+            POLL,
+            ChangeSignal.notified(log, Timing.SYSTEM),
+            Timing.SYSTEM,
+            resumed);
     follower.start();
     resumed.awaitLines(40);
 
@@ -333,7 +382,15 @@ class LogFollowerTest {
         IntStream.range(0, 100_000).mapToObj(i -> "a " + i + " " + "z".repeat(90)).toList();
     append(log, backlog); // about 10 MB: more than one poll reads
     LineSink slow = new SlowSink(sink); // a pipeline busy parsing: each chunk takes a while
-    follower = new LogFollower(log, LogFollower.Start.BEGINNING, null, POLL, Timing.SYSTEM, slow);
+    follower =
+        new LogFollower(
+            log,
+            LogFollower.Start.BEGINNING,
+            null,
+            POLL,
+            ChangeSignal.notified(log, Timing.SYSTEM),
+            Timing.SYSTEM,
+            slow);
     follower.start();
     sink.awaitLines(1);
 
@@ -426,7 +483,15 @@ class LogFollowerTest {
             delegate.poll(status);
           }
         };
-    follower = new LogFollower(log, LogFollower.Start.END, null, POLL, Timing.SYSTEM, throwing);
+    follower =
+        new LogFollower(
+            log,
+            LogFollower.Start.END,
+            null,
+            POLL,
+            ChangeSignal.notified(log, Timing.SYSTEM),
+            Timing.SYSTEM,
+            throwing);
     follower.start();
     delegate.awaitPolls(2);
 

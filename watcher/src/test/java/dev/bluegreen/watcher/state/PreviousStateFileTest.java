@@ -95,6 +95,34 @@ class PreviousStateFileTest {
     assertThat(loaded.lineKnown()).as("counted from the file at resume").isFalse();
   }
 
+  @Test
+  void aStateFileWhoseExpectedPoolBreaksThePoolNameRuleIsNotRestored() throws IOException {
+    StateStore store = new StateStore(dir.resolve("state.json"));
+    store.save(
+        new WatcherState(
+            WatcherState.VERSION,
+            "/var/log/nginx/access.log",
+            new LogPosition(new FileIdentity("(dev=1,ino=2)", "fp"), 10),
+            "blue",
+            false,
+            detectors(new ArrayList<>()).state()));
+    Files.writeString(
+        store.file(), Files.readString(store.file()).replace("\"blue\"", "\"<!channel>\""));
+    Detectors restored = detectors(new ArrayList<>());
+
+    LogPosition resume =
+        Resume.apply(
+            store.load().orElseThrow(),
+            Path.of("/var/log/nginx/access.log"),
+            "blue",
+            false,
+            restored,
+            0);
+
+    assertThat(resume).isNull();
+    assertThat(restored.primary()).isEqualTo("blue");
+  }
+
   private static Detectors detectors(List<Alert> alerts) {
     return new Detectors(200, 2.0, 50, 300_000, 30_000, "blue", false, alerts::add);
   }

@@ -9,6 +9,7 @@ import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.AlertText;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,29 @@ record AlertmanagerAlert(
   static String condition(AlertMessage message) {
     return (message.alert() instanceof ErrorRateAlert ? "error_rate" : "pool")
         + (message.sample() ? "/test" : "");
+  }
+
+  /**
+   * What to post for {@code message}: the {@link #of} alert, preceded, when the message escalates a
+   * firing alert to another severity, by that alert ended. The {@code severity} label is part of
+   * the identity, so routes that page on {@code critical} see a new alert at the escalation; the
+   * warning it replaces resolves at the same moment.
+   *
+   * @param firing the alert firing for the message's {@link #condition}, or {@code null}
+   */
+  static List<AlertmanagerAlert> posts(
+      AlertMessage message, AlertmanagerAlert firing, String instance) {
+    Alert alert = message.alert();
+    String severity = alert.severity().wireName();
+    if (firing == null
+        || alert.kind().closesIncident()
+        || severity.equals(firing.labels().get("severity"))) {
+      return List.of(of(message, firing, instance));
+    }
+    Instant at = alert.at().isBefore(firing.startsAt()) ? firing.startsAt() : alert.at();
+    AlertmanagerAlert ended =
+        new AlertmanagerAlert(firing.labels(), firing.annotations(), firing.startsAt(), at);
+    return List.of(ended, of(message, null, instance));
   }
 
   /**
@@ -69,15 +93,13 @@ record AlertmanagerAlert(
       labels.put("alertname", "BlueGreenFailover");
       // the primary: the pool a failover left, the pool a recovery came back to
       labels.put("pool", pool.kind() == AlertKind.RECOVERY ? pool.to() : pool.from());
-      labels.put("severity", "warning");
     } else if (alert instanceof FlappingAlert flapping) {
       labels.put("alertname", "BlueGreenFailover"); // flapping is a state of the pool alert
       labels.put("pool", flapping.from());
-      labels.put("severity", "warning");
     } else {
       labels.put("alertname", "BlueGreenErrorRate");
-      labels.put("severity", "critical");
     }
+    labels.put("severity", alert.severity().wireName());
     labels.put("instance", instance);
     if (sample) {
       labels.put("test", "true"); // test-alert's samples never resolve a real alert
@@ -100,6 +122,9 @@ record AlertmanagerAlert(
     } else if (alert instanceof FlappingAlert flapping) {
       annotations.put("serving", flapping.to());
       annotations.put("flapping", flapping.episodes() + " failovers since " + flapping.since());
+    }
+    if (alert.evidence() != null) {
+      annotations.put("evidence", alert.evidence().describe());
     }
     annotations.put("log", alert.where().toString());
     return annotations;

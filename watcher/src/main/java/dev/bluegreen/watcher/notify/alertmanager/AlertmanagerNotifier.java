@@ -17,9 +17,10 @@ import okhttp3.HttpUrl;
  * error-rate spike fire an alert with labels {@code alertname}, {@code pool} (the pool traffic
  * left; pool alerts only), {@code severity} and {@code instance}, and {@code startsAt} from the
  * log; the recovery or resolution posts the same labels and {@code startsAt} with {@code endsAt}
- * ({@link AlertmanagerAlert}). Equal labels from several watchers of one Nginx are one alert to an
- * Alertmanager cluster. Firing alerts are re-posted every {@link FiringAlerts#REFRESH_EVERY} while
- * idle ({@link FiringAlerts}).
+ * ({@link AlertmanagerAlert}). An error rate escalated from warning to critical ends the warning
+ * alert and fires a critical one in the same post. Equal labels from several watchers of one Nginx
+ * are one alert to an Alertmanager cluster. Firing alerts are re-posted every {@link
+ * FiringAlerts#REFRESH_EVERY} while idle ({@link FiringAlerts}).
  */
 public final class AlertmanagerNotifier extends HttpSink {
   private final String instance;
@@ -67,9 +68,9 @@ public final class AlertmanagerNotifier extends HttpSink {
   public byte[] render(Message message) {
     AlertMessage alert = (AlertMessage) message; // takesNotices() is false: alerts only
     String condition = AlertmanagerAlert.condition(alert);
-    AlertmanagerAlert posted = AlertmanagerAlert.of(alert, firing.get(condition), instance);
-    firing.posted(condition, posted);
-    return body(List.of(posted));
+    List<AlertmanagerAlert> posts = AlertmanagerAlert.posts(alert, firing.get(condition), instance);
+    posts.forEach(posted -> firing.posted(condition, posted));
+    return body(posts);
   }
 
   /** The firing alerts, once a minute while idle; nothing when none fires. */

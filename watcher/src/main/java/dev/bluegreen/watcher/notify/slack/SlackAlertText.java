@@ -9,13 +9,14 @@ import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.Severity;
 import java.util.List;
 
 /**
  * What a Slack alert says, by kind: the header, what happened and what to do, the facts, and the
  * plain-text fallback; {@link SlackMessage} lays them out. Every logged value is escaped.
  *
- * @param headline the header's text (plain text, emoji allowed)
+ * @param headline the header's title (plain text; {@link SlackMessage} adds the severity)
  * @param story what happened and what to do, in mrkdwn
  * @param facts the kind's own fields, in mrkdwn ({@code *From*\nblue})
  * @param fallback what Slack shows in notifications
@@ -37,7 +38,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
     String from = escape(alert.from());
     String to = escape(alert.to());
     return new SlackAlertText(
-        ":twisted_rightwards_arrows: Flapping: traffic goes back and forth",
+        "Flapping: traffic goes back and forth",
         "Traffic left *"
             + from
             + "* "
@@ -69,8 +70,8 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
     String to = escape(alert.to());
     String headline =
         recovered
-            ? ":white_check_mark: Settled after flapping: back on the primary"
-            : ":rotating_light: Settled after flapping: failed over";
+            ? "Settled after flapping: back on the primary"
+            : "Settled after flapping: failed over";
     return new SlackAlertText(
         headline,
         "After flapping, traffic has settled on *"
@@ -98,7 +99,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             "*Release*\n" + (alert.release() == null ? "not logged" : escape(alert.release())));
     if (alert.kind() == AlertKind.RECOVERY) {
       return new SlackAlertText(
-          ":white_check_mark: Recovered: traffic is back on the primary",
+          "Recovered: traffic is back on the primary",
           boldTo
               + " is serving again after traffic ran on "
               + bold
@@ -109,7 +110,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
     }
     if (alert.reminder()) {
       return new SlackAlertText(
-          ":rotating_light: Still failed over",
+          "Still failed over",
           "Traffic is *still* on "
               + boldTo
               + ", not "
@@ -120,7 +121,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
           "Still failed over" + on + "traffic is on " + to + ", not " + from);
     }
     return new SlackAlertText(
-        ":rotating_light: Failover",
+        "Failover",
         "Nginx moved traffic from "
             + bold
             + " to "
@@ -154,7 +155,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             "*Threshold*\nabove " + threshold + "%");
     if (alert.kind() == AlertKind.ERROR_RATE_RESOLVED) {
       return new SlackAlertText(
-          ":white_check_mark: Error rate back to normal",
+          "Error rate back to normal",
           "The error rate is back down to *"
               + percent
               + "%* of the last *"
@@ -175,9 +176,11 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
               + "%)");
     }
     String above =
-        alert.reminder() ? "Error rate still above threshold" : "Error rate above threshold";
+        alert.escalated()
+            ? "Clients now see the errors"
+            : alert.reminder() ? "Error rate still above threshold" : "Error rate above threshold";
     return new SlackAlertText(
-        ":fire: " + above,
+        "" + above,
         "*"
             + percent
             + "%* of the last *"
@@ -189,7 +192,11 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             + "* seen by clients (users got a 5xx) · *"
             + rate.hiddenErrors()
             + "* hidden by Nginx retries (a pool is failing)."
-            + (rate.clientErrors() > 0 ? " Users are affected: act now." : "")
+            + (alert.escalated()
+                ? " It was a warning (retries hid the errors); now the errors clients see alone are"
+                    + " above the threshold."
+                : "")
+            + (alert.severity() == Severity.CRITICAL ? " Users are affected: act now." : "")
             + " Runbook: ERROR RATE.",
         facts,
         above

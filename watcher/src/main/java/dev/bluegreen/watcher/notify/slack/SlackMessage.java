@@ -3,6 +3,8 @@ package dev.bluegreen.watcher.notify.slack;
 import static dev.bluegreen.watcher.notify.slack.Mrkdwn.escape;
 
 import dev.bluegreen.watcher.detect.Alert;
+import dev.bluegreen.watcher.detect.Evidence;
+import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
@@ -10,12 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The Slack message for an alert or a notice: Block Kit (a header, what happened and what to do,
  * the facts as fields, where it came from) with a plain {@code text} fallback for notifications;
- * the words are {@link SlackAlertText}'s. Every value from a log line is passed through {@link
+ * the header and the fallback lead with the severity (red for critical, yellow for warning); the
+ * words are {@link SlackAlertText}'s. Every value from a log line is passed through {@link
  * Mrkdwn#escape}; headers hold none.
  */
 public final class SlackMessage {
@@ -32,9 +36,16 @@ public final class SlackMessage {
     SlackAlertText text = SlackAlertText.of(alert, instance);
     String test = sample ? "[TEST] " : "";
     List<String> facts = new ArrayList<>(text.facts());
+    boolean closes = alert.kind().closesIncident();
+    String severity = alert.severity().wireName();
+    facts.add("*Severity*\n" + (closes ? "was " + severity : severity));
+    if (alert.evidence() != null) {
+      facts.add("*Why (last 30 s of log)*\n" + why(alert.evidence()));
+    }
     facts.add("*When (log time)*\n" + date(alert.at()));
+    String badge = closes ? "" : severity.toUpperCase(Locale.ROOT) + ": ";
     List<Object> blocks = new ArrayList<>();
-    blocks.add(header(test + text.headline()));
+    blocks.add(header(test + emoji(alert) + " " + badge + text.headline()));
     blocks.add(section(text.story()));
     blocks.add(fields(facts));
     List<String> context = new ArrayList<>();
@@ -44,7 +55,32 @@ public final class SlackMessage {
       context.add("Sent by `watcher test-alert`: a sample, not a real incident.");
     }
     blocks.add(context(String.join("\n", context)));
-    return payload(test + text.fallback(), blocks);
+    return payload(test + badge + text.fallback(), blocks);
+  }
+
+  /** The evidence, each logged value escaped on its own (each is cut at its own length). */
+  private static String why(Evidence why) {
+    String what =
+        why.pool() == null
+            ? "errors " + why.statusText()
+            : escape(why.pool())
+                + ": "
+                + why.failed()
+                + " of "
+                + why.attempts()
+                + " attempts failed"
+                + (why.statuses().isEmpty() ? "" : " (" + why.statusText() + ")");
+    return what
+        + (why.address() == null ? "" : "\nat " + escape(why.address()))
+        + (why.requestId() == null ? "" : "\nrequest_id " + escape(why.requestId()));
+  }
+
+  /** The header's colour: red when users are hurt, yellow when not yet, green when it is over. */
+  private static String emoji(Alert alert) {
+    if (alert.kind().closesIncident()) {
+      return ":white_check_mark:";
+    }
+    return alert.severity() == Severity.CRITICAL ? ":red_circle:" : ":large_yellow_circle:";
   }
 
   static Map<String, Object> notice(Notice notice, String instance) {

@@ -91,21 +91,30 @@ class AlertmanagerDeliveryTest {
   }
 
   @Test
-  void anErrorRateIsCriticalAndResolvedWithEndsAt() throws Exception {
+  void anEscalationEndsTheWarningAndFiresACriticalAlertThatTheResolutionEnds() throws Exception {
     delivery.publish(Samples.errorRate());
+    delivery.publish(Samples.escalated());
     delivery.publish(Samples.resolved());
 
-    recorder.await(4);
-    JsonNode firing = posted(0).get(0);
-    assertThat(TestJson.MAPPER.convertValue(firing.path("labels"), Map.class))
+    recorder.await(6);
+    JsonNode warning = posted(0).get(0);
+    assertThat(TestJson.MAPPER.convertValue(warning.path("labels"), Map.class))
         .isEqualTo(
             Map.of(
                 "alertname", "BlueGreenErrorRate",
-                "severity", "critical",
+                "severity", "warning",
                 "instance", "web-1"));
-    JsonNode resolved = posted(1).get(0);
-    assertThat(resolved.path("labels")).isEqualTo(firing.path("labels"));
-    assertThat(resolved.path("startsAt")).isEqualTo(firing.path("startsAt"));
+    JsonNode escalation = posted(1);
+    assertThat(escalation).hasSize(2);
+    assertThat(escalation.get(0).path("labels")).isEqualTo(warning.path("labels"));
+    assertThat(escalation.get(0).path("endsAt").asText()).isEqualTo("2025-01-01T03:05:05Z");
+    JsonNode critical = escalation.get(1);
+    assertThat(critical.path("labels").path("severity").asText()).isEqualTo("critical");
+    assertThat(critical.path("startsAt").asText()).isEqualTo("2025-01-01T03:05:05Z");
+    assertThat(critical.has("endsAt")).isFalse();
+    JsonNode resolved = posted(2).get(0);
+    assertThat(resolved.path("labels")).isEqualTo(critical.path("labels"));
+    assertThat(resolved.path("startsAt")).isEqualTo(critical.path("startsAt"));
     assertThat(resolved.path("endsAt").asText()).isEqualTo("2025-01-01T03:06:05Z");
   }
 

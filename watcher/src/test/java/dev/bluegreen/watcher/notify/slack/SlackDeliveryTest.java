@@ -77,7 +77,7 @@ class SlackDeliveryTest {
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
     JsonNode payload = TestJson.read(request.getBody().utf8());
     assertThat(payload.path("text").asText())
-        .startsWith("Failover on web-1: traffic moved from blue to green");
+        .startsWith("WARNING: Failover on web-1: traffic moved from blue to green");
     assertThat(payload.path("blocks")).hasSize(4);
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 0, 0));
   }

@@ -21,12 +21,13 @@ class SlackMessageTest {
     JsonNode payload = render(Message.of(Samples.failover()));
 
     assertThat(payload.path("text").asText())
-        .isEqualTo("Failover on web-1: traffic moved from blue to green (release green-1.4.2)");
+        .isEqualTo(
+            "WARNING: Failover on web-1: traffic moved from blue to green (release green-1.4.2)");
     JsonNode blocks = payload.path("blocks");
     assertThat(blocks.get(0).path("type").asText()).isEqualTo("header");
     assertThat(blocks.get(0).path("text").path("type").asText()).isEqualTo("plain_text");
     assertThat(blocks.get(0).path("text").path("text").asText())
-        .isEqualTo(":rotating_light: Failover");
+        .isEqualTo(":large_yellow_circle: WARNING: Failover");
     assertThat(blocks.get(1).path("text").path("text").asText())
         .contains("Nginx moved traffic from *blue* to *green*", "runbook: FAILOVER");
     assertThat(blocks.get(2).path("fields").findValuesAsText("text"))
@@ -34,6 +35,7 @@ class SlackMessageTest {
             "*From*\nblue",
             "*To*\ngreen",
             "*Release*\ngreen-1.4.2",
+            "*Severity*\nwarning",
             "*When (log time)*\n<!date^1735700645^{date_short_pretty} {time_secs}|2025-01-01T03:04:05Z>");
     assertThat(blocks.get(3).path("type").asText()).isEqualTo("context");
     assertThat(blocks.get(3).path("elements").get(0).path("text").asText())
@@ -46,8 +48,8 @@ class SlackMessageTest {
 
     assertThat(payload.path("text").asText())
         .isEqualTo(
-            "Error rate above threshold on web-1: 4.5% of the last 200 requests failed (3 seen by"
-                + " clients, 6 hidden by retries; threshold 2%)");
+            "WARNING: Error rate above threshold on web-1: 4.5% of the last 200 requests failed (3"
+                + " seen by clients, 6 hidden by retries; threshold 2%)");
     assertThat(payload.path("blocks").get(2).path("fields").findValuesAsText("text"))
         .contains(
             "*Seen by clients*\n3",
@@ -55,7 +57,18 @@ class SlackMessageTest {
             "*Window*\nlast 200 requests",
             "*Threshold*\nabove 2%");
     assertThat(payload.path("blocks").get(1).path("text").path("text").asText())
-        .contains("Users are affected: act now.");
+        .doesNotContain("Users are affected");
+  }
+
+  @Test
+  void anEscalationIsRedAndSaysClientsNowSeeTheErrors() throws Exception {
+    JsonNode payload = render(Message.of(Samples.escalated()));
+
+    assertThat(payload.path("blocks").get(0).path("text").path("text").asText())
+        .isEqualTo(":red_circle: CRITICAL: Clients now see the errors");
+    assertThat(payload.path("text").asText()).startsWith("CRITICAL: Clients now see the errors");
+    assertThat(payload.path("blocks").get(1).path("text").path("text").asText())
+        .contains("It was a warning", "Users are affected: act now.");
   }
 
   @Test
@@ -104,7 +117,7 @@ class SlackMessageTest {
   void aSampleIsMarkedAsATest() throws Exception {
     JsonNode payload = render(Message.sample(Samples.failover()));
 
-    assertThat(payload.path("text").asText()).startsWith("[TEST] Failover on web-1");
+    assertThat(payload.path("text").asText()).startsWith("[TEST] WARNING: Failover on web-1");
     assertThat(payload.path("blocks").get(0).path("text").path("text").asText())
         .startsWith("[TEST] ");
     assertThat(payload.toString()).contains("a sample, not a real incident");

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""The footprint figures of issue 15, beside mtail's when it is installed: each program follows an
+empty log for 30 s (idle), then the same log appended at 10,000 lines/s for 60 s. Figures: idle CPU
+(share of one core), RSS at the end of the idle time and its peak, CPU-seconds per 1M lines.
+CPU time is read from the kernel's per-thread scheduler stats (nanoseconds), not from clock ticks:
+0.05 % of 30 s is 15 ms, near the 10 ms tick.
+Usage: python3 bench/footprint.py [--idle S] [--load S] [--rate N] [--only watcher|mtail]"""
+import argparse, glob, os, shutil, subprocess, sys, tempfile, time, urllib.request
+
+from generate_log import request_line
+from stand_in import Webhook, WatcherProcess, image_jvm_flags, wait_until
+
+TARGETS = {'idle_cpu_pct': 0.05, 'idle_rss_mb': 40, 'peak_rss_mb': 56, 'cpu_s_per_m': 3.0}
+SETTLE = 5  # seconds after start-up before the idle time is measured (start-up is not idle)
+MTAIL_PROGRAM = r'''# what the watcher counts, for a like-for-like footprint
+counter requests_total by status, pool
+counter upstream_errors_total by pool
+/status=(?P<status>\d{3}) .* pool=(?P<pool>\S+) .* upstream_status=(?P<upstream>[^u]*) upstream_addr=/ {
+  requests_total[$status][$pool]++
+  $upstream =~ /5\d\d/ {
+    upstream_errors_total[$pool]++
+  }
+}
+'''
+
+
+def main():
+    args = parse_args()
+    work = tempfile.mkdtemp(prefix='bluegreen-footprint-')
+    try:
+        chunk = lines_for(args.rate // 10)
+        rows = []
+        if args.only in (None, 'watcher'):
+            flags = args.flags.split() if args.flags else image_jvm_flags()
+            name = 'watcher (' + ('--flags' if args.flags else 'image JVM flags') + ')'
+            rows.append((name, measure_watcher(work, chunk, args, flags)))
+        if args.only in (None, 'mtail'):
+            if shutil.which('mtail'):
+                rows.append((mtail_version(), measure_mtail(work, chunk, args)))
+            else:
+                print('mtail is not installed (apt-get install -y mtail): no figures beside ours')
+        table(rows, args)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description='footprint beside mtail (issue 15)')
+    parser.add_argument('--idle', type=float, default=30, help='idle seconds (30)')
+    parser.add_argument('--load', type=float, default=60, help='seconds of appending (60)')
+    parser.add_argument('--rate', type=int, default=10_000, help='lines appended per second')
+    parser.add_argument('--only', choices=['watcher', 'mtail'])
+    parser.add_argument('--flags', help="the watcher's JVM flags, to try others than the image's")
+    return parser.parse_args()
+
+
+def lines_for(count):
+    """One tenth of a second of traffic, as bytes: the same lines for every program."""
+    stamp = time.strftime('%d/%b/%Y:%H:%M:%S +0000', time.gmtime())
+    return ''.join(request_line(n, stamp) for n in range(count)).encode()
+
+
+def measure_watcher(work, chunk, args, flags):
+    log = os.path.join(work, 'watcher.log')
+    open(log, 'w').close()
+    webhook = Webhook()
+    try:
+        with WatcherProcess(log, webhook, flags) as watcher:
+            return drive(watcher.process.pid, log, chunk, args,
+                         lambda total: watcher.wait_for_lines(total, 120))
+    finally:
+        webhook.close()
+
+
+def measure_mtail(work, chunk, args):
+    log = os.path.join(work, 'mtail.log')
+    progs = os.path.join(work, 'progs')
+    os.makedirs(progs)
+    with open(os.path.join(progs, 'nginx.mtail'), 'w') as program:
+        program.write(MTAIL_PROGRAM)
+    open(log, 'w').close()
+    port = free_port()
+    process = subprocess.Popen(
+        ['mtail', '--progs', progs, '--logs', log, '--address', '127.0.0.1', '--port', str(port)],
+        stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, 'mtail.err'), 'w'))
+    try:
+        wait_until(lambda: mtail_lines(port) is not None, 30, 'mtail answering /metrics')
+        return drive(process.pid, log, chunk, args,
+                     lambda total: wait_until(lambda: (mtail_lines(port) or 0) >= total, 120,
+                                              f'mtail reading {total:,} lines'))
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def drive(pid, log, chunk, args, wait_for_lines):
+    """Idle, then appends chunk every 0.1 s; the figures of one program."""
+    per_chunk = chunk.count(b'\n')
+    time.sleep(SETTLE)
+    cpu0 = cpu_seconds(pid)
+    time.sleep(args.idle)
+    idle_cpu = cpu_seconds(pid) - cpu0
+    idle_rss = status_kb(pid, 'VmRSS')
+    cpu1 = cpu_seconds(pid)
+    appended = 0
+    start = time.monotonic()
+    with open(log, 'ab') as out:
+        for tick in range(int(args.load * 10)):
+            out.write(chunk)
+            out.flush()
+            appended += per_chunk
+            delay = start + (tick + 1) / 10 - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+    wait_for_lines(appended)
+    load_cpu = cpu_seconds(pid) - cpu1
+    return {'idle_cpu_pct': 100 * idle_cpu / args.idle, 'idle_rss_mb': idle_rss / 1024,
+            'peak_rss_mb': status_kb(pid, 'VmHWM') / 1024,
+            'cpu_s_per_m': load_cpu / appended * 1e6, 'lines': appended}
+
+
+def cpu_seconds(pid):
+    """CPU time of every live thread, from schedstat (ns); plus what exited threads left in stat."""
+    total = 0
+    for path in glob.glob(f'/proc/{pid}/task/*/schedstat'):
+        try:
+            with open(path) as stat:
+                total += int(stat.read().split()[0])
+        except (FileNotFoundError, ProcessLookupError):
+            pass  # the thread ended between glob and open
+    return total / 1e9
+
+
+def status_kb(pid, field):
+    with open(f'/proc/{pid}/status') as status:
+        for row in status:
+            if row.startswith(field + ':'):
+                return int(row.split()[1])
+    raise RuntimeError(f'no {field} in /proc/{pid}/status')
+
+
+def mtail_lines(port):
+    try:
+        with urllib.request.urlopen(f'http://127.0.0.1:{port}/metrics', timeout=2) as answer:
+            text = answer.read().decode()
+    except OSError:
+        return None
+    return sum(float(row.rsplit(' ', 1)[1]) for row in text.splitlines()
+               if row.startswith('requests_total{'))
+
+
+def mtail_version():
+    out = subprocess.run(['mtail', '--version'], capture_output=True, text=True).stdout
+    words = out.split()
+    return f'mtail {words[2] if len(words) > 2 else "?"}'
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def table(rows, args):
+    print(f'\nfootprint: {args.idle:.0f} s idle, then {args.rate:,} lines/s for {args.load:.0f} s')
+    print(f'| | idle CPU | RSS idle / peak | CPU-s per 1M lines |')
+    print(f'|---|---|---|---|')
+    for name, f in rows:
+        print(f'| {name} | {f["idle_cpu_pct"]:.3f} % | {f["idle_rss_mb"]:.0f} / '
+              f'{f["peak_rss_mb"]:.0f} MB | {f["cpu_s_per_m"]:.2f} |')
+    t = TARGETS
+    print(f'| target (watcher) | <= {t["idle_cpu_pct"]} % | <= {t["idle_rss_mb"]} / '
+          f'{t["peak_rss_mb"]} MB | <= {t["cpu_s_per_m"]} |')
+    watcher = next((f for name, f in rows if name.startswith('watcher')), None)
+    if watcher:
+        missed = [k for k in TARGETS if watcher[k] > TARGETS[k]]
+        print('targets: ' + ('all met' if not missed else 'missed: ' + ', '.join(missed)))
+
+
+if __name__ == '__main__':
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    main()

@@ -1,0 +1,106 @@
+package dev.bluegreen.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * make switch fails for real at each step (nginx's config test, the new pool not serving, the
+ * watcher not answering) and leaves nginx, the watcher and run/active-pool on the old pool.
+ */
+class SandboxSwitchIT {
+  @TempDir Path runDir;
+  private Sandbox sandbox;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @AfterEach
+  void leaveNothingRunning() throws Exception {
+    if (sandbox != null && Files.exists(runDir.resolve("runtime"))) {
+      sandbox.run("down");
+    }
+  }
+
+  @Test
+  void a_switch_whose_step_fails_changes_nothing_or_rolls_back_and_says_so_in_one_line()
+      throws Exception {
+    sandbox = new Sandbox(runDir, Map.of("ACTIVE_POOL", "blue"));
+    sandbox.run("up");
+    assertThat(Files.isSymbolicLink(runDir.resolve("logs"))).isTrue();
+    assertThat(Files.readSymbolicLink(runDir.resolve("logs")).toString()).startsWith("sessions/");
+
+    // nginx -t fails on the new config: the watcher is never told.
+    sandbox.set("GREEN_PORT", "abc");
+    Sandbox.Result untestable = sandbox.attempt("switch");
+    sandbox.set("GREEN_PORT", Integer.toString(sandbox.greenPort));
+    assertThat(untestable.exit()).isNotZero();
+    assertThat(untestable.output().strip())
+        .startsWith("sandbox: switch to green refused: nginx's new config does not test:")
+        .contains("invalid port in upstream")
+        .endsWith("nothing changed, blue serves")
+        .doesNotContain("\n");
+    assertOn("blue");
+
+    // Green answers 500: nginx keeps serving blue after the reload, so the switch is undone.
+    chaos(sandbox.greenPort, "start?mode=error");
+    Sandbox.Result broken = sandbox.attempt("switch");
+    chaos(sandbox.greenPort, "stop");
+    assertThat(broken.exit()).isNotZero();
+    assertThat(broken.output().strip())
+        .isEqualTo(
+            "sandbox: switch to green failed: nginx did not serve green within 10 s (green"
+                + " unhealthy? make status); rolled back: nginx serves blue again, the watcher"
+                + " expects blue again");
+    assertOn("blue");
+
+    // Before, it said ".env ACTIVE_POOL=green" though there was no .env line to rewrite.
+    assertThat(sandbox.run("switch"))
+        .contains("switched: blue -> green")
+        .contains("no " + runDir.resolve("no.env") + ", so the next make up starts on blue");
+    assertOn("green");
+
+    // The watcher does not answer: nothing changes.
+    ProcessHandle.of(Long.parseLong(Files.readString(runDir.resolve("watcher.pid")).strip()))
+        .ifPresent(ProcessHandle::destroy);
+    Sandbox.Result deaf = sandbox.attempt("switch");
+    assertThat(deaf.exit()).isNotZero();
+    assertThat(deaf.output().strip())
+        .startsWith("sandbox: switch to blue refused: the watcher was not told (")
+        .endsWith("nothing changed, green serves");
+    assertThat(servedBy()).isEqualTo("green");
+    assertThat(Files.readString(runDir.resolve("active-pool")).strip()).isEqualTo("green");
+  }
+
+  private void assertOn(String pool) throws Exception {
+    assertThat(servedBy()).as("the pool nginx serves").isEqualTo(pool);
+    assertThat(sandbox.run("watcher", "ctl", "status")).contains("active pool " + pool + ",");
+    assertThat(Files.readString(runDir.resolve("active-pool")).strip()).isEqualTo(pool);
+  }
+
+  private String servedBy() throws Exception {
+    HttpResponse<Void> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.nginxPort + "/version"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    return r.headers().firstValue("X-App-Pool").orElse("none");
+  }
+
+  private void chaos(int port, String action) throws Exception {
+    HttpResponse<Void> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chaos/" + action))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(r.statusCode()).as("chaos %s", action).isEqualTo(200);
+  }
+}
