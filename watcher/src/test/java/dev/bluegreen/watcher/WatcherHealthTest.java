@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bluegreen.watcher.notify.LogCapture;
 import dev.bluegreen.watcher.ops.AdminServer;
 import dev.bluegreen.watcher.ops.AdminToken;
+import dev.bluegreen.watcher.ops.ControlResult;
+import dev.bluegreen.watcher.ops.Controls;
+import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
@@ -59,9 +62,13 @@ class WatcherHealthTest {
   }
 
   private void start(Path log, Path state) throws IOException {
+    start(log, state, Duration.ofMillis(10));
+  }
+
+  private void start(Path log, Path state, Duration poll) throws IOException {
     WatcherConfig config = WatcherConfig.load(new Settings(Map.of(), Map.of()));
     LiveConfig live = new LiveConfig(log, LogFollower.Start.END, state, "127.0.0.1", 0, false);
-    watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet, Duration.ofMillis(10));
+    watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet, poll);
     server = AdminServer.start("127.0.0.1", 0, AdminToken.generate(), watcher, Timing.SYSTEM);
     watcher.start();
   }
@@ -125,6 +132,20 @@ class WatcherHealthTest {
     awaitHealth(200, "ok");
     Await.until("the channel told it sees again", () -> outlet.notices().size() == 2);
     assertThat(outlet.notices().get(1)).isEqualTo("sees: reads " + log + " again");
+  }
+
+  @Test
+  void aControlIsTakenAtOnceWhileTheLogIsRefused() throws Exception {
+    Path log = dir.resolve("access.log");
+    Files.createDirectory(log);
+    start(log, null, Duration.ofSeconds(10)); // the retry's wait is longer than a control may take
+    awaitHealth(503, "failing");
+
+    PendingControl.Outcome<ControlResult> outcome =
+        watcher.maintenance(true).await(Controls.TIMEOUT);
+
+    assertThat(outcome.fate()).as("woken by the control").isEqualTo(PendingControl.Fate.APPLIED);
+    assertThat(watcher.status().maintenance()).isTrue();
   }
 
   @Test
