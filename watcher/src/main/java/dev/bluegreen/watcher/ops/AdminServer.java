@@ -2,8 +2,6 @@ package dev.bluegreen.watcher.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.PoolName;
-import dev.bluegreen.watcher.health.Health;
-import dev.bluegreen.watcher.health.Problem;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,10 +11,7 @@ import java.net.SocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -129,9 +124,13 @@ public final class AdminServer implements AutoCloseable {
       case HEALTHZ -> {
         WatcherStatus status = watcher.status();
         // 503 while blind, so Docker's, systemd's and Kubernetes' checks see it
-        send(response, callback, status.health().failing() ? 503 : 200, health(status, now()));
+        send(
+            response,
+            callback,
+            status.health().failing() ? 503 : 200,
+            HealthDocument.of(status, now()));
       }
-      case STATUS -> send(response, callback, 200, health(watcher.status(), now()));
+      case STATUS -> send(response, callback, 200, HealthDocument.of(watcher.status(), now()));
       case METRICS -> metrics(response, callback);
       case MAINTENANCE -> {
         String on = query.getOrDefault("on", "");
@@ -159,7 +158,7 @@ public final class AdminServer implements AutoCloseable {
     long seconds = Controls.TIMEOUT.toSeconds();
     switch (outcome.fate()) {
       case APPLIED -> {
-        Map<String, Object> body = health(outcome.value().status(), now());
+        Map<String, Object> body = HealthDocument.of(outcome.value().status(), now());
         body.put("notice", outcome.value().notice().wireName());
         send(response, callback, 200, body);
       }
@@ -189,43 +188,6 @@ public final class AdminServer implements AutoCloseable {
         send(response, callback, 500, Map.of("error", String.valueOf(outcome.error())));
       }
     }
-  }
-
-  /**
-   * The health document: status ({@code ok}, {@code degraded}, {@code failing}) and its problems,
-   * the log followed, lines read, seconds since the last line.
-   */
-  static Map<String, Object> health(WatcherStatus status, long nowMillis) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status.health().status().wireName());
-    body.put("problems", problems(status.health()));
-    body.put("waiting_for_log", status.waitingForLog());
-    body.put("log", status.log());
-    body.put("lines", status.lines());
-    body.put("malformed", status.malformed());
-    body.put(
-        "seconds_since_last_line",
-        status.lastLineMillis() == 0 ? null : (nowMillis - status.lastLineMillis()) / 1000.0);
-    body.put("active_pool", status.primary());
-    body.put("serving_pool", status.servingPool());
-    body.put("announced_pool", status.announcedPool());
-    body.put("maintenance", status.maintenance());
-    body.put("alerts", status.alerts());
-    body.put("rotations", status.rotations());
-    return body;
-  }
-
-  private static List<Map<String, Object>> problems(Health health) {
-    List<Map<String, Object>> problems = new ArrayList<>();
-    for (Problem problem : health.problems()) {
-      Map<String, Object> one = new LinkedHashMap<>();
-      one.put("code", problem.code().wireName());
-      one.put("since", Instant.ofEpochMilli(problem.sinceMillis()).toString());
-      one.put("detail", problem.detail());
-      one.put("fix", problem.code().fix());
-      problems.add(one);
-    }
-    return problems;
   }
 
   private void metrics(Response response, Callback callback) throws IOException {

@@ -114,7 +114,7 @@ class AdminServerTest {
             0.02,
             dev.bluegreen.watcher.health.Health.OK);
 
-    java.util.Map<String, Object> health = AdminServer.health(status, 0);
+    java.util.Map<String, Object> health = HealthDocument.of(status, 0);
 
     assertThat(health)
         .containsEntry("serving_pool", "green")
