@@ -114,12 +114,16 @@ final class FailoverDrill {
       long outageSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageAt);
       chaos(sandbox.greenPort, "stop");
       chaos(sandbox.bluePort, "stop");
+      long stopped = System.nanoTime();
+      // Nginx keeps both pools marked failed for its fail_timeout (5 s): until blue serves again,
+      // clients may still get its own 502.
+      await("traffic on blue", 20, () -> traffic.lastServedBy("blue", 20, stopped));
       long outageEnd = System.nanoTime();
       await(
           "the error rate resolved",
           60,
           () -> count("Error rate back to normal on e2e", beforeOutage) == 1);
-      awaitLastPoolWord(traffic, "blue", outageEnd);
+      awaitLastPoolWord(traffic, "blue", stopped);
 
       // Slow answers on blue, inside Nginx's 1 s timeout: no failover, a latency alert.
       int beforeSlow = slack.texts().size();

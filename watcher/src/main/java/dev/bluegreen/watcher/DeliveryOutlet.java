@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.AlertDelivery;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
+import dev.bluegreen.watcher.notify.SinkHealth;
 import dev.bluegreen.watcher.notify.SinkStats;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,16 @@ public final class DeliveryOutlet implements Outlet {
   @Override
   public void plannedSwitch(String from, String to, Instant at) {
     delivery.publish(Notice.plannedSwitch(at, from, to));
+  }
+
+  @Override
+  public void sight(boolean blind, String why, Instant at) {
+    delivery.publish(blind ? Notice.blind(at, why) : Notice.seesAgain(at, why));
+  }
+
+  @Override
+  public List<SinkHealth> sinkHealth() {
+    return delivery.sinkHealth();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.SinkHealth;
 import dev.bluegreen.watcher.notify.SinkStats;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +38,16 @@ final class HeldAlerts implements Outlet {
   @Override
   public void plannedSwitch(String from, String to, Instant at) {
     next.plannedSwitch(from, to, at);
+  }
+
+  @Override
+  public void sight(boolean blind, String why, Instant at) {
+    next.sight(blind, why, at);
+  }
+
+  @Override
+  public List<SinkHealth> sinkHealth() {
+    return next.sinkHealth();
   }
 
   @Override

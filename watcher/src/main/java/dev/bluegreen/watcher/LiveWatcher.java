@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.ops.ControlResult;
 import dev.bluegreen.watcher.ops.ControlResult.Notice;
@@ -48,6 +49,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final ControlQueue controls = new ControlQueue();
   private final ControlNotices notices;
   private final LogFollower follower;
+  private final HealthWatch health;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
   private volatile String savedAtClose;
@@ -89,6 +91,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             this);
     this.notices =
         new ControlNotices(this.outlet, timing, detectors.maintenance(), detectors.primary());
+    this.health = new HealthWatch(live.logPath().toString(), this.outlet);
     publishStatus();
   }
 
@@ -134,8 +137,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   // ---- the reading thread ----
 
   @Override
-  public void startFile(String name) {
-    pipeline.startFile(name);
+  public void startFile(String name, long linesBefore) {
+    pipeline.startFile(name, linesBefore);
   }
 
   @Override
@@ -168,6 +171,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
    */
   private boolean checkpoint(boolean force) {
     LogPosition position = followed.position();
+    if (position != null) {
+      position = position.atLine(pipeline.lineNumber()); // the lines handed on end at the offset
+    }
     boolean saved = true;
     if (force) {
       saved = checkpointer.save(position, detectors.state());
@@ -182,6 +188,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
 
   private void publishStatus() {
     Pipeline.Stats stats = pipeline.stats();
+    Health now = health.update(followed, stats, checkpointer.lastError(), timing.millis());
     status =
         new WatcherStatus(
             live.logPath().toString(),
@@ -202,7 +209,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             stats.latencyP99Seconds(),
             stats.latencyP50Seconds(),
             stats.latencyThresholdSeconds(),
-            outlet.sinks());
+            outlet.sinks(),
+            now);
   }
 
   // ---- any thread ----

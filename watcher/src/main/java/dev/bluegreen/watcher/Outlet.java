@@ -2,6 +2,7 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.Message;
+import dev.bluegreen.watcher.notify.SinkHealth;
 import dev.bluegreen.watcher.notify.SinkStats;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,17 @@ public interface Outlet {
 
   /** The operator moved traffic from one pool to another on purpose. */
   void plannedSwitch(String from, String to, Instant at);
+
+  /**
+   * The watcher went blind, or sees again ({@code why}: what it cannot see and since when, or what
+   * it sees again); nothing by default, as a replay cannot go blind.
+   */
+  default void sight(boolean blind, String why, Instant at) {}
+
+  /** Each sink's delivery health, for the watcher's own health; none where nothing is sent. */
+  default List<SinkHealth> sinkHealth() {
+    return List.of();
+  }
 
   /** Permanent delivery failures so far (for metrics); 0 where nothing can fail. */
   default long deliveryFailures() {

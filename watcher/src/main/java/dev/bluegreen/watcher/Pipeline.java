@@ -36,6 +36,7 @@ public final class Pipeline implements LineSink {
   private final long[] alertsByKind = new long[AlertKind.values().length];
   private LineRef firstMalformedAt;
   private Malformed firstMalformed;
+  private final MalformedRun malformedRun = new MalformedRun();
   private long lastTime = AccessEvent.NO_TIME;
 
   /**
@@ -71,19 +72,39 @@ public final class Pipeline implements LineSink {
   /** Lines that follow come from {@code name}, numbered from 1. */
   @Override
   public void startFile(String name) {
+    startFile(name, 0);
+  }
+
+  /**
+   * Lines that follow come from {@code name}, numbered from {@code linesBefore + 1}, or on from the
+   * last line read ({@link LineSink#CONTINUES}).
+   */
+  @Override
+  public void startFile(String name, long linesBefore) {
     file = name;
-    lineNumber = 0;
+    if (linesBefore != LineSink.CONTINUES) {
+      lineNumber = linesBefore;
+    }
+  }
+
+  /** The number of the last line read in the current file (0 before its first). */
+  public long lineNumber() {
+    return lineNumber;
   }
 
   @Override
   public void line(byte[] bytes, int offset, int length) {
+    malformedRun.block(bytes, offset, offset + length, lineNumber + 1);
     observe(parser.parseLine(bytes, offset, length));
+    malformedRun.endBlock();
   }
 
   /** Many lines at once: parsed on every core, decided in order on this thread. */
   @Override
   public void lines(byte[] bytes, int from, int to) {
+    malformedRun.block(bytes, from, to, lineNumber + 1);
     parser.parse(bytes, from, to, observe);
+    malformedRun.endBlock();
   }
 
   private void observe(Parsed parsed) {
@@ -92,6 +113,7 @@ public final class Pipeline implements LineSink {
     if (parsed instanceof AccessEvent event) {
       long now = event.hasTime() ? event.epochMillis() : timing.millis();
       lastTime = now;
+      malformedRun.parsed();
       detectors.observe(event, new LineRef(file, lineNumber), now);
     } else {
       countMalformed((Malformed) parsed);
@@ -107,6 +129,7 @@ public final class Pipeline implements LineSink {
 
   private void countMalformed(Malformed reason) {
     malformed++;
+    malformedRun.malformed(reason, new LineRef(file, lineNumber));
     if (firstMalformed == null) {
       firstMalformed = reason;
       firstMalformedAt = new LineRef(file, lineNumber);
@@ -150,7 +173,8 @@ public final class Pipeline implements LineSink {
         latency == null ? Double.NaN : latency.p50Millis() / 1000.0,
         detectors.latencyThresholdMillis() / 1000.0,
         firstMalformedAt,
-        firstMalformed);
+        firstMalformed,
+        malformedRun.snapshot());
   }
 
   /**
@@ -162,6 +186,7 @@ public final class Pipeline implements LineSink {
    *     requests
    * @param latencyP50Seconds the window's median request time, NaN as p99
    * @param latencyThresholdSeconds the p99 above which requests are too slow
+   * @param malformedRun the malformed lines read since the last line that parsed
    */
   public record Stats(
       long lines,
@@ -173,7 +198,8 @@ public final class Pipeline implements LineSink {
       double latencyP50Seconds,
       double latencyThresholdSeconds,
       LineRef firstMalformedAt,
-      Malformed firstMalformed) {
+      Malformed firstMalformed,
+      MalformedRun.Run malformedRun) {
 
     public long parsed() {
       return lines - malformed;

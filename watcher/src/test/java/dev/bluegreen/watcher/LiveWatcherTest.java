@@ -2,6 +2,7 @@ package dev.bluegreen.watcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.notify.LogCapture;
 import dev.bluegreen.watcher.ops.ControlResult;
@@ -154,9 +155,77 @@ class LiveWatcherTest {
         .containsExactly(
             AlertKind.RECOVERY, AlertKind.LATENCY_RESOLVED, AlertKind.ERROR_RATE_RESOLVED);
     assertThat(after.alerts().get(0).where().line())
-        .as("counted from the resume point")
-        .isEqualTo(51);
+        .as("the file's true line, the resume point's line kept in the state")
+        .isEqualTo(201);
     assertThat(watcher.status().lines()).isEqualTo(250);
+  }
+
+  @Test
+  void aStateFileOfThePreviousVersionWithoutTheLineStillResumesAtTheTrueLine() throws Exception {
+    watcher = start(new RecordingOutlet(), Map.of());
+    append(1, 150);
+    awaitLines(watcher, 150);
+    watcher.close();
+    watcher = null;
+    ObjectNode saved = (ObjectNode) TestJson.MAPPER.readTree(state.toFile());
+    assertThat(saved.get("position").get("line").asLong()).isEqualTo(150);
+    ((ObjectNode) saved.get("position")).remove("line");
+    Files.writeString(state, saved.toString());
+    append(151, 400);
+
+    RecordingOutlet after = new RecordingOutlet();
+    watcher = start(after, Map.of());
+    awaitLines(watcher, 250);
+
+    assertThat(after.alerts().get(0).where().line())
+        .as("the lines before the saved offset counted once")
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aLogRotatedWhileStoppedIsReadOnWithTheRotatedFilesTrueLines() throws IOException {
+    watcher = start(new RecordingOutlet(), Map.of());
+    append(1, 150);
+    awaitLines(watcher, 150);
+    watcher.close();
+    watcher = null;
+    append(151, 220);
+    Files.move(log, dir.resolve("access.log.1"));
+    Files.write(log, story.subList(220, 400));
+
+    RecordingOutlet after = new RecordingOutlet();
+    watcher = start(after, Map.of());
+    awaitLines(watcher, 250);
+
+    assertThat(after.alerts().get(0).where())
+        .as("the rest of the renamed file numbered on from the saved line")
+        .hasToString(dir.resolve("access.log.1") + ":201");
+  }
+
+  @Test
+  void startedAtTheEndOfAnExistingLogAlertsNameTheFilesTrueLines() throws IOException {
+    List<Long> fromAnEmptyLog = alertLinesAfter(List.of());
+    watcher.close();
+    watcher = null;
+    Files.delete(state);
+    Files.write(log, new byte[0]);
+
+    List<Long> afterFiveLines = alertLinesAfter(List.of("a", "b", "c", "d", "e"));
+
+    assertThat(fromAnEmptyLog).isNotEmpty();
+    assertThat(afterFiveLines)
+        .as("the 5 lines the watcher skipped are counted")
+        .containsExactlyElementsOf(fromAnEmptyLog.stream().map(line -> line + 5).toList());
+  }
+
+  /** Starts at the end of a log holding {@code existing}, appends the story, the alerts' lines. */
+  private List<Long> alertLinesAfter(List<String> existing) throws IOException {
+    Files.write(log, existing, StandardOpenOption.APPEND);
+    RecordingOutlet outlet = new RecordingOutlet();
+    watcher = start(outlet, Map.of());
+    append(1, 400);
+    awaitLines(watcher, 400);
+    return outlet.alerts().stream().map(alert -> alert.where().line()).toList();
   }
 
   @Test

@@ -26,6 +26,11 @@ public final class RecordingOutlet implements Outlet {
     notices.add("switch " + from + " -> " + to);
   }
 
+  @Override
+  public synchronized void sight(boolean blind, String why, Instant at) {
+    notices.add((blind ? "blind: " : "sees: ") + why);
+  }
+
   public synchronized List<Alert> alerts() {
     return List.copyOf(alerts);
   }

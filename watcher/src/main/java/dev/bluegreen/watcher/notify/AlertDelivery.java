@@ -114,6 +114,11 @@ public final class AlertDelivery implements AutoCloseable {
         .collect(Collectors.joining(", "));
   }
 
+  /** Each sink's delivery health, in order. */
+  public List<SinkHealth> sinkHealth() {
+    return workers.stream().map(worker -> SinkHealth.of(worker.stats())).toList();
+  }
+
   public DeliveryStats stats() {
     return counts.stats(workers.stream().mapToLong(SinkWorker::queued).sum());
   }

@@ -9,7 +9,7 @@ import java.util.List;
  * Alertmanager.
  */
 public sealed interface Notice extends Message
-    permits Notice.Maintenance, Notice.PlannedSwitch, Notice.Summary {
+    permits Notice.Maintenance, Notice.PlannedSwitch, Notice.Summary, Notice.Sight {
 
   /** What it tells. */
   NoticeKind kind();
@@ -38,6 +38,16 @@ public sealed interface Notice extends Message
 
   static Notice plannedSwitch(Instant at, String from, String to) {
     return new PlannedSwitch(at, from, to);
+  }
+
+  /** The watcher went blind ({@code why}: what it cannot see, since when). */
+  static Notice blind(Instant at, String why) {
+    return new Sight(true, at, why);
+  }
+
+  /** The watcher sees the log again. */
+  static Notice seesAgain(Instant at, String what) {
+    return new Sight(false, at, what);
   }
 
   /** Maintenance mode was turned on (alerts are suppressed) or off. */
@@ -89,7 +99,7 @@ public sealed interface Notice extends Message
    *
    * @param at when the first of them began
    * @param sink the sink that was unreachable, e.g. {@code slack}
-   * @param condition the episodes' condition: {@code pool} or {@code error_rate}
+   * @param condition the episodes' condition: {@code pool}, {@code error_rate} or {@code latency}
    * @param lines one per episode, e.g. {@code failover from blue to green at 12:01:00 UTC,
    *     recovered at 12:04:00 UTC}; at most {@link #MAX_LINES}
    * @param more episodes left out after the first {@link #MAX_LINES}
@@ -130,6 +140,33 @@ public sealed interface Notice extends Message
         }
       }
       return new Summary(at, sink, condition, all, extra);
+    }
+  }
+
+  /**
+   * The watcher went blind (it cannot read the log, or no line fits the format), or sees again:
+   * told once each way, as nobody may be watching {@code /healthz}.
+   *
+   * @param blind blind now, or seeing again
+   * @param why what happened, e.g. {@code cannot read /var/log/nginx/access.log: permission denied,
+   *     since 12:03:04Z}
+   */
+  record Sight(boolean blind, Instant at, String why) implements Notice {
+    @Override
+    public NoticeKind kind() {
+      return blind ? NoticeKind.WATCHER_BLIND : NoticeKind.WATCHER_SEES;
+    }
+
+    @Override
+    public String title() {
+      return blind
+          ? "Watcher is blind: failovers and error spikes go unreported"
+          : "Watcher sees the log again";
+    }
+
+    @Override
+    public String detail() {
+      return blind ? "It " + why + "." : "It " + why + ": alerts are back.";
     }
   }
 }

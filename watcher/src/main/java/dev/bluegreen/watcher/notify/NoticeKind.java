@@ -6,7 +6,9 @@ public enum NoticeKind {
   MAINTENANCE_OFF("maintenance_off"),
   PLANNED_SWITCH("planned_switch"),
   /** episodes that opened and closed while a sink was unreachable */
-  UNREACHABLE_SUMMARY("unreachable_summary");
+  UNREACHABLE_SUMMARY("unreachable_summary"),
+  WATCHER_BLIND("watcher_blind"),
+  WATCHER_SEES("watcher_sees");
 
   private final String wireName;
 

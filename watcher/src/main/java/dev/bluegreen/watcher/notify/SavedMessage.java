@@ -30,6 +30,7 @@ import java.util.Map;
  * @param escalated an error-rate episode that turned critical
  * @param evidence why, from the log (failovers and error-rate spikes)
  * @param latency a latency alert's request times
+ * @param lines a summary's episodes, or the reason of a blind or seeing-again notice
  * @param sample a sample from {@code watcher test-alert}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -70,6 +71,9 @@ public record SavedMessage(
       draft.condition = summary.condition();
       draft.lines = summary.lines();
       draft.more = summary.more();
+    }
+    if (notice instanceof Notice.Sight sight) {
+      draft.lines = List.of(sight.why()); // the kind says blind or seeing
     }
     return draft.saved();
   }
@@ -120,6 +124,11 @@ public record SavedMessage(
           case PLANNED_SWITCH -> Notice.plannedSwitch(when, from, to);
           case UNREACHABLE_SUMMARY ->
               new Notice.Summary(when, sink, condition, lines, more == null ? 0 : more);
+          case WATCHER_BLIND, WATCHER_SEES ->
+              new Notice.Sight(
+                  noticeKind == NoticeKind.WATCHER_BLIND,
+                  when,
+                  lines.isEmpty() ? "" : lines.get(0));
         };
       }
     }

@@ -121,7 +121,16 @@ public final class AdminServer implements AutoCloseable {
     }
     Map<String, String> query = query(request.getHttpURI().getQuery());
     switch (route) {
-      case HEALTHZ, STATUS -> send(response, callback, 200, health(watcher.status(), now()));
+      case HEALTHZ -> {
+        WatcherStatus status = watcher.status();
+        // 503 while blind, so Docker's, systemd's and Kubernetes' checks see it
+        send(
+            response,
+            callback,
+            status.health().failing() ? 503 : 200,
+            HealthDocument.of(status, now()));
+      }
+      case STATUS -> send(response, callback, 200, HealthDocument.of(watcher.status(), now()));
       case METRICS -> metrics(response, callback);
       case MAINTENANCE -> {
         String on = query.getOrDefault("on", "");
@@ -149,7 +158,7 @@ public final class AdminServer implements AutoCloseable {
     long seconds = Controls.TIMEOUT.toSeconds();
     switch (outcome.fate()) {
       case APPLIED -> {
-        Map<String, Object> body = health(outcome.value().status(), now());
+        Map<String, Object> body = HealthDocument.of(outcome.value().status(), now());
         body.put("notice", outcome.value().notice().wireName());
         send(response, callback, 200, body);
       }
@@ -179,25 +188,6 @@ public final class AdminServer implements AutoCloseable {
         send(response, callback, 500, Map.of("error", String.valueOf(outcome.error())));
       }
     }
-  }
-
-  /** The health document: status, the log followed, lines read, seconds since the last line. */
-  static Map<String, Object> health(WatcherStatus status, long nowMillis) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status.waitingForLog() ? "waiting_for_log" : "ok");
-    body.put("log", status.log());
-    body.put("lines", status.lines());
-    body.put("malformed", status.malformed());
-    body.put(
-        "seconds_since_last_line",
-        status.lastLineMillis() == 0 ? null : (nowMillis - status.lastLineMillis()) / 1000.0);
-    body.put("active_pool", status.primary());
-    body.put("serving_pool", status.servingPool());
-    body.put("announced_pool", status.announcedPool());
-    body.put("maintenance", status.maintenance());
-    body.put("alerts", status.alerts());
-    body.put("rotations", status.rotations());
-    return body;
   }
 
   private void metrics(Response response, Callback callback) throws IOException {

@@ -1,6 +1,8 @@
 package dev.bluegreen.watcher.ops;
 
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.health.Health;
+import dev.bluegreen.watcher.health.ProblemCode;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -86,6 +88,27 @@ public final class Metrics {
         .name("watcher_last_line_timestamp_seconds")
         .help("Wall-clock time the last line was read (0 before the first).")
         .callback(c -> c.call(status.get().lastLineMillis() / 1000.0))
+        .register(registry);
+    health(status);
+  }
+
+  private void health(Supplier<WatcherStatus> status) {
+    GaugeWithCallback.builder()
+        .name("watcher_health_status")
+        .help("The watcher's own health: 0 ok, 1 degraded, 2 failing (blind).")
+        .callback(c -> c.call(status.get().health().status().gaugeValue()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_health_problem")
+        .help("1 while the watcher has this problem (see /healthz and the runbook), else 0.")
+        .labelNames("code")
+        .callback(
+            c -> {
+              Health health = status.get().health();
+              for (ProblemCode code : ProblemCode.values()) {
+                c.call(health.has(code) ? 1 : 0, code.wireName());
+              }
+            })
         .register(registry);
   }
 

@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.ops;
 
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.notify.SinkStats;
 import java.util.List;
 
@@ -28,6 +29,7 @@ import java.util.List;
  * @param latencyP50Seconds the window's median request time, NaN as p99
  * @param latencyThresholdSeconds the p99 above which requests are too slow
  * @param sinks each sink's delivery: queue depth, attempts, drops by reason, failing since
+ * @param health the watcher's verdict on itself
  */
 public record WatcherStatus(
     String log,
@@ -48,7 +50,8 @@ public record WatcherStatus(
     double latencyP99Seconds,
     double latencyP50Seconds,
     double latencyThresholdSeconds,
-    List<SinkStats> sinks) {
+    List<SinkStats> sinks,
+    Health health) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {

@@ -150,7 +150,7 @@ final class FollowedFile implements AutoCloseable {
 
   /** How far the lines handed on reach: where a restart resumes. */
   LogPosition position() throws IOException {
-    return new LogPosition(file.identity(), unreadFrom());
+    return new LogPosition(file.identity(), unreadFrom(), LogPosition.CONTINUES);
   }
 
   @Override

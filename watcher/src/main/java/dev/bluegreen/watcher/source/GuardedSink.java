@@ -52,8 +52,13 @@ final class GuardedSink implements LineSink {
 
   @Override
   public void startFile(String name) {
+    startFile(name, 0);
+  }
+
+  @Override
+  public void startFile(String name, long linesBefore) {
     try {
-      sink.startFile(name);
+      sink.startFile(name, linesBefore);
     } catch (RuntimeException e) {
       failed("error starting to read " + name + ": " + e + "; reading it anyway");
     }

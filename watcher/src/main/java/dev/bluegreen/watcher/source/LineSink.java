@@ -32,6 +32,19 @@ public interface LineSink {
   /** Lines that follow come from the file {@code name}, numbered from 1. */
   default void startFile(String name) {}
 
+  /** For {@link #startFile(String, long)}: the lines go on the numbering of the file read last. */
+  long CONTINUES = -1;
+
+  /**
+   * Lines that follow come from the file {@code name}, numbered from {@code linesBefore + 1}: the
+   * reading starts after that many lines (at the end of an existing log, or where a previous run
+   * stopped); {@link #CONTINUES}: the file is the one read last (its rest, found renamed or copied
+   * beside the log), numbered on.
+   */
+  default void startFile(String name, long linesBefore) {
+    startFile(name);
+  }
+
   /**
    * Live following only: called at every poll (a few dozen times a second), for ticks, controls and
    * checkpoints, with the follower's state as of now, including how far the lines handed on reach.

@@ -56,6 +56,8 @@ public final class LogFollower implements AutoCloseable {
   /** How often a busy log is read. */
   static final Duration BUSY_POLL = Duration.ofMillis(25);
 
+  private static final long UNKNOWN = Long.MIN_VALUE;
+
   /** Bytes read at once. */
   private static final int CHUNK_BYTES = 1024 * 1024;
 
@@ -85,6 +87,7 @@ public final class LogFollower implements AutoCloseable {
   private FollowedFile current;
   private LogPosition lastPosition; // where reading stopped in the last file closed
   private boolean following;
+  private long startLine; // lines before the start offset if a position tells, else UNKNOWN
   private long lastLineMillis;
 
   /**
@@ -154,7 +157,13 @@ public final class LogFollower implements AutoCloseable {
     }
     status =
         new FollowerStatus(
-            following, opener.waiting(), rotations.count(), lastLineMillis, position);
+            following,
+            opener.waiting(),
+            rotations.count(),
+            lastLineMillis,
+            position,
+            opener.access(),
+            opener.accessError());
     return status;
   }
 
@@ -169,16 +178,23 @@ public final class LogFollower implements AutoCloseable {
           break;
         }
         FollowedFile followed;
+        long linesBefore;
         try {
+          startLine = UNKNOWN;
           long startAt = startOffset(file, first, failed);
           followed = new FollowedFile(file, startAt, sink, chunk, timing.nanoTime());
+          linesBefore = startLine != UNKNOWN ? startLine : file.linesBefore(startAt);
         } catch (IOException | RuntimeException e) {
           file.close();
           throw e;
         }
         first = false;
         failed = false;
-        follow(followed);
+        follow(followed, linesBefore);
+      } catch (LogAccessException e) {
+        errors.log(Level.ERROR, "cannot follow " + path + ": " + e.getMessage() + "; retrying");
+        pollSink(); // the watcher is told at once, and keeps its controls and health going
+        awaitChange(pollDelay); // as for a missing log: a chmod or a control ends the wait
       } catch (IOException | RuntimeException e) {
         failed = true;
         errors.log(Level.ERROR, "error following " + path + ": " + e + "; retrying");
@@ -211,19 +227,28 @@ public final class LogFollower implements AutoCloseable {
       if (resume == null) {
         return start == Start.BEGINNING ? 0 : file.lastLineEnd();
       }
-      return rotations.resumeAt(file, resume, "while the watcher was stopped");
+      return resumeAt(file, resume, "while the watcher was stopped");
     }
     if (failed && !rotations.leftOldFile() && lastPosition != null) {
-      return rotations.resumeAt(file, lastPosition, "while following it failed");
+      return resumeAt(file, lastPosition, "while following it failed");
     }
     return 0;
   }
 
-  private void follow(FollowedFile file) throws IOException {
+  /** As {@link Rotations#resumeAt}, noting the lines before the offset when {@code at} knows. */
+  private long resumeAt(OpenLogFile file, LogPosition at, String when) throws IOException {
+    long offset = rotations.resumeAt(file, at, when);
+    if (offset == at.offset() && (at.lineKnown() || at.line() == LogPosition.CONTINUES)) {
+      startLine = at.line();
+    }
+    return offset;
+  }
+
+  private void follow(FollowedFile file, long linesBefore) throws IOException {
     current = file;
     boolean switched = false;
     try {
-      sink.startFile(path.toString());
+      sink.startFile(path.toString(), linesBefore);
       following = true;
       rotations.followingNewFile();
       publish();

@@ -16,14 +16,25 @@ final class LogOpener {
   private final Path path;
   private boolean waiting;
   private boolean waitedForIt;
+  private LogAccessException refused; // why the last open was refused, or null
 
   LogOpener(Path path) {
     this.path = path;
   }
 
-  /** Opens what the path names now, or returns {@code null} while nothing is there. */
+  /**
+   * Opens what the path names now, or returns {@code null} while nothing is there; throws {@link
+   * LogAccessException} when it is there but cannot be followed.
+   */
   OpenLogFile open() throws IOException {
-    OpenLogFile file = OpenLogFile.open(path);
+    OpenLogFile file;
+    try {
+      file = OpenLogFile.open(path);
+      refused = null;
+    } catch (LogAccessException e) {
+      refused = e;
+      throw e;
+    }
     if (file != null && waiting) {
       log.info("{} appeared; following it from its start", path);
       waiting = false;
@@ -38,6 +49,19 @@ final class LogOpener {
   /** Whether the log is missing now, as the last {@link #open()} found. */
   boolean waiting() {
     return waiting;
+  }
+
+  /** Whether the log can be read, as the last {@link #open()} found. */
+  LogAccess access() {
+    if (refused != null) {
+      return refused.access();
+    }
+    return waiting ? LogAccess.MISSING : LogAccess.READABLE;
+  }
+
+  /** Why the last {@link #open()} was refused, or {@code null}. */
+  String accessError() {
+    return refused == null ? null : refused.getMessage();
   }
 
   /** Whether the log was ever found missing. */

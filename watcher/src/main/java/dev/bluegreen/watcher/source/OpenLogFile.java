@@ -3,8 +3,11 @@ package dev.bluegreen.watcher.source;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * One log file held open, read from {@code base} on. Holding the file (not the path) lets the
@@ -34,11 +37,18 @@ final class OpenLogFile implements AutoCloseable {
       if (before == null) {
         return null;
       }
+      try {
+        requireRegularFile(path);
+      } catch (java.nio.file.NoSuchFileException gone) {
+        return null;
+      }
       FileChannel channel;
       try {
         channel = FileChannel.open(path, StandardOpenOption.READ);
       } catch (java.nio.file.NoSuchFileException gone) {
         return null;
+      } catch (AccessDeniedException denied) {
+        throw new LogAccessException(LogAccess.UNREADABLE, "permission denied");
       }
       if (before.equals(FileIdentity.fileKey(path))) {
         return new OpenLogFile(path, channel, before);
@@ -46,6 +56,24 @@ final class OpenLogFile implements AutoCloseable {
       channel.close();
     }
     return null;
+  }
+
+  /**
+   * Refuses what is not a regular file before opening it: a directory cannot be read as lines, and
+   * opening a FIFO would block the reading thread until a writer comes.
+   */
+  private static void requireRegularFile(Path path) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    if (attributes.isRegularFile()) {
+      return;
+    }
+    String what = "not a regular file";
+    if (attributes.isDirectory()) {
+      what = "a directory, not a file";
+    } else if (attributes.isOther()) {
+      what = "a FIFO, socket or device, not a regular file";
+    }
+    throw new LogAccessException(LogAccess.NOT_REGULAR, what);
   }
 
   Path path() {
@@ -104,6 +132,11 @@ final class OpenLogFile implements AutoCloseable {
 
   long lineStartAtOrAfter(long offset) throws IOException {
     return RotatedFiles.lineStartAtOrAfter(channel, offset);
+  }
+
+  /** The lines that end before {@code offset}, counted from the file. */
+  long linesBefore(long offset) throws IOException {
+    return offset <= 0 ? 0 : RotatedFiles.linesBefore(channel, offset);
   }
 
   long absoluteSize() throws IOException {

@@ -80,7 +80,7 @@ final class Rotations {
         path,
         copy.map(c -> ", the unread rest taken from " + c).orElse(""));
     file.readFromStart();
-    sink.startFile(path.toString());
+    sink.startFile(path.toString(), 0);
   }
 
   /**

@@ -39,6 +39,7 @@ public final class Checkpointer {
   private boolean periodicSaveDone;
   private long lastSave; // of timing.nanoTime(), once periodicSaveDone
   private long linesAtLastSave;
+  private volatile String lastError; // why the last save failed, null if it succeeded
 
   /**
    * @param store where the state goes, or {@code null} for no state file
@@ -90,11 +91,18 @@ public final class Checkpointer {
               detectors,
               outbox.get()));
       failures.clear();
+      lastError = null;
       return true;
     } catch (IOException e) {
-      failures.log(Level.ERROR, "cannot write the state file " + store.file() + ": " + e);
+      lastError = "cannot write the state file " + store.file() + ": " + e;
+      failures.log(Level.ERROR, lastError);
       return false;
     }
+  }
+
+  /** Why the last save failed, or {@code null} if it succeeded (or none was tried yet). */
+  public String lastError() {
+    return lastError;
   }
 
   /**

@@ -78,6 +78,19 @@ public final class StateStore {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = dir.resolve("." + file.getFileName() + ".tmp");
+    try {
+      write(temp, state);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(temp); // a partial temp file must not outlive the failed save
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+  }
+
+  private void write(Path temp, WatcherState state) throws IOException {
     try (FileChannel out =
         FileChannel.open(
             temp,

@@ -86,7 +86,11 @@ class PayloadGoldenTest {
         Message.sample(Samples.latencyResolved()),
         Notice.maintenanceOn(Samples.AT),
         Notice.maintenanceOff(Samples.AT),
-        Notice.plannedSwitch(Samples.AT, "blue", "<!here>"));
+        Notice.plannedSwitch(Samples.AT, "blue", "<!here>"),
+        Notice.blind(
+            Samples.AT,
+            "cannot read /var/log/nginx/access.log: permission denied, since 03:04:05 UTC"),
+        Notice.seesAgain(Samples.AT, "reads /var/log/nginx/access.log again"));
   }
 
   private static String render() throws IOException {

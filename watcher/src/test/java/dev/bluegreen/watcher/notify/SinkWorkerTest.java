@@ -20,6 +20,7 @@ class SinkWorkerTest {
   /** Throws from render or post, as a watcher bug would. */
   private static final class BrokenSink implements Notifier {
     volatile boolean renderBreaks;
+    volatile boolean works;
     volatile int posts;
 
     @Override
@@ -53,6 +54,9 @@ class SinkWorkerTest {
     @Override
     public Attempt post(byte[] body) {
       posts++;
+      if (works) {
+        return Attempt.accepted();
+      }
       throw new IllegalStateException("post bug");
     }
   }

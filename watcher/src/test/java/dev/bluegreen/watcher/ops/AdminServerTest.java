@@ -115,9 +115,10 @@ class AdminServerTest {
             Double.NaN,
             Double.NaN,
             1.0,
-            java.util.List.of());
+            java.util.List.of(),
+            dev.bluegreen.watcher.health.Health.OK);
 
-    java.util.Map<String, Object> health = AdminServer.health(status, 0);
+    java.util.Map<String, Object> health = HealthDocument.of(status, 0);
 
     assertThat(health)
         .containsEntry("serving_pool", "green")

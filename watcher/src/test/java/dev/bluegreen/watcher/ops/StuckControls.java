@@ -32,7 +32,8 @@ final class StuckControls implements Controls {
         Double.NaN,
         Double.NaN,
         1.0,
-        List.of());
+        List.of(),
+        dev.bluegreen.watcher.health.Health.OK);
   }
 
   @Override

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A state file written before episodes (issue 11: the gate's {@code lastAnnounced} per kind, no
- * episode, no flapping) still loads, and the restored watcher knows which episodes are open.
+ * episode, no flapping) still loads, and the restored watcher knows which episodes are open; one
+ * written before line numbers (issue 12) loads with the line unknown.
  */
 class PreviousStateFileTest {
   /** The detectors' part of a state file of the previous version: failed over, error rate up. */
@@ -74,6 +75,28 @@ class PreviousStateFileTest {
             org.assertj.core.groups.Tuple.tuple(FAILOVER, true),
             org.assertj.core.groups.Tuple.tuple(RECOVERY, false),
             org.assertj.core.groups.Tuple.tuple(ERROR_RATE_RESOLVED, false));
+  }
+
+  @Test
+  void aPositionSavedWithoutItsLineNumberLoadsAsUnknownToBeCounted() throws IOException {
+    StateStore store = new StateStore(dir.resolve("state.json"));
+    store.save(
+        new WatcherState(
+            WatcherState.VERSION,
+            "/var/log/nginx/access.log",
+            new LogPosition(new FileIdentity("(dev=1,ino=2)", "fp"), 10, 3),
+            "blue",
+            false,
+            detectors(new ArrayList<>()).state(),
+            null));
+    ObjectNode json = (ObjectNode) TestJson.MAPPER.readTree(store.file().toFile());
+    ((ObjectNode) json.get("position")).remove("line");
+    Files.writeString(store.file(), json.toString());
+
+    LogPosition loaded = store.load().orElseThrow().position();
+
+    assertThat(loaded.offset()).isEqualTo(10);
+    assertThat(loaded.lineKnown()).as("counted from the file at resume").isFalse();
   }
 
   @Test
