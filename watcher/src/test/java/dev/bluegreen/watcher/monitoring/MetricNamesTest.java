@@ -20,13 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * panel, and nothing would say so.
  */
 class MetricNamesTest {
-  /**
-   * Names of the session's metric contract (common.md, contract 2) that other branches add and main
-   * does not serve yet: the rules and the dashboard use them already. Empty this set when they are
-   * merged; {@link #pendingNamesAreNotServedYet} fails once one of them is served, as a reminder.
-   */
-  static final Set<String> PENDING_NAMES = Set.of();
-
   private static final Path STORY = Path.of("src/test/resources/replay/failover-and-recovery.log");
   private static final Pattern SAMPLE = Pattern.compile("(?m)^(watcher_[a-z0-9_]+)[{ ]");
 
@@ -76,20 +69,7 @@ class MetricNamesTest {
   @Test
   void everyMetricTheRulesAndTheDashboardUseIsServed() throws Exception {
     Set<String> expected = used();
-    expected.removeAll(PENDING_NAMES);
 
     assertThat(served).containsAll(expected);
-  }
-
-  @Test
-  void pendingNamesAreNotServedYet() throws Exception {
-    assertThat(served)
-        .as("served now: remove them from MetricNamesTest.PENDING_NAMES")
-        .doesNotContainAnyElementsOf(PENDING_NAMES);
-  }
-
-  @Test
-  void pendingNamesAreUsed() throws Exception {
-    assertThat(used()).as("a pending name no file uses").containsAll(PENDING_NAMES);
   }
 }
