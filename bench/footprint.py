@@ -28,20 +28,30 @@ def main():
     args = parse_args()
     work = tempfile.mkdtemp(prefix='bluegreen-footprint-')
     try:
-        chunk = lines_for(args.rate // 10)
-        rows = []
-        if args.only in (None, 'watcher'):
-            flags = args.flags.split() if args.flags else image_jvm_flags()
-            name = 'watcher (' + ('--flags' if args.flags else 'image JVM flags') + ')'
-            rows.append((name, measure_watcher(work, chunk, args, flags)))
-        if args.only in (None, 'mtail'):
-            if shutil.which('mtail'):
-                rows.append((mtail_version(), measure_mtail(work, chunk, args)))
-            else:
-                print('mtail is not installed (apt-get install -y mtail): no figures beside ours')
-        table(rows, args)
+        table(measure(work, args), args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def defaults():
+    """The method of issue 15, for make bench: 30 s idle, then 10,000 lines/s for 60 s."""
+    return argparse.Namespace(idle=30, load=60, rate=10_000, only=None, flags=None)
+
+
+def measure(work, args):
+    """[(program, figures)]: the watcher's, then mtail's when it is installed."""
+    chunk = lines_for(args.rate // 10)
+    rows = []
+    if args.only in (None, 'watcher'):
+        flags = args.flags.split() if args.flags else image_jvm_flags()
+        name = 'watcher (' + ('--flags' if args.flags else 'image JVM flags') + ')'
+        rows.append((name, measure_watcher(work, chunk, args, flags)))
+    if args.only in (None, 'mtail'):
+        if shutil.which('mtail'):
+            rows.append((mtail_version(), measure_mtail(work, chunk, args)))
+        else:
+            print('mtail is not installed (apt-get install -y mtail): no figures beside ours')
+    return rows
 
 
 def parse_args():

@@ -2,10 +2,10 @@
 """make bench: every performance figure of issue 6 from one generated sandbox log, with the targets
 beside them. Every watcher JVM (replay, live, JMH forks) runs with the JVM flags of watcher/Dockerfile.
 Needs watcher/target/watcher.jar and bench/jmh/target/watcher-jmh.jar (make bench builds both).
-Usage: python3 bench/run.py [--copies N] [--samples N] [--no-jmh] [LINES]   (LINES: 1,000,000)"""
+Usage: python3 bench/run.py [--copies N] [--samples N] [--no-jmh] [--no-footprint] [LINES]   (LINES: 1,000,000)"""
 import argparse, os, platform, shutil, signal, statistics, subprocess, sys, tempfile, time
 
-import live, per_line, throughput
+import footprint, live, per_line, throughput
 from generate_log import generate
 from stand_in import image_jvm_flags
 
@@ -38,6 +38,10 @@ def main():
         single = step(f'single event x {args.samples}', live.single_event, flags, work,
                       args.samples)
         jmh = step('JMH (bench/jmh)', per_line.run, flags, work) if args.jmh else {}
+        method = footprint.defaults()
+        foot = step(f'footprint beside mtail ({method.idle} s idle, then {method.rate:,} lines/s '
+                    f'for {method.load} s)', footprint.measure, work, method) \
+            if args.footprint else []
     except BaseException:
         for name in os.listdir(work):  # keep what explains the failure, not the big logs
             if name.endswith('.log'):
@@ -47,6 +51,8 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     print(f'load average at the end: {load()}')
     summary(args, wc, replay, steady, backlogs, single, jmh)
+    if foot:
+        footprint.table(foot, method)
 
 
 def parse_args():
@@ -58,6 +64,8 @@ def parse_args():
                              'compared after the first and the last (default 3)')
     parser.add_argument('--samples', type=int, default=20, help='single-event samples (20)')
     parser.add_argument('--no-jmh', dest='jmh', action='store_false', help='skip the JMH figures')
+    parser.add_argument('--no-footprint', dest='footprint', action='store_false',
+                        help='skip the footprint beside mtail (3.5 minutes)')
     args = parser.parse_args()
     if args.lines < 1_000 or args.copies < 1 or args.samples < 1:
         parser.error('LINES must be at least 1000, --copies and --samples at least 1')
