@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,15 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final ControlQueue controls = new ControlQueue();
   private final ControlNotices notices;
   private final LogFollower follower;
+
+  /**
+   * A busy log is polled every 25 ms: the status (percentiles, each sink's counts, the health
+   * verdict) is published at most this often in between (CPU per 1M lines at 10,000 lines/s: 5.0 s
+   * publishing at every poll, 4.0 s so); controls and stops publish at once.
+   */
+  private static final long PUBLISH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  private long publishedAt; // timing.nanoTime() of the last publishStatus, reading thread only
   private final HealthWatch health;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private volatile WatcherStatus status;
@@ -163,7 +173,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     notices.releaseDue(detectors.maintenance(), detectors.primary());
     pipeline.tick();
     checkpoint(outlet.holding());
-    publishStatus();
+    if (timing.nanoTime() - publishedAt >= PUBLISH_EVERY_NANOS) {
+      publishStatus();
+    }
   }
 
   /**
@@ -187,6 +199,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   }
 
   private void publishStatus() {
+    publishedAt = timing.nanoTime();
     Pipeline.Stats stats = pipeline.stats();
     Health now = health.update(followed, stats, checkpointer.lastError(), timing.millis());
     status =
