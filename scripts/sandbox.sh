@@ -296,7 +296,15 @@ docker_up() {
 }
 
 abort_docker_up() { # EXIT trap of a failed docker_up: remove what it created, quietly
+  local left
   compose down --remove-orphans --volumes >> "$LOGS/compose.log" 2>&1 || true
+  # A container caught in its restart loop (a watcher exiting at start) can survive down: the
+  # engine restarts it while compose stops the rest. Remove what is left by force, then again.
+  left=$(compose ps -q 2> /dev/null || true)
+  if [ -n "$left" ]; then
+    xargs -r docker rm -f <<< "$left" >> "$LOGS/compose.log" 2>&1 || true
+    compose down --remove-orphans --volumes >> "$LOGS/compose.log" 2>&1 || true
+  fi
   rm -f "$RUN_DIR/runtime"
 }
 
