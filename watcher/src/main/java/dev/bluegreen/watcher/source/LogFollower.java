@@ -45,15 +45,7 @@ public final class LogFollower implements AutoCloseable {
    */
   public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
 
-  /**
-   * A log that was just written to is read again after {@link #BUSY_POLL} this many times before
-   * the follower waits for a change notification: at Nginx's pace of one write per request, a
-   * notification per line costs more than polling (5.0 against 2.0 CPU-seconds per million lines at
-   * 10,000 lines/s).
-   */
-  static final int QUIET_READS_BEFORE_WAITING = 4;
-
-  /** How often a busy log is read. */
+  /** How often a busy log is read ({@link ReadPace}). */
   static final Duration BUSY_POLL = Duration.ofMillis(25);
 
   private static final long UNKNOWN = Long.MIN_VALUE;
@@ -252,7 +244,7 @@ public final class LogFollower implements AutoCloseable {
       following = true;
       rotations.followingNewFile();
       publish();
-      int quietReads = 0;
+      ReadPace pace = new ReadPace();
       while (!closed && !switched) {
         boolean idle;
         try {
@@ -266,17 +258,17 @@ public final class LogFollower implements AutoCloseable {
           idle = true;
         }
         pollSink();
-        quietReads = idle ? quietReads + 1 : 0;
-        if (!idle) {
+        ReadPace.Next next = pace.after(!idle);
+        if (next == ReadPace.Next.READ_ON) {
           changes.pause();
         } else if (!closed && !switched) {
-          if (quietReads <= QUIET_READS_BEFORE_WAITING) {
-            if (quietReads == QUIET_READS_BEFORE_WAITING) {
+          switch (next) {
+            case WATCH_THEN_POLL_SOON -> {
               changes.watch(); // before the next read: a line written after it wakes the wait
+              sleepQuietly(busyPoll);
             }
-            sleepQuietly(busyPoll);
-          } else {
-            awaitChange(rotations.nextCheckWithin(pollDelay));
+            case POLL_SOON -> sleepQuietly(busyPoll);
+            default -> awaitChange(rotations.nextCheckWithin(pollDelay));
           }
         }
       }

@@ -1,0 +1,33 @@
+package dev.bluegreen.watcher.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bluegreen.watcher.source.ReadPace.Next;
+import org.junit.jupiter.api.Test;
+
+/** A busy log is polled; only four quiet reads in a row turn to waiting for a notification. */
+class ReadPaceTest {
+  @Test
+  void fourQuietReadsInARowTurnNotificationsOnThenTheFollowerWaits() {
+    ReadPace pace = new ReadPace();
+
+    assertThat(pace.after(true)).isEqualTo(Next.READ_ON);
+    assertThat(pace.after(false)).isEqualTo(Next.POLL_SOON);
+    assertThat(pace.after(false)).isEqualTo(Next.POLL_SOON);
+    assertThat(pace.after(false)).isEqualTo(Next.POLL_SOON);
+    assertThat(pace.after(false)).isEqualTo(Next.WATCH_THEN_POLL_SOON);
+    assertThat(pace.after(false)).isEqualTo(Next.AWAIT_CHANGE);
+    assertThat(pace.after(false)).isEqualTo(Next.AWAIT_CHANGE);
+  }
+
+  @Test
+  void linesStartTheCountAgain() {
+    ReadPace pace = new ReadPace();
+    pace.after(false);
+    pace.after(false);
+    pace.after(false);
+
+    assertThat(pace.after(true)).isEqualTo(Next.READ_ON);
+    assertThat(pace.after(false)).isEqualTo(Next.POLL_SOON);
+  }
+}
