@@ -6,12 +6,16 @@ import static dev.bluegreen.watcher.Setting.HTTP_BIND;
 import static dev.bluegreen.watcher.Setting.HTTP_PORT;
 import static dev.bluegreen.watcher.Setting.LOG_PATH;
 import static dev.bluegreen.watcher.Setting.NGINX_CONF;
+import static dev.bluegreen.watcher.Setting.PROBE_INTERVAL_SEC;
+import static dev.bluegreen.watcher.Setting.PROBE_URLS;
 import static dev.bluegreen.watcher.Setting.STATE_FILE;
 import static dev.bluegreen.watcher.Setting.WATCHER_LOG_FORMAT;
 
 import dev.bluegreen.watcher.ops.AdminToken;
+import dev.bluegreen.watcher.probe.ProbeConfig;
 import dev.bluegreen.watcher.source.LogFollower;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +34,7 @@ import java.util.Map;
  *     NGINX_LOG_FORMAT} is unset
  * @param adminToken the token set by ADMIN_TOKEN, or {@code null}: then the one in adminTokenFile
  * @param adminTokenFile where the generated admin token is kept and {@code watcher ctl} reads it
+ * @param probes the pools' health URLs to check, and how often ({@link ProbeConfig#NONE}: none)
  */
 public record LiveConfig(
     Path logPath,
@@ -40,7 +45,8 @@ public record LiveConfig(
     boolean jsonLogs,
     Path nginxConf,
     AdminToken adminToken,
-    Path adminTokenFile) {
+    Path adminTokenFile,
+    ProbeConfig probes) {
 
   /**
    * Without an admin token (tests that use no admin endpoint: the token file beside the state),
@@ -62,7 +68,23 @@ public record LiveConfig(
         jsonLogs,
         Path.of(DEFAULT_NGINX_CONF),
         null,
-        AdminToken.defaultFile(stateFile, Map.of()));
+        AdminToken.defaultFile(stateFile, Map.of()),
+        ProbeConfig.NONE);
+  }
+
+  /** This config with {@code probes}. */
+  public LiveConfig withProbes(ProbeConfig probes) {
+    return new LiveConfig(
+        logPath,
+        start,
+        stateFile,
+        httpBind,
+        httpPort,
+        jsonLogs,
+        nginxConf,
+        adminToken,
+        adminTokenFile,
+        probes);
   }
 
   /** Where Nginx writes its access log on Debian and in the official image. */
@@ -111,7 +133,19 @@ public record LiveConfig(
         format.equals("json"),
         Path.of(conf),
         adminToken(settings),
-        adminTokenFile(settings, stateFile));
+        adminTokenFile(settings, stateFile),
+        probes(settings));
+  }
+
+  /** PROBE_URLS and PROBE_INTERVAL_SEC, checked. */
+  public static ProbeConfig probes(Settings settings) {
+    String urls = settings.text(PROBE_URLS, "").strip();
+    int interval = settings.integer(PROBE_INTERVAL_SEC, ProbeConfig.DEFAULT_INTERVAL_SEC, 1, 3600);
+    try {
+      return new ProbeConfig(ProbeConfig.parseTargets(urls), Duration.ofSeconds(interval));
+    } catch (IllegalArgumentException e) {
+      throw settings.invalid(PROBE_URLS, urls, e.getMessage());
+    }
   }
 
   /** ADMIN_TOKEN, checked; {@code null} when unset. */

@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
+import dev.bluegreen.watcher.detect.ProbeResult;
 import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.ops.ControlResult;
@@ -9,6 +10,10 @@ import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
+import dev.bluegreen.watcher.probe.HttpProbe;
+import dev.bluegreen.watcher.probe.ProbeConfig;
+import dev.bluegreen.watcher.probe.ProbeStatus;
+import dev.bluegreen.watcher.probe.Prober;
 import dev.bluegreen.watcher.source.ChangeSignal;
 import dev.bluegreen.watcher.source.FollowerStatus;
 import dev.bluegreen.watcher.source.LineSink;
@@ -50,6 +55,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final ControlQueue controls = new ControlQueue();
   private final ControlNotices notices;
   private final LogFollower follower;
+  private final Prober prober;
 
   /**
    * A busy log is polled every 25 ms: the status (percentiles, each sink's counts, the health
@@ -71,6 +77,16 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     this.outlet = new HeldAlerts(outlet);
     this.pipeline = new Pipeline(config, timing, this.outlet);
     this.detectors = pipeline.detectors();
+    ProbeConfig probes = live.probes();
+    if (probes.enabled()) {
+      detectors.probeEvery(probes.interval().toMillis());
+    }
+    this.prober =
+        new Prober(
+            probes,
+            new HttpProbe(probes.connectTimeout(), probes.readTimeout())::check,
+            timing,
+            this::probed);
     StateStore store = live.stateFile() == null ? null : new StateStore(live.stateFile());
     this.checkpointer =
         new Checkpointer(
@@ -142,6 +158,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
         config.errorRateThreshold(),
         config.alertCooldown().toSeconds());
     follower.start();
+    prober.start();
   }
 
   // ---- the reading thread ----
@@ -223,10 +240,22 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             stats.latencyP50Seconds(),
             stats.latencyThresholdSeconds(),
             outlet.sinks(),
-            now);
+            now,
+            ProbeStatus.of(live.probes().targets(), detectors.probes(), detectors.servingPool()));
   }
 
   // ---- any thread ----
+
+  /** A round of probe results, from the probe thread: decided on the reading thread. */
+  private void probed(List<ProbeResult> round) {
+    controls.submit(
+        () -> {
+          long now = timing.millis();
+          round.forEach(result -> detectors.probed(result, now));
+          return null;
+        });
+    follower.wake();
+  }
 
   @Override
   public WatcherStatus status() {
@@ -296,6 +325,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   /** Stops reading and saves the final state; {@link #savedAtClose()} then says what it saved. */
   @Override
   public void close() {
+    prober.close();
     follower.close();
     followed = follower.status();
     controls.runPending();

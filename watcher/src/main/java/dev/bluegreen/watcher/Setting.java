@@ -6,6 +6,7 @@ import static dev.bluegreen.watcher.Setting.Group.LIVE;
 
 import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.parse.BlockParser;
+import dev.bluegreen.watcher.probe.ProbeConfig;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -150,6 +151,20 @@ public enum Setting {
           + " access log's format is --nginx-log-format).",
       "LOG_FORMAT",
       "--log-format"),
+  PROBE_URLS(
+      LIVE,
+      "--probe-urls",
+      "POOL=URL,...",
+      Default.unset("unset: no probes"),
+      "Each pool's health URL (blue=http://blue:3000/healthz,green=http://green:3000/healthz):"
+          + " 3 failed checks in a row of the pool not serving send standby_down."),
+  PROBE_INTERVAL_SEC(
+      LIVE,
+      "--probe-interval-sec",
+      "SECONDS",
+      Default.of(ProbeConfig.DEFAULT_INTERVAL_SEC),
+      "Seconds between two checks of each PROBE_URLS pool (1..3600); a check times out after 2 s"
+          + " to connect and 3 s to answer."),
 
   SLACK_WEBHOOK_URL(
       DELIVERY,

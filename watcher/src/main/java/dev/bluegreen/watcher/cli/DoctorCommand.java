@@ -11,7 +11,11 @@ import dev.bluegreen.watcher.doctor.Check;
 import dev.bluegreen.watcher.doctor.ConfLoader;
 import dev.bluegreen.watcher.doctor.Host;
 import dev.bluegreen.watcher.doctor.NginxCheck;
+import dev.bluegreen.watcher.doctor.ProbeCheck;
 import dev.bluegreen.watcher.notify.DeliveryConfig;
+import dev.bluegreen.watcher.probe.HttpProbe;
+import dev.bluegreen.watcher.probe.ProbeConfig;
+import dev.bluegreen.watcher.probe.ProbeTarget;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Spec;
           + " LOG_PATH is one of them and its format carries what the watcher reads"
           + " ($status, the pool header, $upstream_status, $request_time, a time), that"
           + " NGINX_LOG_FORMAT (if set) is that format, that the service user can read the log"
-          + " and write the state directory, and that each alert sink takes a test alert.",
+          + " and write the state directory, that each alert sink takes a test alert, and that"
+          + " each PROBE_URLS pool's health URL answers 2xx.",
     },
     footer = {
       "",
@@ -62,6 +67,8 @@ final class DoctorCommand implements Callable<Integer> {
   @ParentCommand WatcherCommand parent;
 
   @Spec CommandSpec spec;
+
+  private boolean probed; // PROBE_URLS was set: its pools have lines of their own
 
   @Option(
       names = "--no-send",
@@ -125,7 +132,19 @@ final class DoctorCommand implements Callable<Integer> {
             timeoutSeconds,
             TestAlertCommand.samples(Timing.SYSTEM.now().truncatedTo(ChronoUnit.SECONDS))
                 .subList(0, 1)));
+    checks.addAll(probes(live.probes()));
+    probed = live.probes().enabled();
     return print(checks);
+  }
+
+  /** Each PROBE_URLS pool checked once, as {@code watcher run} checks it. */
+  private static List<Check> probes(ProbeConfig probes) {
+    HttpProbe probe = new HttpProbe(probes.connectTimeout(), probes.readTimeout());
+    List<Check> checks = new ArrayList<>();
+    for (ProbeTarget target : probes.targets()) {
+      checks.add(ProbeCheck.of(target, probe.check(target)));
+    }
+    return checks;
   }
 
   private List<Check> files(LiveConfig live) {
@@ -177,7 +196,7 @@ final class DoctorCommand implements Callable<Integer> {
             + failures
             + " failure"
             + (failures == 1 ? "" : "s")
-            + " (the probe URLs are not checked: PROBE_URLS does not exist yet)");
+            + (probed ? "" : " (PROBE_URLS is unset: the standby pool is not checked)"));
     out.flush();
     return status;
   }

@@ -5,10 +5,12 @@ import java.time.Instant;
 /**
  * One message for people: a failover or a recovery ({@link PoolAlert}), an error-rate spike or its
  * resolution ({@link ErrorRateAlert}), pools flapping ({@link FlappingAlert}), slow requests or
- * their resolution ({@link LatencyAlert}). Each kind carries its own facts, none of them null by
- * kind; consumers tell the kinds apart by type ({@code alert instanceof PoolAlert pool}).
+ * their resolution ({@link LatencyAlert}), the standby pool failing its health checks or passing
+ * them again ({@link StandbyAlert}). Each kind carries its own facts, none of them null by kind;
+ * consumers tell the kinds apart by type ({@code alert instanceof PoolAlert pool}).
  */
-public sealed interface Alert permits PoolAlert, ErrorRateAlert, FlappingAlert, LatencyAlert {
+public sealed interface Alert
+    permits PoolAlert, ErrorRateAlert, FlappingAlert, LatencyAlert, StandbyAlert {
 
   /** What happened. */
   AlertKind kind();

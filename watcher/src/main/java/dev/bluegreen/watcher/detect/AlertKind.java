@@ -8,7 +8,9 @@ public enum AlertKind {
   ERROR_RATE_RESOLVED("error_rate_resolved"),
   FLAPPING("flapping"),
   LATENCY("latency"),
-  LATENCY_RESOLVED("latency_resolved");
+  LATENCY_RESOLVED("latency_resolved"),
+  STANDBY_DOWN("standby_down"),
+  STANDBY_UP("standby_up");
 
   private final String wireName;
 
@@ -25,6 +27,9 @@ public enum AlertKind {
    * them back.
    */
   public boolean closesIncident() {
-    return this == RECOVERY || this == ERROR_RATE_RESOLVED || this == LATENCY_RESOLVED;
+    return this == RECOVERY
+        || this == ERROR_RATE_RESOLVED
+        || this == LATENCY_RESOLVED
+        || this == STANDBY_UP;
   }
 }

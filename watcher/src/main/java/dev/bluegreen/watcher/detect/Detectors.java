@@ -1,14 +1,16 @@
 package dev.bluegreen.watcher.detect;
 
 import dev.bluegreen.watcher.parse.AccessEvent;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Every decision about requests, in one place: the error-rate, latency and pool-flip detectors
- * behind one shared {@link AlertGate} (reminder cooldown, maintenance), each alert citing the log's
- * evidence ({@link FailureLog}). Pure like its parts: time is passed in, alerts go to the consumer
- * given, and {@link #state()} / {@link #restore} carry everything it remembers across a restart.
- * Not thread safe: the reading thread owns it.
+ * Every decision about requests, in one place: the error-rate, latency and pool-flip detectors, and
+ * once probes are on ({@link #probeEvery}) the {@link StandbyDetector}, behind one shared {@link
+ * AlertGate} (reminder cooldown, maintenance), each alert citing the log's evidence ({@link
+ * FailureLog}). Pure like its parts: time is passed in, alerts go to the consumer given, and {@link
+ * #state()} / {@link #restore} carry everything it remembers across a restart. Not thread safe: the
+ * reading thread owns it.
  */
 public final class Detectors {
   private final AlertGate gate;
@@ -19,6 +21,8 @@ public final class Detectors {
   private final long flapSettleMillis;
   private final FailureLog failures = new FailureLog();
   private long now; // the latest line's log time: evidence covers the span before it
+  private long lastPoolLine = Long.MIN_VALUE; // the latest line naming a pool, log time
+  private StandbyDetector standby; // null: no probes
 
   /**
    * @param latencyP99Millis the p99 request time above which requests are too slow
@@ -51,6 +55,9 @@ public final class Detectors {
   public void observe(AccessEvent event, LineRef where, long now) {
     this.now = now;
     failures.observe(event, now);
+    if (event.pool() != null) {
+      lastPoolLine = now;
+    }
     errorRate.observe(event, where, now, alerts);
     latency.observe(event, where, now, alerts);
     poolFlips.observe(event, where, now, alerts);
@@ -61,6 +68,26 @@ public final class Detectors {
     poolFlips.tick(now, alerts);
     errorRate.tick(now, alerts);
     latency.tick(now, alerts);
+    if (standby != null) {
+      standby.tick(servingPool(), lastPoolLine, now, alerts);
+    }
+  }
+
+  /**
+   * Turns the standby's probes on, checked every {@code intervalMillis}; before {@link #restore}.
+   */
+  public void probeEvery(long intervalMillis) {
+    standby = new StandbyDetector(gate, intervalMillis);
+  }
+
+  /** One probe's result at {@code now} (wall-clock epoch millis); needs {@link #probeEvery}. */
+  public void probed(ProbeResult result, long now) {
+    standby.probed(result, servingPool(), lastPoolLine, now, alerts);
+  }
+
+  /** What the probes know of each pool, in the order of their first result; empty without. */
+  public List<StandbyDetector.PoolState> probes() {
+    return standby == null ? List.of() : standby.pools();
   }
 
   /**
@@ -121,15 +148,29 @@ public final class Detectors {
     return latency.thresholdMillis();
   }
 
-  /** What the detectors remember, for the state file: a restart decides as if it never stopped. */
+  /**
+   * What the detectors remember, for the state file: a restart decides as if it never stopped.
+   * {@code standby} is {@code null} without probes (PROBE_URLS empty, or a file from before them).
+   */
   public record State(
       ErrorRateDetector.State errorRate,
       PoolFlipDetector.State poolFlips,
       AlertGate.State gate,
-      LatencyDetector.State latency) {}
+      LatencyDetector.State latency,
+      Standby standby) {}
+
+  /**
+   * What the probes remember: each pool's checks and episode, and when a line last named a pool.
+   */
+  public record Standby(StandbyDetector.State probes, long lastPoolLine) {}
 
   public State state() {
-    return new State(errorRate.state(), poolFlips.state(), gate.state(), latency.state());
+    return new State(
+        errorRate.state(),
+        poolFlips.state(),
+        gate.state(),
+        latency.state(),
+        standby == null ? null : new Standby(standby.state(), lastPoolLine));
   }
 
   public void restore(State state) {
@@ -137,5 +178,9 @@ public final class Detectors {
     latency.restore(state.latency());
     poolFlips.restore(state.poolFlips());
     gate.restore(state.gate());
+    if (standby != null && state.standby() != null) {
+      standby.restore(state.standby().probes());
+      lastPoolLine = state.standby().lastPoolLine();
+    }
   }
 }

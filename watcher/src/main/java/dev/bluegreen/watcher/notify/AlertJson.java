@@ -10,6 +10,7 @@ import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.Latency;
 import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,9 @@ import java.util.Map;
  * threshold for error-rate alerts, and escalated (true, only present on the alert that says a
  * warning turned critical); from, to (the pool serving now), episodes and since for {@code
  * flapping}; requests, p99_ms, p50_ms, threshold_ms, slowest_ms, and when known slowest_log
- * (file:line) and slowest_request_id for latency alerts; evidence when the log shows why.
+ * (file:line) and slowest_request_id for latency alerts; pool, serving, failures_in_row, last_error
+ * and text for {@code standby_down} and {@code standby_up} (file {@code probe}, line 0: no log
+ * line); evidence when the log shows why.
  */
 public final class AlertJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -59,6 +62,12 @@ public final class AlertJson {
       if (errorRate.escalated()) {
         map.put("escalated", true);
       }
+    } else if (alert instanceof StandbyAlert standby) {
+      map.put("pool", standby.pool());
+      map.put("serving", standby.serving());
+      map.put("failures_in_row", standby.failuresInRow());
+      map.put("last_error", standby.lastError());
+      map.put("text", AlertText.standbyText(standby));
     } else if (alert instanceof LatencyAlert slow) {
       Latency latency = slow.latency();
       map.put("requests", latency.requests());

@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.Latency;
 import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import java.util.Locale;
 
 /**
@@ -51,6 +52,12 @@ public final class AlertText {
               + latencyText(latency.latency())
               + slowestText(latency.latency());
     }
+    if (alert instanceof StandbyAlert standby) {
+      return (standby.kind() == AlertKind.STANDBY_UP
+              ? "STANDBY UP  "
+              : standby.reminder() ? "STANDBY DOWN (still)  " : "STANDBY DOWN  ")
+          + standbyText(standby);
+    }
     ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
     if (rate.kind() == AlertKind.ERROR_RATE_RESOLVED) {
       return "RESOLVED  error rate back down: " + rateText(rate.rate());
@@ -78,6 +85,39 @@ public final class AlertText {
       what = "FAILOVER  traffic moved from " + pool.from() + " to " + pool.to();
     }
     return pool.release() == null ? what : what + " (release " + pool.release() + ")";
+  }
+
+  /**
+   * What a standby alert means, e.g. {@code green is down: a failover from blue would fail (3
+   * checks failed in a row; last: HTTP 503)}, or {@code green is up again: a failover from blue
+   * would work}.
+   */
+  public static String standbyText(StandbyAlert alert) {
+    String pool = alert.pool();
+    if (alert.kind() == AlertKind.STANDBY_UP) {
+      if (!alert.servingWithoutTraffic()) {
+        return pool + " is up again: a failover from " + alert.serving() + " would work";
+      }
+      return alert.failuresInRow() == 0
+          ? pool + " is up again"
+          : pool + " serves traffic now: the log shows how it does";
+    }
+    return standbyRisk(alert)
+        + " ("
+        + alert.failuresInRow()
+        + " checks failed in a row"
+        + (alert.lastError() == null ? "" : "; last: " + alert.lastError())
+        + ")";
+  }
+
+  /**
+   * The risk of a {@code standby_down} in a few words: {@code green is down: a failover from blue
+   * would fail}.
+   */
+  public static String standbyRisk(StandbyAlert alert) {
+    return alert.servingWithoutTraffic()
+        ? alert.pool() + " is down and gets no traffic: requests sent to it would fail"
+        : alert.pool() + " is down: a failover from " + alert.serving() + " would fail";
   }
 
   private static String rateText(ErrorRate rate) {

@@ -6,6 +6,7 @@ import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,9 @@ final class Episodes {
 
   /** The condition of request times: slow requests and their resolutions. */
   static final String LATENCY = "latency";
+
+  /** The condition of one probed pool: {@code standby/green}, its downs and ups. */
+  static final String STANDBY = "standby/";
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -50,6 +54,9 @@ final class Episodes {
     }
     if (alert.alert() instanceof ErrorRateAlert) {
       return ERROR_RATE;
+    }
+    if (alert.alert() instanceof StandbyAlert standby) {
+      return STANDBY + standby.pool();
     }
     return alert.alert() instanceof LatencyAlert ? LATENCY : POOL;
   }
@@ -106,6 +113,11 @@ final class Episodes {
       return pool.kind() == AlertKind.RECOVERY
           ? "recovered (back on " + pool.to() + ")" + at
           : "failover from " + pool.from() + " to " + pool.to() + at;
+    }
+    if (alert instanceof StandbyAlert standby) {
+      return standby.kind() == AlertKind.STANDBY_UP
+          ? standby.pool() + " up again" + at
+          : standby.pool() + " down (standby)" + at;
     }
     if (alert instanceof LatencyAlert slow) {
       return slow.kind() == AlertKind.LATENCY_RESOLVED

@@ -12,6 +12,7 @@ import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.Severity;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ import java.util.Map;
  * @param latency a latency alert's request times
  * @param lines a summary's episodes, or the reason of a blind or seeing-again notice
  * @param sample a sample from {@code watcher test-alert}
+ * @param pool a standby alert's probed pool ({@code from} is the pool serving then)
+ * @param failures a standby alert's checks failed in a row
+ * @param error a standby alert's last error
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SavedMessage(
@@ -54,7 +58,10 @@ public record SavedMessage(
     String condition,
     List<String> lines,
     Integer more,
-    Boolean sample) {
+    Boolean sample,
+    String pool,
+    Integer failures,
+    String error) {
 
   public static SavedMessage of(Message message) {
     if (message instanceof AlertMessage alert) {
@@ -98,6 +105,12 @@ public record SavedMessage(
     } else if (alert instanceof LatencyAlert slow) {
       draft.latency = slow.latency();
       draft.reminder = slow.reminder();
+    } else if (alert instanceof StandbyAlert standby) {
+      draft.pool = standby.pool();
+      draft.from = standby.serving();
+      draft.failures = standby.failuresInRow();
+      draft.error = standby.lastError();
+      draft.reminder = standby.reminder();
     } else {
       ErrorRateAlert rate = (ErrorRateAlert) alert; // Alert is sealed: the only other kind
       draft.rate = rate.rate();
@@ -152,6 +165,9 @@ public record SavedMessage(
       case FLAPPING ->
           new FlappingAlert(when, where, from, to, episodes, Instant.ofEpochMilli(since));
       case LATENCY, LATENCY_RESOLVED -> new LatencyAlert(alertKind, when, where, latency, again);
+      case STANDBY_DOWN, STANDBY_UP ->
+          new StandbyAlert(
+              alertKind, when, pool, from, failures == null ? 0 : failures, error, again);
       default ->
           new ErrorRateAlert(
               alertKind,
@@ -189,6 +205,9 @@ public record SavedMessage(
     private List<String> lines;
     private Integer more;
     private Boolean sample;
+    private String pool;
+    private Integer failures;
+    private String error;
 
     Draft(String kind, Instant at) {
       this.kind = kind;
@@ -216,7 +235,10 @@ public record SavedMessage(
           condition,
           lines,
           more,
-          sample);
+          sample,
+          pool,
+          failures,
+          error);
     }
   }
 

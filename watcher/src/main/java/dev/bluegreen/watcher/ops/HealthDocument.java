@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.ops;
 
 import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.health.Problem;
+import dev.bluegreen.watcher.probe.ProbeStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ final class HealthDocument {
 
   /**
    * The health document: status ({@code ok}, {@code degraded}, {@code failing}) and its problems,
-   * the log followed, lines read, seconds since the last line.
+   * the log followed, lines read, seconds since the last line, the probed pools ({@code probes},
+   * empty without PROBE_URLS: a standby down is an alert about the app, not a health problem).
    */
   static Map<String, Object> of(WatcherStatus status, long nowMillis) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -33,7 +35,25 @@ final class HealthDocument {
     body.put("maintenance", status.maintenance());
     body.put("alerts", status.alerts());
     body.put("rotations", status.rotations());
+    body.put("probes", probes(status));
     return body;
+  }
+
+  /** Each probed pool: pool, url, state (up, down, unknown), serving, failures_in_row... */
+  private static List<Map<String, Object>> probes(WatcherStatus status) {
+    List<Map<String, Object>> probes = new ArrayList<>();
+    for (ProbeStatus probe : status.probes()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("pool", probe.pool());
+      one.put("url", probe.url());
+      one.put("state", probe.state());
+      one.put("serving", probe.serving());
+      one.put("failures_in_row", probe.failuresInRow());
+      one.put("last_error", probe.lastError());
+      one.put("last_check", probe.lastCheck() == null ? null : probe.lastCheck().toString());
+      probes.add(one);
+    }
+    return probes;
   }
 
   private static List<Map<String, Object>> problems(Health health) {

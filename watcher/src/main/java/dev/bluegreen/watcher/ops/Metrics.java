@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.ops;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.health.ProblemCode;
+import dev.bluegreen.watcher.probe.ProbeStatus;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -90,6 +91,37 @@ public final class Metrics {
         .callback(c -> c.call(status.get().lastLineMillis() / 1000.0))
         .register(registry);
     health(status);
+    probes(status);
+  }
+
+  /** Each probed pool's latest check: no series before its first check. */
+  private void probes(Supplier<WatcherStatus> status) {
+    GaugeWithCallback.builder()
+        .name("watcher_probe_up")
+        .help("1 when the pool's health URL (PROBE_URLS) answered 2xx at its last check, else 0.")
+        .labelNames("pool")
+        .callback(
+            c -> {
+              for (ProbeStatus probe : status.get().probes()) {
+                if (probe.lastCheck() != null) {
+                  c.call(probe.state().equals("up") ? 1 : 0, probe.pool());
+                }
+              }
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("watcher_probe_failures_in_row")
+        .help("Checks of the pool's health URL failed in a row; standby_down at 3 (not serving).")
+        .labelNames("pool")
+        .callback(
+            c -> {
+              for (ProbeStatus probe : status.get().probes()) {
+                if (probe.lastCheck() != null) {
+                  c.call(probe.failuresInRow(), probe.pool());
+                }
+              }
+            })
+        .register(registry);
   }
 
   private void health(Supplier<WatcherStatus> status) {

@@ -3,6 +3,7 @@ package dev.bluegreen.watcher.ops;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.notify.SinkStats;
+import dev.bluegreen.watcher.probe.ProbeStatus;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ import java.util.List;
  * @param latencyThresholdSeconds the p99 above which requests are too slow
  * @param sinks each sink's delivery: queue depth, attempts, drops by reason, failing since
  * @param health the watcher's verdict on itself
+ * @param probes each PROBE_URLS pool's checks, in PROBE_URLS order (empty without probes)
  */
 public record WatcherStatus(
     String log,
@@ -51,7 +53,8 @@ public record WatcherStatus(
     double latencyP50Seconds,
     double latencyThresholdSeconds,
     List<SinkStats> sinks,
-    Health health) {
+    Health health,
+    List<ProbeStatus> probes) {
 
   /** Alerts of every kind decided since start. */
   public long alerts() {

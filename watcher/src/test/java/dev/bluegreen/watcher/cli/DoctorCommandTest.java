@@ -183,4 +183,46 @@ class DoctorCommandTest {
     assertThat(result.outLines().get(0))
         .startsWith("fail  settings      invalid WINDOW_SIZE 'abc' (set in the environment)");
   }
+
+  @Test
+  void eachProbeUrlIsCheckedWithAFixWhenItDoesNotAnswer2xx() throws Exception {
+    Path conf = sandbox();
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    server.enqueue(new MockResponse.Builder().code(503).build());
+    int closed;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      closed = free.getLocalPort();
+    }
+    String blue = server.url("/blue/healthz").toString();
+    String green = server.url("/green/healthz").toString();
+    String red = "http://127.0.0.1:" + closed + "/healthz";
+
+    Cli.Result result =
+        doctor(
+            Map.of("PROBE_URLS", "blue=" + blue + ",green=" + green + ",red=" + red),
+            "--nginx-conf",
+            conf.toString(),
+            "--log",
+            dir.resolve("access.log").toString(),
+            "--state-file",
+            dir.resolve("state/state.json").toString());
+
+    assertThat(result.exitCode()).as(result.out()).isEqualTo(1);
+    assertThat(result.outLines())
+        .contains(
+            "ok    probe         blue at " + blue + " answers 2xx",
+            "warn  probe         green at "
+                + green
+                + " is down: HTTP 503; fix: the URL answers but not 2xx: give PROBE_URLS green's"
+                + " health endpoint (an answer of 2xx when it can serve), or bring green back"
+                + " (runbook.md, STANDBY DOWN)",
+            "warn  probe         red at "
+                + red
+                + " is down: connect refused; fix: check that red runs and that this host reaches"
+                + " 127.0.0.1:"
+                + closed
+                + " (the address Nginx uses for it), or correct PROBE_URLS (runbook.md, STANDBY"
+                + " DOWN)");
+    assertThat(result.out()).doesNotContain("PROBE_URLS is unset");
+  }
 }

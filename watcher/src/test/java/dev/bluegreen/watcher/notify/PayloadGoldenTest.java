@@ -9,6 +9,7 @@ import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.Severity;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import dev.bluegreen.watcher.notify.alertmanager.AlertmanagerNotifier;
 import dev.bluegreen.watcher.notify.slack.SlackNotifier;
 import dev.bluegreen.watcher.notify.webhook.WebhookNotifier;
@@ -64,6 +65,20 @@ class PayloadGoldenTest {
         Message.of(Samples.latency()),
         Message.of(Samples.latencyResolved()),
         Message.of(Samples.flapping()),
+        Message.of(Samples.standbyDown()),
+        Message.of(
+            new StandbyAlert(
+                AlertKind.STANDBY_DOWN, Samples.AT, "green", "blue", 9, "HTTP 503 <b>", true)),
+        Message.of(
+            new StandbyAlert(
+                AlertKind.STANDBY_DOWN,
+                Samples.AT,
+                "blue",
+                "blue",
+                3,
+                "no answer within 3000 ms",
+                false)),
+        Message.of(Samples.standbyUp()),
         Message.of(
             new PoolAlert(
                 AlertKind.FAILOVER,

@@ -10,6 +10,7 @@ import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.LineRef;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.Severity;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import java.time.Instant;
 import java.util.List;
 
@@ -110,5 +111,16 @@ public final class Samples {
         WHERE,
         new Latency(200, 35, 420, 1000, 480, null, null),
         false);
+  }
+
+  /** green failed its health checks while blue serves. */
+  public static StandbyAlert standbyDown() {
+    return new StandbyAlert(
+        AlertKind.STANDBY_DOWN, AT, "green", "blue", 3, "connect refused", false);
+  }
+
+  /** green passes its health checks again. */
+  public static StandbyAlert standbyUp() {
+    return new StandbyAlert(AlertKind.STANDBY_UP, AT, "green", "blue", 0, null, false);
   }
 }

@@ -116,7 +116,8 @@ class AdminServerTest {
             Double.NaN,
             1.0,
             java.util.List.of(),
-            dev.bluegreen.watcher.health.Health.OK);
+            dev.bluegreen.watcher.health.Health.OK,
+            java.util.List.of());
 
     java.util.Map<String, Object> health = HealthDocument.of(status, 0);
 

@@ -33,7 +33,8 @@ final class StuckControls implements Controls {
         Double.NaN,
         1.0,
         List.of(),
-        dev.bluegreen.watcher.health.Health.OK);
+        dev.bluegreen.watcher.health.Health.OK,
+        List.of());
   }
 
   @Override

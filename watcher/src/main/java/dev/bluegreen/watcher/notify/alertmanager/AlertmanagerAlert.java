@@ -7,6 +7,7 @@ import dev.bluegreen.watcher.detect.FlappingAlert;
 import dev.bluegreen.watcher.detect.Latency;
 import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.AlertText;
 import java.time.Instant;
@@ -30,14 +31,17 @@ record AlertmanagerAlert(
    * The condition a message fires or ends, e.g. {@code pool} or {@code error_rate/test}: failover,
    * flapping and recovery are one condition (flapping is not an alertname of its own but the pool
    * alert re-posted with a {@code flapping} annotation), as are an error rate and its resolution,
-   * and latency and its resolution; samples are apart.
+   * and latency and its resolution, and one probed pool's standby_down and standby_up ({@code
+   * standby/green}); samples are apart.
    */
   static String condition(AlertMessage message) {
     Alert alert = message.alert();
     String condition =
         alert instanceof ErrorRateAlert
             ? "error_rate"
-            : alert instanceof LatencyAlert ? "latency" : "pool";
+            : alert instanceof LatencyAlert
+                ? "latency"
+                : alert instanceof StandbyAlert standby ? "standby/" + standby.pool() : "pool";
     return condition + (message.sample() ? "/test" : "");
   }
 
@@ -104,6 +108,9 @@ record AlertmanagerAlert(
       labels.put("pool", flapping.from());
     } else if (alert instanceof LatencyAlert) {
       labels.put("alertname", "BlueGreenLatency");
+    } else if (alert instanceof StandbyAlert standby) {
+      labels.put("alertname", "BlueGreenStandbyDown"); // the probed pool: one alert per pool
+      labels.put("pool", standby.pool());
     } else {
       labels.put("alertname", "BlueGreenErrorRate");
     }
@@ -130,6 +137,12 @@ record AlertmanagerAlert(
     } else if (alert instanceof FlappingAlert flapping) {
       annotations.put("serving", flapping.to());
       annotations.put("flapping", flapping.episodes() + " failovers since " + flapping.since());
+    } else if (alert instanceof StandbyAlert standby) {
+      annotations.put("serving", standby.serving());
+      annotations.put("failures_in_row", Integer.toString(standby.failuresInRow()));
+      if (standby.lastError() != null) {
+        annotations.put("last_error", standby.lastError());
+      }
     } else if (alert instanceof LatencyAlert slow) {
       Latency latency = slow.latency();
       annotations.put("p99_ms", Integer.toString(latency.p99Millis()));

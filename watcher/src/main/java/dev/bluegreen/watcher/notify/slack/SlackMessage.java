@@ -5,6 +5,7 @@ import static dev.bluegreen.watcher.notify.slack.Mrkdwn.escape;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.Evidence;
 import dev.bluegreen.watcher.detect.Severity;
+import dev.bluegreen.watcher.detect.StandbyAlert;
 import dev.bluegreen.watcher.notify.AlertMessage;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
@@ -50,7 +51,11 @@ public final class SlackMessage {
     blocks.add(fields(facts));
     List<String> context = new ArrayList<>();
     context.add(
-        escape(instance) + " · " + escape(alert.where().file()) + " line " + alert.where().line());
+        escape(instance)
+            + " · "
+            + (alert instanceof StandbyAlert standby
+                ? "health checks of " + escape(standby.pool())
+                : escape(alert.where().file()) + " line " + alert.where().line()));
     if (sample) {
       context.add("Sent by `watcher test-alert`: a sample, not a real incident.");
     }
