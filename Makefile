@@ -31,6 +31,7 @@ DEMO_JAR := demo-app/target/demo-app.jar
 SOURCES := $(shell find watcher/src/main demo-app/src/main -type f) pom.xml watcher/pom.xml demo-app/pom.xml
 MODE ?= error
 MS ?=
+POOL ?=
 
 # Maven leaves an up-to-date jar untouched, so touch both to stop make rebuilding every time.
 $(JAR) $(DEMO_JAR) &: $(SOURCES)
@@ -58,8 +59,8 @@ logs: ## Follow the Nginx access log and the watcher, interleaved, each line pre
 	@$(SANDBOX) logs
 
 .PHONY: chaos
-chaos: ## Break the active pool (MODE=error|timeout|slow [MS=700]) or both (MODE=outage), send traffic, show the alert
-	@CHAOS_MS=$(MS) $(SANDBOX) chaos $(MODE)
+chaos: ## Break the active pool (MODE=error|timeout|slow [MS=700]), the standby (POOL=green), or both (MODE=outage); show the alert
+	@CHAOS_MS=$(MS) CHAOS_POOL=$(POOL) $(SANDBOX) chaos $(MODE)
 
 .PHONY: chaos-stop
 chaos-stop: ## Stop chaos on both pools, then send traffic until the active pool serves again, show the alert

@@ -171,7 +171,10 @@ local_up() {
   local jvm_flags
   read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
   [ ${#jvm_flags[@]} -gt 0 ] || die "no JVM flags found on the ENTRYPOINT line of watcher/Dockerfile"
-  ACTIVE_POOL=$pool nohup java "${jvm_flags[@]}" -jar "$WATCHER_JAR" run --log "$LOGS/access.log" \
+  # The standby's probes: each app's /healthz (make chaos POOL=green breaks the standby).
+  ACTIVE_POOL=$pool \
+    PROBE_URLS=${PROBE_URLS:-blue=http://127.0.0.1:$BLUE_PORT/healthz,green=http://127.0.0.1:$GREEN_PORT/healthz} \
+    nohup java "${jvm_flags[@]}" -jar "$WATCHER_JAR" run --log "$LOGS/access.log" \
     --state-file "$LOGS/watcher-state.json" --http-port "$HTTP_PORT" \
     > "$LOGS/watcher.log" 2>&1 < /dev/null &
   echo $! > "$RUN_DIR/watcher.pid"
@@ -407,16 +410,27 @@ status() {
   watcher_ctl status 2> /dev/null || say "watcher: not answering on :$HTTP_PORT"
 }
 
-# Starts chaos on the active pool (error, timeout, slow) or on both (outage: each answers 500, so
-# clients get 5xx), then sends traffic and shows what clients got and what the watcher said.
+# Starts chaos on the active pool (error, timeout, slow), on CHAOS_POOL when set (make chaos
+# POOL=green: the standby, which no request reaches: the watcher's probes see it), or on both
+# (outage: each answers 500, so clients get 5xx), then sends traffic and shows what clients got and
+# what the watcher said.
 chaos() { # mode
   local mode=${1:-error} app_mode pools query pool
   case "$mode" in
-    error | timeout | slow) app_mode=$mode pools=("$(active_pool)") ;;
+    error | timeout | slow) app_mode=$mode pools=("${CHAOS_POOL:-$(active_pool)}") ;;
     outage) app_mode=error pools=(blue green) ;;
     *) die "MODE must be error, timeout, slow or outage, not '$mode'" ;;
   esac
+  case "${CHAOS_POOL:-}" in
+    "" | blue | green) ;;
+    *) die "POOL must be blue or green, not '$CHAOS_POOL'" ;;
+  esac
+  [ -z "${CHAOS_POOL:-}" ] || [ "$mode" != outage ] || die "POOL does not apply to MODE=outage"
   require_up
+  if [ -n "${CHAOS_POOL:-}" ] && [ "$CHAOS_POOL" != "$(active_pool)" ]; then
+    chaos_standby "$app_mode"
+    return
+  fi
   query="mode=$app_mode"
   if [ -n "${CHAOS_MS:-}" ]; then
     [ "$mode" = slow ] || die "MS applies to MODE=slow only"
@@ -429,6 +443,19 @@ chaos() { # mode
   send_traffic 20
   show_new_alerts "no new alert within 10 s (already alerted, within ALERT_COOLDOWN_SEC, maintenance, or too few requests yet)"
   say "make chaos-stop ends it; make status shows who serves"
+}
+
+# Chaos on the standby: no request reaches it, so no log line shows it; the watcher's probes do,
+# after 3 failed checks in a row (standby_down), within 3 PROBE_INTERVAL_SEC.
+chaos_standby() { # app mode
+  local interval=${PROBE_INTERVAL_SEC:-10}
+  chaos_switch "$CHAOS_POOL" "start?mode=$1"
+  mark_alerts
+  say "chaos $1 on $CHAOS_POOL, the standby: no request goes there; the watcher's probes of its"
+  say "/healthz should send standby_down after 3 failed checks (within $((3 * interval)) s)"
+  show_new_alerts "no standby_down yet (maintenance? PROBE_URLS unset?): make status shows the probes" \
+    $((3 * interval + 10))
+  say "make chaos-stop ends it (standby_up follows at the next check)"
 }
 
 chaos_switch() { # pool action: POST /chaos/<action> on the pool's own port; dies with the app's reason
@@ -461,9 +488,9 @@ send_traffic() { # count: requests through nginx, one after another; prints what
 
 tally() { sort | uniq -c | awk '{ printf "%s%s x%s", (NR > 1 ? ", " : ""), $2, $1 } END { print "" }'; }
 
-show_new_alerts() { # message when none: waits up to 10 s for the watcher to count a new alert
+show_new_alerts() { # message when none [seconds]: waits (10 s) for the watcher to count a new alert
   # The watcher counts its alerts in /healthz; wait (with a deadline) for a new one.
-  local deadline=$((SECONDS + 10)) now=$BEFORE_ALERTS
+  local deadline=$((SECONDS + ${2:-10})) now=$BEFORE_ALERTS
   while [ "$now" = "$BEFORE_ALERTS" ] && [ $SECONDS -lt $deadline ]; do
     sleep 0.2
     now=$(alert_count)

@@ -66,9 +66,36 @@ class SandboxFailoverIT {
     drill.run();
   }
 
+  /**
+   * Issue 15: no request reaches the standby, so only the watcher's probes (PROBE_URLS, set by the
+   * sandbox) can see it break: standby_down within 40 s of {@code make chaos POOL=green}, then
+   * standby_up after chaos-stop. Run on the trace test's sandbox: no start of its own.
+   */
+  private void aBrokenStandbyIsAnnouncedByTheProbesAndItsReturnToo() throws Exception {
+    sandbox.set("CHAOS_POOL", "green"); // make chaos POOL=green
+    long start = System.nanoTime();
+    String out = sandbox.run("chaos", "error");
+    drill.await(
+        "standby_down at the stand-in Slack",
+        40 - (int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
+        () -> !slack.inbox.startingWith("Standby down: green", 0).isEmpty());
+    assertThat(slack.inbox.startingWith("Standby down: green", 0).get(0))
+        .as(out)
+        .contains("green is down: a failover from blue would fail");
+    System.out.printf(
+        "standby_down reached Slack %d s after make chaos POOL=green%n",
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+
+    sandbox.set("CHAOS_POOL", "");
+    sandbox.run("chaos-stop");
+    drill.await(
+        "standby_up at the stand-in Slack",
+        30,
+        () -> !slack.inbox.startingWith("Standby up: green", 0).isEmpty());
+  }
+
   @Test
-  void a_request_is_traced_from_the_access_log_to_the_app_and_the_log_replays_clean()
-      throws Exception {
+  void a_request_is_traced_and_replays_clean_and_a_broken_standby_is_announced() throws Exception {
     HttpResponse<String> r =
         admin.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sandbox.nginxPort + "/version"))
@@ -94,6 +121,8 @@ class SandboxFailoverIT {
     assertThat(replay.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(replay.exitValue()).as(out).isZero();
     assertThat(out).contains(" 0 malformed");
+
+    aBrokenStandbyIsAnnouncedByTheProbesAndItsReturnToo();
   }
 
   private static boolean contains(Path file, String text) {

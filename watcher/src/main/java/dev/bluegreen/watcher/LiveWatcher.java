@@ -79,7 +79,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     this.detectors = pipeline.detectors();
     ProbeConfig probes = live.probes();
     if (probes.enabled()) {
-      detectors.probeEvery(probes.interval().toMillis());
+      detectors.probeEvery(probes.interval().toMillis(), probes.pools());
     }
     this.prober =
         new Prober(

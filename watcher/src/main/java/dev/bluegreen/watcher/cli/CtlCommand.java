@@ -23,6 +23,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -141,6 +143,9 @@ final class CtlCommand implements Callable<Integer> {
             body.path("announced_pool").asText(),
             body.path("lines").asLong(),
             body.path("lines").asLong() == 1 ? "line" : "lines");
+    if (body.path("probes").size() > 0) {
+      spec.commandLine().getOut().println("probes: " + probes(body.path("probes")));
+    }
     if (body.path("notice").asText().equals("held")) {
       spec.commandLine()
           .getOut()
@@ -149,6 +154,26 @@ final class CtlCommand implements Callable<Integer> {
                   + " hears the state in force then");
     }
     return 0;
+  }
+
+  /** {@code blue up (serving), green down: 3 failed in a row, last HTTP 500}. */
+  private static String probes(JsonNode probes) {
+    List<String> each = new ArrayList<>();
+    for (JsonNode probe : probes) {
+      String state = probe.path("state").asText();
+      each.add(
+          probe.path("pool").asText()
+              + " "
+              + state
+              + (probe.path("serving").asBoolean() ? " (serving)" : "")
+              + (state.equals("down")
+                  ? ": "
+                      + probe.path("failures_in_row").asInt()
+                      + " failed in a row, last "
+                      + probe.path("last_error").asText()
+                  : ""));
+    }
+    return String.join(", ", each);
   }
 
   private HttpRequest request(int port, Settings settings) {

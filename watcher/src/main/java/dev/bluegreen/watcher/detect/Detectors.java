@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.detect;
 
 import dev.bluegreen.watcher.parse.AccessEvent;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -74,10 +75,11 @@ public final class Detectors {
   }
 
   /**
-   * Turns the standby's probes on, checked every {@code intervalMillis}; before {@link #restore}.
+   * Turns the standby's probes of {@code pools} on, checked every {@code intervalMillis}; before
+   * {@link #restore}.
    */
-  public void probeEvery(long intervalMillis) {
-    standby = new StandbyDetector(gate, intervalMillis);
+  public void probeEvery(long intervalMillis, Set<String> pools) {
+    standby = new StandbyDetector(gate, intervalMillis, pools);
   }
 
   /** One probe's result at {@code now} (wall-clock epoch millis); needs {@link #probeEvery}. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +33,7 @@ public final class StandbyDetector {
 
   private final AlertGate gate;
   private final long quietMillis;
+  private final Set<String> probed;
   private final Map<String, Pool> pools = new LinkedHashMap<>();
 
   /** What is known of one pool's checks. */
@@ -45,10 +47,12 @@ public final class StandbyDetector {
 
   /**
    * @param intervalMillis the time between two checks of a pool (PROBE_INTERVAL_SEC)
+   * @param probed the pools PROBE_URLS names: a restored pool no longer among them is forgotten
    */
-  public StandbyDetector(AlertGate gate, long intervalMillis) {
+  public StandbyDetector(AlertGate gate, long intervalMillis, Set<String> probed) {
     this.gate = gate;
     this.quietMillis = QUIET_INTERVALS * intervalMillis;
+    this.probed = Set.copyOf(probed);
   }
 
   /**
@@ -165,8 +169,8 @@ public final class StandbyDetector {
     }
     for (int i = 0; i < state.pools().size(); i++) {
       PoolState saved = state.pools().get(i);
-      if (saved == null || !PoolName.isValid(saved.pool())) {
-        continue; // an edited file is no way to invent a pool
+      if (saved == null || !PoolName.isValid(saved.pool()) || !probed.contains(saved.pool())) {
+        continue; // no longer probed (its episode ends unannounced), or an edited file
       }
       Pool pool = new Pool();
       pool.up = saved.up();

@@ -35,6 +35,13 @@ public record ProbeConfig(List<ProbeTarget> targets, Duration interval) {
     targets = List.copyOf(targets);
   }
 
+  /** The pools probed. */
+  public Set<String> pools() {
+    Set<String> pools = new HashSet<>();
+    targets.forEach(target -> pools.add(target.pool()));
+    return pools;
+  }
+
   public boolean enabled() {
     return !targets.isEmpty();
   }

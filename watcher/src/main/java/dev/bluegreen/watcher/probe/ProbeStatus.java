@@ -28,6 +28,9 @@ public record ProbeStatus(
   /** Each target in PROBE_URLS order, with what the detectors know of it. */
   public static List<ProbeStatus> of(
       List<ProbeTarget> targets, List<PoolState> known, String serving) {
+    if (targets.isEmpty()) {
+      return List.of(); // no probes: nothing allocated at each publish
+    }
     List<ProbeStatus> statuses = new ArrayList<>(targets.size());
     for (ProbeTarget target : targets) {
       PoolState state =

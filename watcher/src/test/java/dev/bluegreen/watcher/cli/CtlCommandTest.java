@@ -31,6 +31,7 @@ class CtlCommandTest {
   private HttpServer admin;
   private volatile long lines;
   private volatile String authorization;
+  private volatile String probes = "[]";
 
   @BeforeEach
   void standInAdmin() throws IOException {
@@ -43,6 +44,8 @@ class CtlCommandTest {
                       + "\"announced_pool\":\"blue\","
                       + "\"lines\":"
                       + lines
+                      + ",\"probes\":"
+                      + probes
                       + "}")
                   .getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
@@ -136,5 +139,20 @@ class CtlCommandTest {
     assertThat(result.outLines())
         .containsExactly(
             "maintenance off, active pool blue, serving green, announced blue, " + said);
+  }
+
+  @Test
+  void statusListsTheProbedPools() {
+    probes =
+        "[{\"pool\":\"blue\",\"url\":\"http://b/\",\"state\":\"up\",\"serving\":true,"
+            + "\"failures_in_row\":0,\"last_error\":null,\"last_check\":\"2026-12-01T05:00:00Z\"},"
+            + "{\"pool\":\"green\",\"url\":\"http://g/\",\"state\":\"down\",\"serving\":false,"
+            + "\"failures_in_row\":3,\"last_error\":\"HTTP 500\","
+            + "\"last_check\":\"2026-12-01T05:00:00Z\"}]";
+
+    Cli.Result result = Cli.run(Map.of("HTTP_PORT", port()), "ctl", "status");
+
+    assertThat(result.outLines())
+        .contains("probes: blue up (serving), green down: 3 failed in a row, last HTTP 500");
   }
 }

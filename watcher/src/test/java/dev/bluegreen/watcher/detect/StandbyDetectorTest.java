@@ -8,6 +8,7 @@ import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.notify.AlertText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The standby's probes through {@link Detectors}: who is watched, when it is told, restarts. */
@@ -22,7 +23,7 @@ class StandbyDetectorTest {
 
   private Detectors detectors() {
     Detectors made = new Detectors(200, 2, 50, 1000, COOLDOWN, 30_000, "blue", false, alerts::add);
-    made.probeEvery(INTERVAL);
+    made.probeEvery(INTERVAL, Set.of("blue", "green"));
     return made;
   }
 
@@ -212,6 +213,20 @@ class StandbyDetectorTest {
     assertThat(alerts)
         .extracting(Alert::kind)
         .containsExactly(AlertKind.STANDBY_DOWN, AlertKind.STANDBY_UP);
+  }
+
+  @Test
+  void aPoolNoLongerProbedIsForgottenAtRestart() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      interval("blue", down("green"));
+    }
+    String saved = TestJson.MAPPER.writeValueAsString(detectors.state());
+
+    detectors = new Detectors(200, 2, 50, 1000, COOLDOWN, 30_000, "blue", false, alerts::add);
+    detectors.probeEvery(INTERVAL, Set.of("blue"));
+    detectors.restore(TestJson.MAPPER.readValue(saved, Detectors.State.class));
+
+    assertThat(detectors.probes()).isEmpty();
   }
 
   @Test
