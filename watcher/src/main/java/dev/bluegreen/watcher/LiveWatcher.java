@@ -10,7 +10,6 @@ import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
-import dev.bluegreen.watcher.probe.HttpProbe;
 import dev.bluegreen.watcher.probe.ProbeConfig;
 import dev.bluegreen.watcher.probe.ProbeStatus;
 import dev.bluegreen.watcher.probe.Prober;
@@ -81,12 +80,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     if (probes.enabled()) {
       detectors.probeEvery(probes.interval().toMillis(), probes.pools());
     }
-    this.prober =
-        new Prober(
-            probes,
-            new HttpProbe(probes.connectTimeout(), probes.readTimeout())::check,
-            timing,
-            this::probed);
+    this.prober = Prober.http(probes, timing, this::probed);
     StateStore store = live.stateFile() == null ? null : new StateStore(live.stateFile());
     this.checkpointer =
         new Checkpointer(

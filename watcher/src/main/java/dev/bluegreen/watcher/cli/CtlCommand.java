@@ -23,8 +23,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -144,7 +142,7 @@ final class CtlCommand implements Callable<Integer> {
             body.path("lines").asLong(),
             body.path("lines").asLong() == 1 ? "line" : "lines");
     if (body.path("probes").size() > 0) {
-      spec.commandLine().getOut().println("probes: " + probes(body.path("probes")));
+      spec.commandLine().getOut().println("probes: " + ProbesLine.of(body.path("probes")));
     }
     if (body.path("notice").asText().equals("held")) {
       spec.commandLine()
@@ -154,26 +152,6 @@ final class CtlCommand implements Callable<Integer> {
                   + " hears the state in force then");
     }
     return 0;
-  }
-
-  /** {@code blue up (serving), green down: 3 failed in a row, last HTTP 500}. */
-  private static String probes(JsonNode probes) {
-    List<String> each = new ArrayList<>();
-    for (JsonNode probe : probes) {
-      String state = probe.path("state").asText();
-      each.add(
-          probe.path("pool").asText()
-              + " "
-              + state
-              + (probe.path("serving").asBoolean() ? " (serving)" : "")
-              + (state.equals("down")
-                  ? ": "
-                      + probe.path("failures_in_row").asInt()
-                      + " failed in a row, last "
-                      + probe.path("last_error").asText()
-                  : ""));
-    }
-    return String.join(", ", each);
   }
 
   private HttpRequest request(int port, Settings settings) {

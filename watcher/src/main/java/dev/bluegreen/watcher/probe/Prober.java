@@ -41,6 +41,13 @@ public final class Prober implements AutoCloseable {
     this.results = results;
   }
 
+  /** A prober of {@code config}'s URLs over HTTP ({@link HttpProbe}, its timeouts). */
+  public static Prober http(
+      ProbeConfig config, Timing timing, Consumer<List<ProbeResult>> results) {
+    HttpProbe probe = new HttpProbe(config.connectTimeout(), config.readTimeout());
+    return new Prober(config, probe::check, timing, results);
+  }
+
   /** Starts the probe thread; does nothing without targets. */
   public synchronized void start() {
     if (!config.enabled() || thread != null) {

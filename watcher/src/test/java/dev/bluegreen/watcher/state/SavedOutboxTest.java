@@ -34,6 +34,8 @@ class SavedOutboxTest {
             Message.of(Samples.resolved()),
             Message.of(Samples.latency()),
             Message.of(Samples.latencyResolved()),
+            Message.of(Samples.standbyDown()),
+            Message.of(Samples.standbyUp()),
             Message.sample(Samples.failover()),
             Notice.maintenanceOn(Samples.AT),
             Notice.plannedSwitch(Samples.AT, "blue", "green"),

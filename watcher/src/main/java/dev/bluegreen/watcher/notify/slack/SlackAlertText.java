@@ -13,7 +13,6 @@ import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.Severity;
 import dev.bluegreen.watcher.detect.StandbyAlert;
-import dev.bluegreen.watcher.notify.AlertText;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
       return latency(latency, on);
     }
     if (alert instanceof StandbyAlert standby) {
-      return standby(standby, on);
+      return SlackStandbyText.of(standby, on);
     }
     return errorRate((ErrorRateAlert) alert, on); // Alert is sealed: the only other kind
   }
@@ -106,32 +105,6 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             + " (threshold "
             + latency.thresholdMillis()
             + " ms)");
-  }
-
-  private static SlackAlertText standby(StandbyAlert alert, String on) {
-    String pool = escape(alert.pool());
-    String text = escape(AlertText.standbyText(alert), 300);
-    List<String> facts =
-        List.of(
-            "*Pool*\n" + pool,
-            "*Serving now*\n" + escape(alert.serving()),
-            "*Failed in a row*\n" + alert.failuresInRow(),
-            "*Last error*\n" + (alert.lastError() == null ? "none" : escape(alert.lastError())));
-    if (alert.kind() == AlertKind.STANDBY_UP) {
-      String headline = "Standby up: " + pool;
-      return new SlackAlertText(headline, text + ".", facts, headline + on + text);
-    }
-    String headline = (alert.reminder() ? "Standby still down: " : "Standby down: ") + pool;
-    return new SlackAlertText(
-        headline,
-        "*"
-            + escape(AlertText.standbyRisk(alert), 300)
-            + "* ("
-            + alert.failuresInRow()
-            + " checks failed in a row). No request shows this, the health checks do; users are"
-            + " not hurt yet, the next failover would hurt them. Runbook: STANDBY DOWN.",
-        facts,
-        headline + on + text);
   }
 
   private static SlackAlertText flapping(FlappingAlert alert, String on) {
