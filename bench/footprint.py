@@ -5,7 +5,7 @@ empty log for 30 s (idle), then the same log appended at 10,000 lines/s for 60 s
 CPU time is read from the kernel's per-thread scheduler stats (nanoseconds), not from clock ticks:
 0.05 % of 30 s is 15 ms, near the 10 ms tick.
 Usage: python3 bench/footprint.py [--idle S] [--load S] [--rate N] [--only watcher|mtail]"""
-import argparse, glob, os, shutil, subprocess, sys, tempfile, time, urllib.request
+import argparse, glob, os, shutil, subprocess, sys, tempfile, threading, time, urllib.request
 
 from generate_log import request_line
 from stand_in import Webhook, WatcherProcess, image_jvm_flags, wait_until
@@ -107,38 +107,72 @@ def drive(pid, log, chunk, args, wait_for_lines):
     """Idle, then appends chunk every 0.1 s; the figures of one program."""
     per_chunk = chunk.count(b'\n')
     time.sleep(SETTLE)
-    cpu0 = cpu_seconds(pid)
-    time.sleep(args.idle)
-    idle_cpu = cpu_seconds(pid) - cpu0
+    with CpuMeter(pid) as idle:
+        time.sleep(args.idle)
     idle_rss = status_kb(pid, 'VmRSS')
-    cpu1 = cpu_seconds(pid)
     appended = 0
     start = time.monotonic()
-    with open(log, 'ab') as out:
-        for tick in range(int(args.load * 10)):
-            out.write(chunk)
-            out.flush()
-            appended += per_chunk
-            delay = start + (tick + 1) / 10 - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
-    wait_for_lines(appended)
-    load_cpu = cpu_seconds(pid) - cpu1
-    return {'idle_cpu_pct': 100 * idle_cpu / args.idle, 'idle_rss_mb': idle_rss / 1024,
+    with CpuMeter(pid) as load:
+        with open(log, 'ab') as out:
+            for tick in range(int(args.load * 10)):
+                out.write(chunk)
+                out.flush()
+                appended += per_chunk
+                delay = start + (tick + 1) / 10 - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+        wait_for_lines(appended)
+    return {'idle_cpu_pct': 100 * idle.seconds / args.idle, 'idle_rss_mb': idle_rss / 1024,
             'peak_rss_mb': status_kb(pid, 'VmHWM') / 1024,
-            'cpu_s_per_m': load_cpu / appended * 1e6, 'lines': appended}
+            'cpu_s_per_m': load.seconds / appended * 1e6, 'lines': appended}
 
 
-def cpu_seconds(pid):
-    """CPU time of every live thread, from schedstat (ns); plus what exited threads left in stat."""
-    total = 0
+class CpuMeter:
+    """CPU time of a process while the with block runs, from each thread's schedstat (ns), read
+    every 0.1 s: a thread that ends meanwhile (a JIT compiler thread the JVM stops when idle, a
+    pool's idle thread) keeps what it used up to its last reading instead of taking its whole past
+    out of the sum (which once made idle CPU negative). Reading /proc does not wake the process."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.first = {}
+        self.last = {}
+        self.seconds = None
+        self._done = threading.Event()
+
+    def __enter__(self):
+        self.first = thread_cpu_ns(self.pid)
+        self.last = dict(self.first)
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+        return self
+
+    def _sample(self):
+        while not self._done.wait(0.1):
+            self._read()
+
+    def _read(self):
+        for tid, ns in thread_cpu_ns(self.pid).items():
+            self.last[tid] = ns
+            self.first.setdefault(tid, 0)  # born during the block: all of its time counts
+
+    def __exit__(self, *exc):
+        self._done.set()
+        self._sampler.join()
+        self._read()
+        self.seconds = sum(self.last[tid] - self.first[tid] for tid in self.last) / 1e9
+
+
+def thread_cpu_ns(pid):
+    """{thread id: CPU nanoseconds so far} of every live thread of pid."""
+    used = {}
     for path in glob.glob(f'/proc/{pid}/task/*/schedstat'):
         try:
             with open(path) as stat:
-                total += int(stat.read().split()[0])
+                used[path.split('/')[4]] = int(stat.read().split()[0])
         except (FileNotFoundError, ProcessLookupError):
             pass  # the thread ended between glob and open
-    return total / 1e9
+    return used
 
 
 def status_kb(pid, field):

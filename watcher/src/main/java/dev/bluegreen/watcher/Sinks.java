@@ -59,7 +59,7 @@ public final class Sinks {
       notifiers.add(new ConsoleNotifier(out));
       return notifiers;
     }
-    OkHttpClient client = JsonPost.client(config.requestTimeout());
+    Supplier<OkHttpClient> client = JsonPost.lazyClient(config.requestTimeout());
     Supplier<JsonPost> http = () -> new JsonPost(client, config.requestTimeout(), redact, timing);
     if (config.slackWebhook() != null) {
       notifiers.add(

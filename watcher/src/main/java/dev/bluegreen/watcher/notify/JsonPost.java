@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import okhttp3.Call;
 import okhttp3.Headers;
@@ -25,7 +26,7 @@ public final class JsonPost {
   /** Slack's reason (e.g. {@code no_service}) is short; more is a proxy's error page. */
   private static final long MAX_BODY = 4096;
 
-  private final OkHttpClient client;
+  private final Supplier<OkHttpClient> client;
   private final Duration timeout;
   private final UnaryOperator<String> redact;
   private final Timing timing;
@@ -39,6 +40,15 @@ public final class JsonPost {
    */
   public JsonPost(
       OkHttpClient client, Duration timeout, UnaryOperator<String> redact, Timing timing) {
+    this(() -> client, timeout, redact, timing);
+  }
+
+  /** As above, with the client made by {@code client} at the first POST ({@link #lazyClient}). */
+  public JsonPost(
+      Supplier<OkHttpClient> client,
+      Duration timeout,
+      UnaryOperator<String> redact,
+      Timing timing) {
     this.client = client;
     this.timeout = timeout;
     this.redact = redact;
@@ -62,6 +72,25 @@ public final class JsonPost {
         .build();
   }
 
+  /**
+   * The {@link #client} built at its first use, once, for all the sinks that share it: a watcher
+   * that sends nothing never loads OkHttp's client, its threads and Kotlin's runtime (about 4 MB of
+   * an idle watcher's RSS).
+   */
+  public static Supplier<OkHttpClient> lazyClient(Duration timeout) {
+    return new Supplier<>() {
+      private OkHttpClient built; // guarded by this
+
+      @Override
+      public synchronized OkHttpClient get() {
+        if (built == null) {
+          built = client(timeout);
+        }
+        return built;
+      }
+    };
+  }
+
   /** One POST; a connection error or timeout is a retryable {@link Attempt}, never an exception. */
   public Attempt post(HttpUrl url, Headers headers, byte[] body) {
     Request request =
@@ -70,7 +99,7 @@ public final class JsonPost {
             .headers(headers)
             .post(RequestBody.create(body, JSON))
             .build();
-    Call call = client.newCall(request);
+    Call call = client.get().newCall(request);
     inFlight.set(call);
     if (cancelled) {
       call.cancel(); // stopped before this request began: it fails at once

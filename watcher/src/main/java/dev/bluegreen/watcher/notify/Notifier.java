@@ -39,6 +39,11 @@ public interface Notifier {
     return null;
   }
 
+  /** Whether {@link #refresh} may ever give a body: the idle sender then checks it every second. */
+  default boolean refreshes() {
+    return false;
+  }
+
   /** What a permanent answer means here, e.g. {@code " (the webhook was revoked ...)"}, or "". */
   default String explain(String reason) {
     return "";

@@ -15,6 +15,7 @@ final class SinkBox {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private long version;
+  private boolean woken; // a wake-up the sender has not seen yet: its next take does not wait
 
   SinkBox(Outbox outbox) {
     this.outbox = outbox;
@@ -41,12 +42,16 @@ final class SinkBox {
       throws InterruptedException {
     lock.lock();
     try {
-      if (outbox.size() == 0 && timeoutMillis > 0) {
+      if (outbox.size() == 0 && timeoutMillis > 0 && !woken) {
         changed.await(timeoutMillis, TimeUnit.MILLISECONDS);
       }
+      woken = false;
       Message next = outbox.take(down);
-      drops.addAll(outbox.takeDrops());
-      version++;
+      List<Outbox.Dropped> superseded = outbox.takeDrops();
+      drops.addAll(superseded);
+      if (next != null || !superseded.isEmpty()) {
+        version++; // an idle wait changes nothing: the state file is not saved again for it
+      }
       return next;
     } finally {
       lock.unlock();
@@ -122,6 +127,7 @@ final class SinkBox {
   void wakeUp() {
     lock.lock();
     try {
+      woken = true;
       changed.signalAll();
     } finally {
       lock.unlock();

@@ -15,8 +15,14 @@ import java.util.function.UnaryOperator;
  * {@link SenderStop} ends it, leaving what is undelivered in the outbox for the state file.
  */
 final class SinkWorker {
-  /** How long the sender waits for a message before checking for a refresh or a stop. */
+  /** How long the sender waits for a message before checking for a refresh. */
   private static final long IDLE_POLL_MILLIS = 1000;
+
+  /**
+   * The same for a sink that never refreshes: a message, a drop to report and a stop wake the
+   * sender at once, so the wait is only a bound (an idle watcher wakes once a second, not twice).
+   */
+  private static final long IDLE_WAIT_MILLIS = 60_000;
 
   /** The longest single wait for the sender to end, so a moving {@link Timing} is noticed. */
   private static final long JOIN_SLICE_MILLIS = 50;
@@ -148,6 +154,7 @@ final class SinkWorker {
   }
 
   private void run() {
+    long idleWait = notifier.refreshes() ? IDLE_POLL_MILLIS : IDLE_WAIT_MILLIS;
     try {
       while (!stop.forced()) {
         drops.report(log);
@@ -155,8 +162,7 @@ final class SinkWorker {
           break;
         }
         List<Outbox.Dropped> superseded = new ArrayList<>();
-        Message message =
-            box.take(failures > 0, stop.stopping() ? 0 : IDLE_POLL_MILLIS, superseded);
+        Message message = box.take(failures > 0, stop.stopping() ? 0 : idleWait, superseded);
         superseded.forEach(dropped -> outcomes.dropped(dropped.message(), dropped.reason()));
         try {
           if (message != null) {

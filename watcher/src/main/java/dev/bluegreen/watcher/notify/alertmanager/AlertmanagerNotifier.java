@@ -73,6 +73,11 @@ public final class AlertmanagerNotifier extends HttpSink {
     return body(posts);
   }
 
+  @Override
+  public boolean refreshes() {
+    return true;
+  }
+
   /** The firing alerts, once a minute while idle; nothing when none fires. */
   @Override
   public byte[] refresh(Instant now) {
