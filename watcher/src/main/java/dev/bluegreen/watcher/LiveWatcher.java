@@ -1,11 +1,11 @@
 package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
-import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.ops.ControlResult;
 import dev.bluegreen.watcher.ops.ControlResult.Notice;
 import dev.bluegreen.watcher.ops.Controls;
+import dev.bluegreen.watcher.ops.LiveView;
 import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
 import dev.bluegreen.watcher.parse.LogFormat;
@@ -15,15 +15,9 @@ import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.source.LogPosition;
 import dev.bluegreen.watcher.state.Checkpointer;
-import dev.bluegreen.watcher.state.Resume;
 import dev.bluegreen.watcher.state.StateStore;
-import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,17 +45,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final ControlNotices notices;
   private final LogFollower follower;
 
-  /**
-   * A busy log is polled every 25 ms: the status (percentiles, each sink's counts, the health
-   * verdict) is published at most this often in between (CPU per 1M lines at 10,000 lines/s: 5.0 s
-   * publishing at every poll, 4.0 s so); controls and stops publish at once.
-   */
-  private static final long PUBLISH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-  private long publishedAt; // timing.nanoTime() of the last publishStatus, reading thread only
-  private final HealthWatch health;
+  private final StatusPublisher published;
   private FollowerStatus followed = FollowerStatus.STARTING;
-  private volatile WatcherStatus status;
   private volatile String savedAtClose;
 
   LiveWatcher(WatcherConfig config, LiveConfig live, Outlet outlet, Timing timing, Duration poll) {
@@ -80,7 +65,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             config.maintenance(),
             timing,
             () -> SavedMessage.save(this.outlet.undelivered()));
-    LogPosition resume = restore(store);
+    LogPosition resume =
+        Restore.from(store, live.logPath(), config, detectors, this.outlet, timing);
     if (detectors.maintenance()) {
       log.warn("maintenance mode is on: alerts are suppressed");
     }
@@ -101,36 +87,16 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             this);
     this.notices =
         new ControlNotices(this.outlet, timing, detectors.maintenance(), detectors.primary());
-    this.health = new HealthWatch(live.logPath().toString(), this.outlet);
-    publishStatus();
-  }
-
-  /** Loads the state file, if any, and returns where to resume reading. */
-  private LogPosition restore(StateStore store) {
-    Optional<WatcherState> saved = store == null ? Optional.empty() : store.load();
-    if (saved.isEmpty()) {
-      return null;
-    }
-    LogPosition resume =
-        Resume.apply(
-            saved.get(),
-            live.logPath(),
-            config.activePool(),
-            config.maintenance(),
-            detectors,
-            timing.millis());
-    List<String> unknown = new ArrayList<>();
-    outlet.restore(SavedMessage.load(saved.get().undelivered(), unknown));
-    if (!unknown.isEmpty()) {
-      log.warn("undelivered messages of kinds this version does not know are dropped: {}", unknown);
-    }
-    log.info(
-        "restored state from {}: primary {}, announced {}, maintenance {}",
-        store.file(),
-        detectors.primary(),
-        detectors.announcedPool(),
-        detectors.maintenance() ? "on" : "off");
-    return resume;
+    this.published =
+        new StatusPublisher(
+            live.logPath().toString(),
+            config.windowSize(),
+            pipeline,
+            this.outlet,
+            checkpointer::lastError,
+            outlet.timeline(),
+            timing);
+    published.publish(followed);
   }
 
   public void start() {
@@ -173,9 +139,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     notices.releaseDue(detectors.maintenance(), detectors.primary());
     pipeline.tick();
     checkpoint(outlet.holding());
-    if (timing.nanoTime() - publishedAt >= PUBLISH_EVERY_NANOS) {
-      publishStatus();
-    }
+    published.publishIfDue(followed);
   }
 
   /**
@@ -198,39 +162,21 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     return saved;
   }
 
-  private void publishStatus() {
-    publishedAt = timing.nanoTime();
-    Pipeline.Stats stats = pipeline.stats();
-    Health now = health.update(followed, stats, checkpointer.lastError(), timing.millis());
-    status =
-        new WatcherStatus(
-            live.logPath().toString(),
-            followed.following(),
-            followed.waitingForLog(),
-            stats.lines(),
-            stats.malformed(),
-            stats.alertsByKind(),
-            stats.windowErrorRatio(),
-            followed.rotations(),
-            followed.lastLineMillis(),
-            detectors.primary(),
-            detectors.servingPool(),
-            detectors.announcedPool(),
-            detectors.maintenance(),
-            outlet.deliveryFailures(),
-            detectors.errorRate().thresholdPercent() / 100,
-            stats.latencyP99Seconds(),
-            stats.latencyP50Seconds(),
-            stats.latencyThresholdSeconds(),
-            outlet.sinks(),
-            now);
-  }
-
   // ---- any thread ----
 
   @Override
   public WatcherStatus status() {
-    return status;
+    return published.status();
+  }
+
+  @Override
+  public LiveView view() {
+    return published.view();
+  }
+
+  @Override
+  public void onPublish(Runnable listener) {
+    published.onPublish(listener);
   }
 
   @Override
@@ -286,8 +232,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
               if (notice != Notice.UNCHANGED) {
                 checkpoint(true);
               }
-              publishStatus();
-              return new ControlResult(status, notice);
+              published.publish(followed);
+              return new ControlResult(published.status(), notice);
             });
     follower.wake(); // applied at the next poll: now, not when the log next changes
     return pending;
@@ -301,8 +247,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     controls.runPending();
     notices.flush(detectors.maintenance(), detectors.primary());
     boolean saved = checkpoint(true);
-    publishStatus();
-    long lines = status.lines();
+    published.publish(followed);
+    long lines = published.status().lines();
     String read = lines + (lines == 1 ? " line read" : " lines read");
     savedAtClose =
         live.stateFile() == null
