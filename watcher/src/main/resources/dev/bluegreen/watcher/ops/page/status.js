@@ -48,28 +48,36 @@
       " errors hidden by a retry, " + counts.e + " errors seen by clients, " + counts.s + " slow");
   }
 
+  // x: the last 15 minutes, now at the right edge; y: 0 at the bottom, the top fits the threshold
   function spark(id, points, index, limit) {
-    var svg = $(id), values = [], max = limit || 0;
+    var svg = $(id), values = [], max = limit || 0, span = 15 * 60 * 1000, last = null;
     clear(svg);
     points.forEach(function (p) { if (p[index] != null) max = Math.max(max, p[index]); });
-    if (!points.length || max <= 0) max = 1;
-    var t0 = points.length ? points[0][0] : 0, span = points.length > 1 ? points[points.length - 1][0] - t0 : 1;
+    if (max <= 0) max = 1;
+    var now = points.length ? points[points.length - 1][0] : 0;
+    function y(v) { return (40 - (v / max) * 37).toFixed(1); }
     points.forEach(function (p) {
       if (p[index] == null) return;
-      var x = span ? ((p[0] - t0) / span) * 180 : 0;
-      values.push(x.toFixed(1) + "," + (40 - (p[index] / max) * 38).toFixed(1));
+      last = [(180 - ((now - p[0]) / span) * 180).toFixed(1), y(p[index])];
+      values.push(last.join(","));
     });
     if (limit != null) {
-      var line = document.createElementNS(SVG, "line"), y = (40 - (limit / max) * 38).toFixed(1);
+      var line = document.createElementNS(SVG, "line");
       line.setAttribute("class", "limit");
       line.setAttribute("x1", "0"); line.setAttribute("x2", "180");
-      line.setAttribute("y1", y); line.setAttribute("y2", y);
+      line.setAttribute("y1", y(limit)); line.setAttribute("y2", y(limit));
       svg.appendChild(line);
     }
     var poly = document.createElementNS(SVG, "polyline");
     poly.setAttribute("class", "value");
     poly.setAttribute("points", values.join(" "));
     svg.appendChild(poly);
+    if (last) {
+      var dot = document.createElementNS(SVG, "circle");
+      dot.setAttribute("class", "now");
+      dot.setAttribute("cx", last[0]); dot.setAttribute("cy", last[1]); dot.setAttribute("r", "2");
+      svg.appendChild(dot);
+    }
   }
 
   function rates(d) {
