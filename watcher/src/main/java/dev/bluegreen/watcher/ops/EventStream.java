@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,10 +75,9 @@ final class EventStream implements AutoCloseable {
       Map<String, Object> body = PageDocument.of(views.get(), timing.millis());
       snapshot = frame(json(body));
       if (clients.isEmpty()) {
-        body.remove(PageDocument.CLOCK_KEY);
-        lastState = json(body); // what the stream's first client saw: the next change counts
+        lastState = state(body); // what the stream's first client saw: the next change counts
       }
-      client = new SseClient(response, callback, timing, clients::remove);
+      client = new SseClient(SseClient.Write.to(response), callback, timing, clients::remove);
       clients.add(client);
     }
     request
@@ -101,15 +101,12 @@ final class EventStream implements AutoCloseable {
     }
     byte[] event;
     synchronized (this) {
-      LiveView view = views.get();
-      Map<String, Object> body = PageDocument.of(view, timing.millis());
-      Object clock = body.remove(PageDocument.CLOCK_KEY);
-      byte[] state = json(body);
+      Map<String, Object> body = PageDocument.of(views.get(), timing.millis());
+      byte[] state = state(body);
       if (Arrays.equals(state, lastState)) {
         return;
       }
       lastState = state;
-      body.put(PageDocument.CLOCK_KEY, clock);
       event = frame(json(body));
     }
     for (SseClient client : clients) {
@@ -119,6 +116,13 @@ final class EventStream implements AutoCloseable {
 
   int clients() {
     return clients.size();
+  }
+
+  /** The document without what moves with the clock alone: equal states are not sent again. */
+  private static byte[] state(Map<String, Object> body) {
+    Map<String, Object> state = new LinkedHashMap<>(body);
+    PageDocument.CLOCK_KEYS.forEach(state::remove);
+    return json(state);
   }
 
   private static byte[] json(Map<String, Object> body) {
@@ -142,9 +146,8 @@ final class EventStream implements AutoCloseable {
 
   private void beat() {
     try {
-      long stuckSince = timing.nanoTime() - HEARTBEAT.toNanos();
       for (SseClient client : clients) {
-        client.heartbeat(COMMENT, stuckSince);
+        client.heartbeat(COMMENT, HEARTBEAT);
       }
     } catch (RuntimeException e) {
       log.warn("status page heartbeat failed: {}", e.toString()); // the next one tries again

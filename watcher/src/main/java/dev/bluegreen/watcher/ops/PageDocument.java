@@ -15,8 +15,11 @@ import java.util.Map;
  * and thresholds, open episodes, the 15-minute history and the alert timeline. NaN is null.
  */
 final class PageDocument {
-  /** The key whose value changes with the clock alone: not a change of state. */
-  static final String CLOCK_KEY = "seconds_since_last_line";
+  /**
+   * Keys whose values move with the clock alone, not a change of state: the seconds since the last
+   * line, and the history's next sample of the same values (new values move the window's too).
+   */
+  static final List<String> CLOCK_KEYS = List.of("seconds_since_last_line", "history");
 
   private PageDocument() {}
 

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher.ops;
 
 import dev.bluegreen.watcher.time.Timing;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Response;
@@ -12,7 +13,18 @@ import org.eclipse.jetty.util.Callback;
  * it: each is a full snapshot), never a blocking write. Dropped when a write fails or is stuck.
  */
 final class SseClient {
-  private final Response response;
+  /** Writes bytes to the client without blocking; {@code done} is told when they are written. */
+  @FunctionalInterface
+  interface Write {
+    void write(ByteBuffer bytes, Callback done);
+
+    /** Writes into {@code response}'s body, never the last write. */
+    static Write to(Response response) {
+      return (bytes, done) -> response.write(false, bytes, done);
+    }
+  }
+
+  private final Write out;
   private final Callback done;
   private final Timing timing;
   private final Consumer<SseClient> removed;
@@ -25,8 +37,8 @@ final class SseClient {
    * @param done the request's callback: completed (failed) when the client is dropped
    * @param removed told once when the client is dropped
    */
-  SseClient(Response response, Callback done, Timing timing, Consumer<SseClient> removed) {
-    this.response = response;
+  SseClient(Write out, Callback done, Timing timing, Consumer<SseClient> removed) {
+    this.out = out;
     this.done = done;
     this.timing = timing;
     this.removed = removed;
@@ -49,16 +61,17 @@ final class SseClient {
   }
 
   /**
-   * Sends {@code comment} if nothing is being written; drops the client if a write started before
-   * {@code stuckSince} (of {@link Timing#nanoTime()}) is still in flight.
+   * Sends {@code comment} if nothing is being written; drops the client if a write has been in
+   * flight for {@code stuckAfter} or longer: it stopped reading.
    */
-  void heartbeat(byte[] comment, long stuckSince) {
+  void heartbeat(byte[] comment, Duration stuckAfter) {
+    long stuckSince = timing.nanoTime() - stuckAfter.toNanos();
     boolean stuck;
     synchronized (this) {
       if (dropped) {
         return;
       }
-      stuck = writing && writingSince - stuckSince < 0;
+      stuck = writing && writingSince - stuckSince <= 0;
       if (writing && !stuck) {
         return; // the write in flight keeps the stream alive
       }
@@ -75,7 +88,7 @@ final class SseClient {
   }
 
   private void write(byte[] event) {
-    response.write(false, ByteBuffer.wrap(event), Callback.from(this::written, this::drop));
+    out.write(ByteBuffer.wrap(event), Callback.from(this::written, this::drop));
   }
 
   private void written() {
