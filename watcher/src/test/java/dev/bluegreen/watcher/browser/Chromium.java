@@ -167,10 +167,19 @@ public final class Chromium implements AutoCloseable {
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
   }
 
-  /** Saves the whole page (not only the window) as a PNG. */
+  /** Saves the whole page (not only the window), as laid out, as a PNG. */
   public void screenshot(Path png) throws Exception {
+    JsonNode size =
+        eval(
+            "({width: document.documentElement.scrollWidth,"
+                + " height: document.documentElement.scrollHeight})");
+    Map<String, Object> clip =
+        Map.of(
+            "x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
     JsonNode shot =
-        call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+        call(
+            "Page.captureScreenshot",
+            Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
     Files.createDirectories(png.toAbsolutePath().getParent());
     Files.write(png, Base64.getDecoder().decode(shot.path("data").asText()));
   }

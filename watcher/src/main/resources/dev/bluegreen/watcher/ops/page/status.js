@@ -48,9 +48,15 @@
       " errors hidden by a retry, " + counts.e + " errors seen by clients, " + counts.s + " slow");
   }
 
-  // x: the last 15 minutes, now at the right edge; y: 0 at the bottom, the top fits the threshold
+  // x: the time the history covers (1 to 15 minutes), now at the right edge; y: 0 at the bottom,
+  // the top fits the threshold and the highest value
+  function span(points) {
+    var covered = points.length ? points[points.length - 1][0] - points[0][0] : 0;
+    return Math.min(15 * 60 * 1000, Math.max(60 * 1000, covered));
+  }
+
   function spark(id, points, index, limit) {
-    var svg = $(id), values = [], max = limit || 0, span = 15 * 60 * 1000, last = null;
+    var svg = $(id), values = [], max = limit || 0, last = null, shown = span(points);
     clear(svg);
     points.forEach(function (p) { if (p[index] != null) max = Math.max(max, p[index]); });
     if (max <= 0) max = 1;
@@ -58,7 +64,8 @@
     function y(v) { return (40 - (v / max) * 37).toFixed(1); }
     points.forEach(function (p) {
       if (p[index] == null) return;
-      last = [(180 - ((now - p[0]) / span) * 180).toFixed(1), y(p[index])];
+      if (now - p[0] > shown) return;
+      last = [(180 - ((now - p[0]) / shown) * 180).toFixed(1), y(p[index])];
       values.push(last.join(","));
     });
     if (limit != null) {
@@ -91,6 +98,8 @@
     if (w.p99_seconds == null) badge("p99-state", "too few timed requests", "off");
     else if (w.p99_seconds > w.latency_threshold_seconds) badge("p99-state", "SLOW", "bad");
     else badge("p99-state", "below", "ok");
+    var minutes = Math.round(span(pts) / 60000);
+    text("rates-h", minutes >= 15 ? "Last 15 minutes" : "Last " + minutes + " min (up to 15 kept)");
     spark("error-spark", pts, 1, w.error_threshold_ratio);
     spark("p99-spark", pts, 2, w.latency_threshold_seconds);
   }
