@@ -15,6 +15,7 @@ final class StatusPageWatch implements AutoCloseable {
           + " ? document.getElementById('serving-pool').textContent : ''";
 
   private final Chromium browser;
+  private boolean closed;
 
   StatusPageWatch(Path profile, int watcherPort) throws Exception {
     browser = Chromium.start(profile, 1100, 1300);
@@ -53,8 +54,12 @@ final class StatusPageWatch implements AutoCloseable {
     }
   }
 
+  /** Closes the browser; again: nothing. */
   @Override
   public void close() throws Exception {
-    browser.close();
+    if (!closed) {
+      closed = true;
+      browser.close();
+    }
   }
 }
