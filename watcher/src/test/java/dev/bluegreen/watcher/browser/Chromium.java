@@ -169,6 +169,8 @@ public final class Chromium implements AutoCloseable {
 
   /** Saves the whole page (not only the window), as laid out, as a PNG. */
   public void screenshot(Path png) throws Exception {
+    // no scrollbar: the page grown to its full height must keep the width it was measured at
+    call("Emulation.setScrollbarsHidden", Map.of("hidden", true));
     JsonNode size =
         eval(
             "({width: document.documentElement.scrollWidth,"

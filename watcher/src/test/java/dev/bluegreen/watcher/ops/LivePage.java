@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +55,8 @@ final class LivePage implements AutoCloseable {
             timeline::receipt);
     watcher =
         new Watcher(config, Timing.SYSTEM)
-            .follow(live, new DeliveryOutlet(delivery, timeline), Duration.ofMillis(50));
+            // the production poll: change notifications wake the reader, as in watcher run
+            .follow(live, new DeliveryOutlet(delivery, timeline), LogFollower.DEFAULT_POLL);
     server =
         AdminServer.start(
             "127.0.0.1", 0, AdminToken.of("page-token-0123456789abcdef"), watcher, Timing.SYSTEM);
