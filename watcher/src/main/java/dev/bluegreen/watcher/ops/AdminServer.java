@@ -64,8 +64,9 @@ public final class AdminServer implements AutoCloseable {
   public static AdminServer start(
       String bind, int port, AdminToken token, Controls watcher, Timing timing) throws IOException {
     AdminServer admin = new AdminServer(bind, port, token, watcher, timing);
+    // "serving /healthz ... on host:port": tests and make bench find the port in this line
     log.info(
-        "serving the status page at /, /healthz, /metrics and /admin on {}:{}", bind, admin.port());
+        "serving /healthz, /metrics, /admin and the status page (/) on {}:{}", bind, admin.port());
     return admin;
   }
 

@@ -5,8 +5,6 @@ import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,7 +46,7 @@ final class EventStream implements AutoCloseable {
   private final Timing timing;
   private final List<SseClient> clients = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService heartbeat;
-  private byte[] lastState; // what was last sent, without the clock; guarded by this
+  private LiveView lastSent; // the state last sent; guarded by this
 
   EventStream(Supplier<LiveView> views, Timing timing) {
     this.views = views;
@@ -72,10 +70,10 @@ final class EventStream implements AutoCloseable {
       if (clients.size() >= MAX_CLIENTS) {
         return false;
       }
-      Map<String, Object> body = PageDocument.of(views.get(), timing.millis());
-      snapshot = frame(json(body));
+      LiveView view = views.get();
+      snapshot = frame(json(PageDocument.of(view, timing.millis())));
       if (clients.isEmpty()) {
-        lastState = state(body); // what the stream's first client saw: the next change counts
+        lastSent = view; // what the stream's first client saw: the next change counts
       }
       client = new SseClient(SseClient.Write.to(response), callback, timing, clients::remove);
       clients.add(client);
@@ -101,13 +99,12 @@ final class EventStream implements AutoCloseable {
     }
     byte[] event;
     synchronized (this) {
-      Map<String, Object> body = PageDocument.of(views.get(), timing.millis());
-      byte[] state = state(body);
-      if (Arrays.equals(state, lastState)) {
+      LiveView view = views.get();
+      if (SameState.of(view, lastSent)) {
         return;
       }
-      lastState = state;
-      event = frame(json(body));
+      lastSent = view;
+      event = frame(json(PageDocument.of(view, timing.millis())));
     }
     for (SseClient client : clients) {
       client.send(event);
@@ -116,13 +113,6 @@ final class EventStream implements AutoCloseable {
 
   int clients() {
     return clients.size();
-  }
-
-  /** The document without what moves with the clock alone: equal states are not sent again. */
-  private static byte[] state(Map<String, Object> body) {
-    Map<String, Object> state = new LinkedHashMap<>(body);
-    PageDocument.CLOCK_KEYS.forEach(state::remove);
-    return json(state);
   }
 
   private static byte[] json(Map<String, Object> body) {

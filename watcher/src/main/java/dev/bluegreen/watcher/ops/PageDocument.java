@@ -15,12 +15,6 @@ import java.util.Map;
  * and thresholds, open episodes, the 15-minute history and the alert timeline. NaN is null.
  */
 final class PageDocument {
-  /**
-   * Keys whose values move with the clock alone, not a change of state: the seconds since the last
-   * line, and the history's next sample of the same values (new values move the window's too).
-   */
-  static final List<String> CLOCK_KEYS = List.of("seconds_since_last_line", "history");
-
   private PageDocument() {}
 
   static Map<String, Object> of(LiveView view, long nowMillis) {

@@ -77,8 +77,12 @@ class StatusPageBrowserTest {
     assertThat(text("timeline")).contains("FAILOVER  traffic moved from blue to green");
     assertThat(text("legend")).contains("error hidden by a retry", "error seen by the client");
     assertThat(text("health")).isEqualTo("ok");
-    assertThat(browser.eval("document.querySelectorAll('#strip .cell').length").asInt())
-        .isEqualTo(LivePage.BLUE_LINES + 60);
+    // the last lines' snapshot follows within the publishing interval (200 ms while busy)
+    Await.until(
+        "the strip holding every line",
+        () ->
+            String.valueOf(LivePage.BLUE_LINES + 60)
+                .equals(eval("String(document.querySelectorAll('#strip .cell').length)")));
     assertThat(browser.eval("document.querySelectorAll('#error-spark polyline').length").asInt())
         .isEqualTo(1);
     browser.screenshot(SHOTS.resolve("failover.png"));
