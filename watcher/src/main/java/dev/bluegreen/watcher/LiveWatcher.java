@@ -8,7 +8,6 @@ import dev.bluegreen.watcher.ops.Controls;
 import dev.bluegreen.watcher.ops.LiveView;
 import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
-import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.source.ChangeSignal;
 import dev.bluegreen.watcher.source.FollowerStatus;
 import dev.bluegreen.watcher.source.LineSink;
@@ -66,16 +65,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             timing,
             () -> SavedMessage.save(this.outlet.undelivered()));
     LogPosition resume =
-        Restore.from(store, live.logPath(), config, detectors, this.outlet, timing);
-    if (detectors.maintenance()) {
-      log.warn("maintenance mode is on: alerts are suppressed");
-    }
-    if (!config.logFormat().hasPool()) {
-      log.warn(LogFormat.WITHOUT_POOL);
-    }
-    if (!config.logFormat().hasRequestTime()) {
-      log.warn(LogFormat.WITHOUT_REQUEST_TIME);
-    }
+        StartUp.restore(store, live.logPath(), config, detectors, this.outlet, timing);
+    StartUp.warn(config, detectors);
     this.follower =
         new LogFollower(
             live.logPath(),
@@ -188,7 +179,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
           }
           detectors.maintenance(on);
           Notice notice = notices.maintenance(on);
-          log.info("maintenance mode turned {}{}", on ? "on" : "off", held(notice));
+          log.info("maintenance mode turned {}{}", on ? "on" : "off", ControlNotices.held(notice));
           return notice;
         });
   }
@@ -207,17 +198,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
           }
           detectors.plannedSwitch(pool, timing.millis());
           Notice notice = notices.plannedSwitch(pool);
-          log.info("planned switch: {} -> {}{}", from, pool, held(notice));
+          log.info("planned switch: {} -> {}{}", from, pool, ControlNotices.held(notice));
           return notice;
         });
-  }
-
-  private static String held(Notice notice) {
-    return notice != Notice.HELD
-        ? ""
-        : "; its notice is held (at most one per control per "
-            + NoticeSpacing.SPACING.toSeconds()
-            + " s): the channel hears the state in force then";
   }
 
   /**

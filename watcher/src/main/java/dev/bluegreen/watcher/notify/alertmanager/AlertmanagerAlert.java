@@ -126,6 +126,8 @@ record AlertmanagerAlert(
       case FAILOVER, RECOVERY, FLAPPING -> AlertKind.FAILOVER;
       case ERROR_RATE, ERROR_RATE_RESOLVED -> AlertKind.ERROR_RATE;
       case LATENCY, LATENCY_RESOLVED -> AlertKind.LATENCY;
+      // a kind of its own condition opens it; a new closing kind maps to its opening one above
+      default -> alert.kind();
     };
   }
 

@@ -2,6 +2,7 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.notify.SavedMessage;
+import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.source.LogPosition;
 import dev.bluegreen.watcher.state.Resume;
 import dev.bluegreen.watcher.state.StateStore;
@@ -14,17 +15,20 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A live watcher's start from its state file: the detectors and the outbox as they were. */
-final class Restore {
+/**
+ * A live watcher's start: the detectors and the outbox as the state file left them, and the
+ * warnings about what it will not see.
+ */
+final class StartUp {
   private static final Logger log = LoggerFactory.getLogger(LiveWatcher.class);
 
-  private Restore() {}
+  private StartUp() {}
 
   /**
    * Loads the state file, if any, into {@code detectors} and {@code outlet}, and returns where to
    * resume reading {@code logPath}, or {@code null} to start afresh.
    */
-  static LogPosition from(
+  static LogPosition restore(
       StateStore store,
       Path logPath,
       WatcherConfig config,
@@ -55,5 +59,18 @@ final class Restore {
         detectors.announcedPool(),
         detectors.maintenance() ? "on" : "off");
     return resume;
+  }
+
+  /** Warns once of what the settings leave unwatched: maintenance on, no pool or request time. */
+  static void warn(WatcherConfig config, Detectors detectors) {
+    if (detectors.maintenance()) {
+      log.warn("maintenance mode is on: alerts are suppressed");
+    }
+    if (!config.logFormat().hasPool()) {
+      log.warn(LogFormat.WITHOUT_POOL);
+    }
+    if (!config.logFormat().hasRequestTime()) {
+      log.warn(LogFormat.WITHOUT_REQUEST_TIME);
+    }
   }
 }
