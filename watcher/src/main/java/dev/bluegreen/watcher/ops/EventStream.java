@@ -45,13 +45,23 @@ final class EventStream implements AutoCloseable {
   private final Supplier<LiveView> views;
   private final Timing timing;
   private final List<SseClient> clients = new CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService heartbeat;
+  private ScheduledExecutorService heartbeat; // started with the first page; guarded by this
   private LiveView lastSent; // the state last sent; guarded by this
 
   EventStream(Supplier<LiveView> views, Timing timing) {
     this.views = views;
     this.timing = timing;
-    this.heartbeat =
+  }
+
+  /**
+   * The heartbeat's thread, started when the first page connects: a watcher nobody looks at has
+   * none.
+   */
+  private void startHeartbeat() {
+    if (heartbeat != null) {
+      return;
+    }
+    heartbeat =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
               Thread thread = new Thread(task, "status-page-heartbeat");
@@ -75,6 +85,7 @@ final class EventStream implements AutoCloseable {
       if (clients.isEmpty()) {
         lastSent = view; // what the stream's first client saw: the next change counts
       }
+      startHeartbeat();
       client = new SseClient(SseClient.Write.to(response), callback, timing, clients::remove);
       clients.add(client);
     }
@@ -147,7 +158,11 @@ final class EventStream implements AutoCloseable {
   /** Ends every stream. */
   @Override
   public void close() {
-    heartbeat.shutdownNow();
+    synchronized (this) {
+      if (heartbeat != null) {
+        heartbeat.shutdownNow();
+      }
+    }
     for (SseClient client : clients) {
       client.drop(new IOException("the watcher stops"));
     }
