@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -74,17 +75,34 @@ final class FailoverDrill {
 
   private final Sandbox sandbox;
   private final SlackInbox slack;
+  private final Path browserProfile;
   private final HttpClient admin = HttpClient.newHttpClient();
 
   FailoverDrill(Sandbox sandbox, SlackInbox slack) {
+    this(sandbox, slack, null);
+  }
+
+  /**
+   * A drill that also watches the status page in headless Chromium (profile in {@code
+   * browserProfile}): the first failover must show on it.
+   */
+  FailoverDrill(Sandbox sandbox, SlackInbox slack, Path browserProfile) {
     this.sandbox = sandbox;
     this.slack = slack;
+    this.browserProfile = browserProfile;
   }
 
   void run() throws Exception {
-    try (Traffic traffic = new Traffic(sandbox.nginxPort, CLIENTS, PAUSE_MILLIS)) {
+    try (Traffic traffic = new Traffic(sandbox.nginxPort, CLIENTS, PAUSE_MILLIS);
+        StatusPageWatch page =
+            browserProfile == null
+                ? null
+                : new StatusPageWatch(browserProfile, sandbox.watcherPort)) {
       long begin = System.nanoTime();
       await("traffic on blue", 20, () -> traffic.lastServedBy("blue", 20, begin));
+      if (page != null) {
+        await("the status page showing blue serving", 20, () -> page.serving().equals("blue"));
+      }
 
       // Chaos error on blue: Nginx retries every failing request on green. The hidden retries stay
       // under 2 % of the window (blue is retried once per fail_timeout): the failover says it.
@@ -92,6 +110,9 @@ final class FailoverDrill {
       long errorAt = chaos(sandbox.bluePort, "start?mode=error");
       await("a failover alert", 20, () -> count("Failover on e2e", before) == 1);
       assertEvidence(before, "500 x");
+      if (page != null) {
+        awaitFailoverOnThePage(page, errorAt, 1, "drill-failover.png");
+      }
       awaitNanos(errorAt + WINDOW_OF_CHAOS);
       assertMostlyGreen(traffic, errorAt);
       stopAndAwaitRecovery(traffic, sandbox.bluePort);
@@ -102,6 +123,11 @@ final class FailoverDrill {
       long timeoutAt = chaos(sandbox.bluePort, "start?mode=timeout");
       await("a second failover alert", 20, () -> count("Failover on e2e", beforeTimeout) == 1);
       assertEvidence(beforeTimeout, "504 x");
+      if (page != null) {
+        // the README's screenshot (docs/status-page.png): a failover after a recovery, 15 min
+        awaitFailoverOnThePage(page, timeoutAt, 2, "drill-second-failover.png");
+        page.close(); // its work is done: the browser's CPU stays out of the timings that follow
+      }
       awaitNanos(timeoutAt + WINDOW_OF_CHAOS);
       assertMostlyGreen(traffic, timeoutAt);
       stopAndAwaitRecovery(traffic, sandbox.bluePort);
@@ -173,6 +199,30 @@ final class FailoverDrill {
   static final String LATENCY_RESOLVED = "Latency back to normal on e2e";
 
   /** Chaos off on the pool; the recovery comes and the last pool message names the primary. */
+  /**
+   * The status page shows green serving against blue, and the {@code failovers}-th failover alert
+   * in its timeline; a screenshot of it goes to target/status-page/.
+   */
+  private void awaitFailoverOnThePage(
+      StatusPageWatch page, long chaosAt, int failovers, String screenshot) throws Exception {
+    await(
+        "the status page showing green serving and the failover alert",
+        20,
+        () -> page.serving().equals("green") && page.alerts("failover") == failovers);
+    System.out.printf(
+        "e2e: the status page showed the failover %d ms after chaos started%n",
+        (System.nanoTime() - chaosAt) / 1_000_000);
+    assertThat(page.text("serving-state")).isEqualTo("FAILED OVER: not the primary");
+    assertThat(page.text("primary-pool")).isEqualTo("blue");
+    assertThat(page.text("timeline")).contains("FAILOVER", "slack:");
+    // delivered to the stand-in Slack before the page was looked at: shown within a second
+    await(
+        "the page showing the failover delivered to Slack",
+        5,
+        () -> page.text("timeline").contains("slack: ✓ delivered"));
+    page.screenshot(screenshot);
+  }
+
   private void stopAndAwaitRecovery(Traffic traffic, int port) throws Exception {
     int before = slack.texts().size();
     chaos(port, "stop");

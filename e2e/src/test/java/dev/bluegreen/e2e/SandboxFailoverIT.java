@@ -20,10 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sandbox end to end: real Nginx on the rendered template, blue and green demo-apps, the
- * watcher posting to a stand-in Slack, steady client traffic through chaos and a planned switch.
+ * watcher posting to a stand-in Slack, steady client traffic through chaos and a planned switch,
+ * the status page watched in headless Chromium (a screenshot of the failover in target/).
  */
 class SandboxFailoverIT {
   @TempDir Path runDir;
+  @TempDir Path browserDir;
   private StandInSlack slack;
   private FailoverDrill drill;
   private Sandbox sandbox;
@@ -39,7 +41,7 @@ class SandboxFailoverIT {
     Map<String, String> settings = new HashMap<>(FailoverDrill.SETTINGS);
     settings.put("SLACK_WEBHOOK_URL", slack.url());
     sandbox = new Sandbox(runDir, settings);
-    drill = new FailoverDrill(sandbox, slack.inbox);
+    drill = new FailoverDrill(sandbox, slack.inbox, browserDir);
     sandbox.run("up");
   }
 

@@ -75,4 +75,13 @@ final class ControlNotices {
     heardPrimary = primary;
     outlet.plannedSwitch(from, primary, timing.now());
   }
+
+  /** For the control's log line: what became of its notice, when it is held; else empty. */
+  static String held(Notice notice) {
+    return notice != Notice.HELD
+        ? ""
+        : "; its notice is held (at most one per control per "
+            + NoticeSpacing.SPACING.toSeconds()
+            + " s): the channel hears the state in force then";
+  }
 }

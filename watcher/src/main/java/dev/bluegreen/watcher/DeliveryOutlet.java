@@ -6,36 +6,61 @@ import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.Notice;
 import dev.bluegreen.watcher.notify.SinkHealth;
 import dev.bluegreen.watcher.notify.SinkStats;
+import dev.bluegreen.watcher.page.Timeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The live watcher's outlet: alerts and notices go through {@link AlertDelivery}'s queues. */
+/**
+ * The live watcher's outlet: alerts and notices go through {@link AlertDelivery}'s queues, each
+ * noted in the {@link Timeline} as queued at the sinks that take it (the delivery's receipts tell
+ * the timeline the rest).
+ */
 public final class DeliveryOutlet implements Outlet {
   private final AlertDelivery delivery;
+  private final Timeline timeline;
 
   public DeliveryOutlet(AlertDelivery delivery) {
+    this(delivery, new Timeline());
+  }
+
+  /**
+   * @param timeline the one the delivery's receipts also go to
+   */
+  public DeliveryOutlet(AlertDelivery delivery, Timeline timeline) {
     this.delivery = delivery;
+    this.timeline = timeline;
   }
 
   @Override
   public void alert(Alert alert) {
+    timeline.queued(Message.of(alert), delivery.sinksFor(Message.of(alert)));
     delivery.publish(alert);
   }
 
   @Override
   public void maintenance(boolean on, Instant at) {
-    delivery.publish(on ? Notice.maintenanceOn(at) : Notice.maintenanceOff(at));
+    publish(on ? Notice.maintenanceOn(at) : Notice.maintenanceOff(at));
   }
 
   @Override
   public void plannedSwitch(String from, String to, Instant at) {
-    delivery.publish(Notice.plannedSwitch(at, from, to));
+    publish(Notice.plannedSwitch(at, from, to));
   }
 
   @Override
   public void sight(boolean blind, String why, Instant at) {
-    delivery.publish(blind ? Notice.blind(at, why) : Notice.seesAgain(at, why));
+    publish(blind ? Notice.blind(at, why) : Notice.seesAgain(at, why));
+  }
+
+  private void publish(Notice notice) {
+    timeline.queued(notice, delivery.sinksFor(notice));
+    delivery.publish(notice);
+  }
+
+  @Override
+  public Timeline timeline() {
+    return timeline;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.SinkHealth;
 import dev.bluegreen.watcher.notify.SinkStats;
+import dev.bluegreen.watcher.page.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +73,11 @@ final class HeldAlerts implements Outlet {
               all.put(sink, withHeld);
             });
     return all;
+  }
+
+  @Override
+  public Timeline timeline() {
+    return next.timeline();
   }
 
   @Override

@@ -2,16 +2,14 @@ package dev.bluegreen.watcher;
 
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.detect.ProbeResult;
-import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.ops.ControlResult;
 import dev.bluegreen.watcher.ops.ControlResult.Notice;
 import dev.bluegreen.watcher.ops.Controls;
+import dev.bluegreen.watcher.ops.LiveView;
 import dev.bluegreen.watcher.ops.PendingControl;
 import dev.bluegreen.watcher.ops.WatcherStatus;
-import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.probe.ProbeConfig;
-import dev.bluegreen.watcher.probe.ProbeStatus;
 import dev.bluegreen.watcher.probe.Prober;
 import dev.bluegreen.watcher.source.ChangeSignal;
 import dev.bluegreen.watcher.source.FollowerStatus;
@@ -19,15 +17,10 @@ import dev.bluegreen.watcher.source.LineSink;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.source.LogPosition;
 import dev.bluegreen.watcher.state.Checkpointer;
-import dev.bluegreen.watcher.state.Resume;
 import dev.bluegreen.watcher.state.StateStore;
-import dev.bluegreen.watcher.state.WatcherState;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,17 +49,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final LogFollower follower;
   private final Prober prober;
 
-  /**
-   * A busy log is polled every 25 ms: the status (percentiles, each sink's counts, the health
-   * verdict) is published at most this often in between (CPU per 1M lines at 10,000 lines/s: 5.0 s
-   * publishing at every poll, 4.0 s so); controls and stops publish at once.
-   */
-  private static final long PUBLISH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-
-  private long publishedAt; // timing.nanoTime() of the last publishStatus, reading thread only
-  private final HealthWatch health;
+  private final StatusPublisher published;
   private FollowerStatus followed = FollowerStatus.STARTING;
-  private volatile WatcherStatus status;
   private volatile String savedAtClose;
 
   LiveWatcher(WatcherConfig config, LiveConfig live, Outlet outlet, Timing timing, Duration poll) {
@@ -90,16 +74,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             config.maintenance(),
             timing,
             () -> SavedMessage.save(this.outlet.undelivered()));
-    LogPosition resume = restore(store);
-    if (detectors.maintenance()) {
-      log.warn("maintenance mode is on: alerts are suppressed");
-    }
-    if (!config.logFormat().hasPool()) {
-      log.warn(LogFormat.WITHOUT_POOL);
-    }
-    if (!config.logFormat().hasRequestTime()) {
-      log.warn(LogFormat.WITHOUT_REQUEST_TIME);
-    }
+    LogPosition resume =
+        StartUp.restore(store, live.logPath(), config, detectors, this.outlet, timing);
+    StartUp.warn(config, detectors);
     this.follower =
         new LogFollower(
             live.logPath(),
@@ -111,36 +88,17 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
             this);
     this.notices =
         new ControlNotices(this.outlet, timing, detectors.maintenance(), detectors.primary());
-    this.health = new HealthWatch(live.logPath().toString(), this.outlet);
-    publishStatus();
-  }
-
-  /** Loads the state file, if any, and returns where to resume reading. */
-  private LogPosition restore(StateStore store) {
-    Optional<WatcherState> saved = store == null ? Optional.empty() : store.load();
-    if (saved.isEmpty()) {
-      return null;
-    }
-    LogPosition resume =
-        Resume.apply(
-            saved.get(),
-            live.logPath(),
-            config.activePool(),
-            config.maintenance(),
-            detectors,
-            timing.millis());
-    List<String> unknown = new ArrayList<>();
-    outlet.restore(SavedMessage.load(saved.get().undelivered(), unknown));
-    if (!unknown.isEmpty()) {
-      log.warn("undelivered messages of kinds this version does not know are dropped: {}", unknown);
-    }
-    log.info(
-        "restored state from {}: primary {}, announced {}, maintenance {}",
-        store.file(),
-        detectors.primary(),
-        detectors.announcedPool(),
-        detectors.maintenance() ? "on" : "off");
-    return resume;
+    this.published =
+        new StatusPublisher(
+            live.logPath().toString(),
+            config.windowSize(),
+            pipeline,
+            this.outlet,
+            checkpointer::lastError,
+            outlet.timeline(),
+            live.probes().targets(),
+            timing);
+    published.publish(followed);
   }
 
   public void start() {
@@ -184,9 +142,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     notices.releaseDue(detectors.maintenance(), detectors.primary());
     pipeline.tick();
     checkpoint(outlet.holding());
-    if (timing.nanoTime() - publishedAt >= PUBLISH_EVERY_NANOS) {
-      publishStatus();
-    }
+    published.publishIfDue(followed);
   }
 
   /**
@@ -209,35 +165,6 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     return saved;
   }
 
-  private void publishStatus() {
-    publishedAt = timing.nanoTime();
-    Pipeline.Stats stats = pipeline.stats();
-    Health now = health.update(followed, stats, checkpointer.lastError(), timing.millis());
-    status =
-        new WatcherStatus(
-            live.logPath().toString(),
-            followed.following(),
-            followed.waitingForLog(),
-            stats.lines(),
-            stats.malformed(),
-            stats.alertsByKind(),
-            stats.windowErrorRatio(),
-            followed.rotations(),
-            followed.lastLineMillis(),
-            detectors.primary(),
-            detectors.servingPool(),
-            detectors.announcedPool(),
-            detectors.maintenance(),
-            outlet.deliveryFailures(),
-            detectors.errorRate().thresholdPercent() / 100,
-            stats.latencyP99Seconds(),
-            stats.latencyP50Seconds(),
-            stats.latencyThresholdSeconds(),
-            outlet.sinks(),
-            now,
-            ProbeStatus.of(live.probes().targets(), detectors.probes(), detectors.servingPool()));
-  }
-
   // ---- any thread ----
 
   /** A round of probe results, from the probe thread: decided on the reading thread. */
@@ -253,7 +180,17 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
 
   @Override
   public WatcherStatus status() {
-    return status;
+    return published.status();
+  }
+
+  @Override
+  public LiveView view() {
+    return published.view();
+  }
+
+  @Override
+  public void onPublish(Runnable listener) {
+    published.onPublish(listener);
   }
 
   @Override
@@ -265,7 +202,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
           }
           detectors.maintenance(on);
           Notice notice = notices.maintenance(on);
-          log.info("maintenance mode turned {}{}", on ? "on" : "off", held(notice));
+          log.info("maintenance mode turned {}{}", on ? "on" : "off", ControlNotices.held(notice));
           return notice;
         });
   }
@@ -284,17 +221,9 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
           }
           detectors.plannedSwitch(pool, timing.millis());
           Notice notice = notices.plannedSwitch(pool);
-          log.info("planned switch: {} -> {}{}", from, pool, held(notice));
+          log.info("planned switch: {} -> {}{}", from, pool, ControlNotices.held(notice));
           return notice;
         });
-  }
-
-  private static String held(Notice notice) {
-    return notice != Notice.HELD
-        ? ""
-        : "; its notice is held (at most one per control per "
-            + NoticeSpacing.SPACING.toSeconds()
-            + " s): the channel hears the state in force then";
   }
 
   /**
@@ -309,8 +238,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
               if (notice != Notice.UNCHANGED) {
                 checkpoint(true);
               }
-              publishStatus();
-              return new ControlResult(status, notice);
+              published.publish(followed);
+              return new ControlResult(published.status(), notice);
             });
     follower.wake(); // applied at the next poll: now, not when the log next changes
     return pending;
@@ -325,8 +254,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     controls.runPending();
     notices.flush(detectors.maintenance(), detectors.primary());
     boolean saved = checkpoint(true);
-    publishStatus();
-    long lines = status.lines();
+    published.publish(followed);
+    long lines = published.status().lines();
     String read = lines + (lines == 1 ? " line read" : " lines read");
     savedAtClose =
         live.stateFile() == null

@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.notify.Message;
 import dev.bluegreen.watcher.notify.SinkHealth;
 import dev.bluegreen.watcher.notify.SinkStats;
+import dev.bluegreen.watcher.page.Timeline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ public interface Outlet {
   /** Moves whenever {@link #undelivered()} may have changed. */
   default long undeliveredVersion() {
     return 0;
+  }
+
+  /** The messages sent and their delivery at each sink, for the status page; none by default. */
+  default Timeline timeline() {
+    return null;
   }
 
   /** Sends what the last run left undelivered, before anything new. */

@@ -116,8 +116,8 @@ public enum Setting {
       "--http-port",
       "PORT",
       Default.of(LiveConfig.DEFAULT_HTTP_PORT),
-      "Port of /healthz, /metrics and the admin endpoints used by 'watcher ctl' (0 picks a free"
-          + " port)."),
+      "Port of the status page (/), /healthz, /metrics and the admin endpoints used by 'watcher"
+          + " ctl' (0 picks a free port)."),
   HTTP_BIND(
       LIVE,
       "--http-bind",

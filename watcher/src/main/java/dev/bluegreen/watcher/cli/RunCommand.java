@@ -21,6 +21,7 @@ import dev.bluegreen.watcher.notify.DeliveryConfig;
 import dev.bluegreen.watcher.notify.DeliveryStats;
 import dev.bluegreen.watcher.ops.AdminServer;
 import dev.bluegreen.watcher.ops.AdminToken;
+import dev.bluegreen.watcher.page.Timeline;
 import dev.bluegreen.watcher.parse.LogFormat;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
@@ -82,8 +83,10 @@ final class RunCommand implements Callable<Integer> {
     settings.deprecations(SETTINGS).forEach(LoggerFactory.getLogger(RunCommand.class)::warn);
     AdminToken token = adminToken(live);
     DeliveryConfig deliveryConfig = DeliverySettings.load(settings);
-    AlertDelivery alerts = Sinks.start(deliveryConfig, spec.commandLine().getOut());
-    Outlet outlet = new DeliveryOutlet(alerts);
+    Timeline timeline = new Timeline(); // the status page's: what was sent, delivered or not
+    AlertDelivery alerts =
+        Sinks.start(deliveryConfig, spec.commandLine().getOut(), Timing.SYSTEM, timeline::receipt);
+    Outlet outlet = new DeliveryOutlet(alerts, timeline);
     LiveWatcher watcher = new Watcher(config, Timing.SYSTEM).follow(live, outlet);
     AdminServer admin;
     try {

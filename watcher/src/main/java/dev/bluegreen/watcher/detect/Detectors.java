@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.detect;
 
 import dev.bluegreen.watcher.parse.AccessEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,9 +22,11 @@ public final class Detectors {
   private final Consumer<Alert> alerts;
   private final long flapSettleMillis;
   private final FailureLog failures = new FailureLog();
+  private final RequestStrip strip;
   private long now; // the latest line's log time: evidence covers the span before it
   private long lastPoolLine = Long.MIN_VALUE; // the latest line naming a pool, log time
   private StandbyDetector standby; // null: no probes
+  private String servingRelease; // the release of the latest request naming a pool
 
   /**
    * @param latencyP99Millis the p99 request time above which requests are too slow
@@ -49,6 +52,7 @@ public final class Detectors {
         new LatencyDetector(windowSize, latencyP99Millis, minRequests, gate, flapSettleMillis);
     this.poolFlips = new PoolFlipDetector(activePool, gate, flapSettleMillis);
     this.flapSettleMillis = flapSettleMillis;
+    this.strip = new RequestStrip(windowSize, latencyP99Millis);
     this.alerts = alert -> alerts.accept(failures.explain(alert, now));
   }
 
@@ -56,8 +60,10 @@ public final class Detectors {
   public void observe(AccessEvent event, LineRef where, long now) {
     this.now = now;
     failures.observe(event, now);
+    strip.add(event);
     if (event.pool() != null) {
       lastPoolLine = now;
+      servingRelease = event.release();
     }
     errorRate.observe(event, where, now, alerts);
     latency.observe(event, where, now, alerts);
@@ -123,6 +129,33 @@ public final class Detectors {
   /** The pool the log shows now: the one that served the latest request naming a pool. */
   public String servingPool() {
     return poolFlips.servingPool();
+  }
+
+  /** The release of the pool serving now, as its latest request logged it, or {@code null}. */
+  public String servingRelease() {
+    return servingRelease;
+  }
+
+  /** The window's requests oldest first, one {@link RequestStrip.Cell#code()} each. */
+  public String strip() {
+    return strip.encode();
+  }
+
+  /** The episodes open now: people were told and no recovery or resolution came yet. */
+  public List<OpenEpisode> openEpisodes() {
+    List<OpenEpisode> open = new ArrayList<>(3);
+    if (poolFlips.offPrimary() || poolFlips.flapping()) {
+      open.add(
+          new OpenEpisode(
+              poolFlips.flapping() ? AlertKind.FLAPPING : AlertKind.FAILOVER, Severity.WARNING));
+    }
+    if (errorRate.alerting()) {
+      open.add(new OpenEpisode(AlertKind.ERROR_RATE, errorRate.severity()));
+    }
+    if (latency.alerting()) {
+      open.add(new OpenEpisode(AlertKind.LATENCY, Severity.WARNING));
+    }
+    return open;
   }
 
   /** Whether the pools flap: pool messages wait until one pool has served alone long enough. */

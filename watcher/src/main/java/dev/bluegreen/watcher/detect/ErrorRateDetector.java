@@ -142,6 +142,11 @@ public final class ErrorRateDetector {
     return episode.isOpen();
   }
 
+  /** The open episode's severity as announced (meaningful while {@link #alerting()}). */
+  public Severity severity() {
+    return told;
+  }
+
   /**
    * What a restarted watcher needs to go on deciding as if it had never stopped. A state file of
    * the previous version has no {@code episode}: its {@code announced} says whether one is open;

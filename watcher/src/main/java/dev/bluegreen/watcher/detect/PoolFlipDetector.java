@@ -155,6 +155,11 @@ public final class PoolFlipDetector {
     return announced;
   }
 
+  /** Whether a failover episode is open: traffic left the primary and has not come back. */
+  public boolean offPrimary() {
+    return episode.isOpen();
+  }
+
   /** Whether the pools flap: the third episode opened within one cooldown, not settled since. */
   public boolean flapping() {
     return flapping.isOn();

@@ -107,6 +107,15 @@ public final class AlertDelivery implements AutoCloseable {
     return workers.stream().map(worker -> worker.notifier().name()).toList();
   }
 
+  /** The sinks {@code message} goes to, in order: a notice skips those that take none. */
+  public List<String> sinksFor(Message message) {
+    return workers.stream()
+        .map(SinkWorker::notifier)
+        .filter(notifier -> !(message instanceof Notice) || notifier.takesNotices())
+        .map(Notifier::name)
+        .toList();
+  }
+
   /** E.g. {@code slack (https://hooks.slack.com/***), alertmanager (http://am:9093/***)}. */
   public String describeSinks() {
     return workers.stream()

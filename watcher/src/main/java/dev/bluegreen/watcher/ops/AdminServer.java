@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The watcher's HTTP face: {@code GET /healthz}, {@code GET /metrics}, and the live controls under
+ * The watcher's HTTP face: the read-only status page ({@code GET /}, live over {@code GET /events},
+ * {@link EventStream}), {@code GET /healthz}, {@code GET /metrics}, and the live controls under
  * {@code /admin/} that {@code watcher ctl} uses ({@link Route} lists them). Who may use which is
  * {@link RequestCheck}'s; every refusal is logged with the client and the endpoint. The server
  * itself is {@link BoundedHttp}: stalled clients cannot freeze it.
@@ -36,12 +37,15 @@ public final class AdminServer implements AutoCloseable {
   private final Metrics metrics;
   private final Timing timing;
   private final RequestCheck check;
+  private final EventStream events;
+  private final PageAssets page = new PageAssets();
 
   private AdminServer(String bind, int port, AdminToken token, Controls watcher, Timing timing)
       throws IOException {
     this.watcher = watcher;
     this.timing = timing;
     this.metrics = new Metrics(watcher::status);
+    this.events = new EventStream(watcher::view, timing);
     try {
       this.server = BoundedHttp.start(bind, port, new Dispatch());
     } catch (IOException e) {
@@ -50,6 +54,7 @@ public final class AdminServer implements AutoCloseable {
       throw new IOException("cannot start the HTTP server: " + e.getMessage(), e);
     }
     this.check = new RequestCheck(bind, BoundedHttp.port(server), token);
+    watcher.onPublish(events::published);
   }
 
   /**
@@ -59,7 +64,9 @@ public final class AdminServer implements AutoCloseable {
   public static AdminServer start(
       String bind, int port, AdminToken token, Controls watcher, Timing timing) throws IOException {
     AdminServer admin = new AdminServer(bind, port, token, watcher, timing);
-    log.info("serving /healthz, /metrics and /admin on {}:{}", bind, admin.port());
+    // "serving /healthz ... on host:port": tests and make bench find the port in this line
+    log.info(
+        "serving /healthz, /metrics, /admin and the status page (/) on {}:{}", bind, admin.port());
     return admin;
   }
 
@@ -69,6 +76,7 @@ public final class AdminServer implements AutoCloseable {
 
   @Override
   public void close() {
+    events.close();
     try {
       server.stop();
     } catch (Exception e) {
@@ -120,7 +128,17 @@ public final class AdminServer implements AutoCloseable {
       return;
     }
     Map<String, String> query = query(request.getHttpURI().getQuery());
+    if (PageAssets.serves(route)) {
+      page.serve(route, response, callback);
+      return;
+    }
     switch (route) {
+      case EVENTS -> {
+        if (!events.open(request, response, callback)) {
+          send(response, callback, 503, Map.of("error", "too many status page clients"));
+        }
+      }
+      case PAGE, PAGE_SCRIPT, PAGE_STYLE -> throw new IllegalStateException("served above");
       case HEALTHZ -> {
         WatcherStatus status = watcher.status();
         // 503 while blind, so Docker's, systemd's and Kubernetes' checks see it

@@ -20,6 +20,17 @@ public interface Controls {
   /** The latest snapshot; never blocks. */
   WatcherStatus status();
 
+  /** The latest snapshot with what the status page draws; never blocks. */
+  default LiveView view() {
+    return LiveView.of(status());
+  }
+
+  /**
+   * Calls {@code published} after each new snapshot, on the reading thread: it must not block (the
+   * status page's stream hands it on without waiting). One listener; a second replaces the first.
+   */
+  default void onPublish(Runnable published) {}
+
   /** Turns maintenance mode on or off. */
   PendingControl<ControlResult> maintenance(boolean on);
 

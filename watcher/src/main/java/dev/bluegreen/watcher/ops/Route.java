@@ -8,6 +8,10 @@ import java.util.stream.Stream;
  * it.
  */
 public enum Route {
+  PAGE("/", "GET", Access.ANYONE),
+  PAGE_SCRIPT("/status.js", "GET", Access.ANYONE),
+  PAGE_STYLE("/status.css", "GET", Access.ANYONE),
+  EVENTS("/events", "GET", Access.ANYONE),
   HEALTHZ("/healthz", "GET", Access.ANYONE),
   METRICS("/metrics", "GET", Access.ANYONE),
   STATUS("/admin/status", "GET", Access.LOCAL),

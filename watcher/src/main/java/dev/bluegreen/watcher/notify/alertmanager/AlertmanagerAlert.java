@@ -116,10 +116,26 @@ record AlertmanagerAlert(
     }
     labels.put("severity", alert.severity().wireName());
     labels.put("instance", instance);
+    labels.put("kind", openingKind(alert).wireName());
     if (sample) {
       labels.put("test", "true"); // test-alert's samples never resolve a real alert
     }
     return labels;
+  }
+
+  /**
+   * The kind that opens the alert's condition: labels are its identity, so a recovery or a
+   * resolution (even one posted after a restart, with no firing alert remembered) and flapping
+   * carry the same {@code kind} as the alert they update or end.
+   */
+  private static AlertKind openingKind(Alert alert) {
+    return switch (alert.kind()) {
+      case FAILOVER, RECOVERY, FLAPPING -> AlertKind.FAILOVER;
+      case ERROR_RATE, ERROR_RATE_RESOLVED -> AlertKind.ERROR_RATE;
+      case LATENCY, LATENCY_RESOLVED -> AlertKind.LATENCY;
+      case STANDBY_DOWN, STANDBY_UP -> AlertKind.STANDBY_DOWN;
+        // no default: a new kind must say which condition it belongs to
+    };
   }
 
   private static Map<String, String> annotations(Alert alert) {

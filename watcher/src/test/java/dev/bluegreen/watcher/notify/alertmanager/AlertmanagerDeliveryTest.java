@@ -78,7 +78,8 @@ class AlertmanagerDeliveryTest {
                 "alertname", "BlueGreenFailover",
                 "pool", "blue",
                 "severity", "warning",
-                "instance", "web-1"));
+                "instance", "web-1",
+                "kind", "failover"));
     assertThat(firing.get(0).path("startsAt").asText()).isEqualTo("2025-01-01T03:04:05Z");
     assertThat(firing.get(0).has("endsAt")).isFalse();
     assertThat(firing.get(0).path("annotations").path("summary").asText())
@@ -103,7 +104,8 @@ class AlertmanagerDeliveryTest {
             Map.of(
                 "alertname", "BlueGreenErrorRate",
                 "severity", "warning",
-                "instance", "web-1"));
+                "instance", "web-1",
+                "kind", "error_rate"));
     JsonNode escalation = posted(1);
     assertThat(escalation).hasSize(2);
     assertThat(escalation.get(0).path("labels")).isEqualTo(warning.path("labels"));
@@ -116,6 +118,17 @@ class AlertmanagerDeliveryTest {
     assertThat(resolved.path("labels")).isEqualTo(critical.path("labels"));
     assertThat(resolved.path("startsAt")).isEqualTo(critical.path("startsAt"));
     assertThat(resolved.path("endsAt").asText()).isEqualTo("2025-01-01T03:06:05Z");
+  }
+
+  @Test
+  void aRecoveryAfterARestartCarriesTheLabelsOfTheFailoverItEnds() {
+    // a restarted watcher remembers no firing alert: the labels alone must name the same alert
+    AlertmanagerAlert failover =
+        AlertmanagerAlert.of(Message.of(Samples.failover()), null, "web-1");
+    AlertmanagerAlert recovery =
+        AlertmanagerAlert.of(Message.of(Samples.recovery()), null, "web-1");
+    assertThat(recovery.labels()).isEqualTo(failover.labels()).containsEntry("kind", "failover");
+    assertThat(recovery.endsAt()).isNotNull();
   }
 
   @Test
