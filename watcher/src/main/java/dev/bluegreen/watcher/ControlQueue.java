@@ -34,11 +34,17 @@ final class ControlQueue {
     return control;
   }
 
-  /** Applies every queued change that was not withdrawn, oldest first; the owning thread only. */
-  void runPending() {
+  /**
+   * Applies every queued change that was not withdrawn, oldest first; the owning thread only.
+   * Returns how many were taken from the queue.
+   */
+  int runPending() {
+    int taken = 0;
     Queued<?> change;
     while ((change = pending.poll()) != null) {
+      taken++;
       change.run();
     }
+    return taken;
   }
 }

@@ -51,6 +51,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
 
   private final StatusPublisher published;
   private FollowerStatus followed = FollowerStatus.STARTING;
+  private long controlsRun; // the reading thread's
   private volatile String savedAtClose;
 
   LiveWatcher(WatcherConfig config, LiveConfig live, Outlet outlet, Timing timing, Duration poll) {
@@ -138,11 +139,13 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   @Override
   public void poll(FollowerStatus latest) {
     followed = latest;
-    controls.runPending();
+    controlsRun += controls.runPending();
     notices.releaseDue(detectors.maintenance(), detectors.primary());
     pipeline.tick();
     checkpoint(outlet.holding());
-    published.publishIfDue(followed);
+    // each count only grows: their sum changes when any of them does
+    published.publishIfDue(
+        followed, pipeline.lines() + pipeline.alerts() + outlet.undeliveredVersion() + controlsRun);
   }
 
   /**

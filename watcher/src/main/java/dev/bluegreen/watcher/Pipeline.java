@@ -161,6 +161,11 @@ public final class Pipeline implements LineSink {
     return lines;
   }
 
+  /** Alerts decided so far; unlike {@link #stats()}, allocates nothing. */
+  public long alerts() {
+    return alertCount;
+  }
+
   public Stats stats() {
     Latency latency = detectors.latency();
     return new Stats(

@@ -28,6 +28,16 @@ final class StatusPublisher {
    */
   static final long PUBLISH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
+  /**
+   * While nothing changed (no line, alert, delivery, control, nor a change of the follower's
+   * status), the status is published this often only: for the verdicts that move with time alone (a
+   * grace period ending, drops forgotten). An idle watcher polls every second; publishing at each
+   * poll was half its idle CPU.
+   */
+  static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private static final long UNKNOWN = Long.MIN_VALUE;
+
   private final String log;
   private final int windowSize;
   private final Pipeline pipeline;
@@ -40,6 +50,8 @@ final class StatusPublisher {
   private final Timeline timeline;
   private final List<ProbeTarget> probeTargets;
   private long publishedAt; // timing.nanoTime() of the last publish, reading thread only
+  private long publishedChanges = UNKNOWN; // the change count the last publish showed
+  private FollowerStatus publishedFollowed; // the follower's status the last publish showed
   private volatile LiveView view;
   private volatile Runnable listener = () -> {};
 
@@ -69,16 +81,27 @@ final class StatusPublisher {
     this.health = new HealthWatch(log, outlet);
   }
 
-  /** Publishes unless the last publish was less than {@link #PUBLISH_EVERY_NANOS} ago. */
-  void publishIfDue(FollowerStatus followed) {
-    if (timing.nanoTime() - publishedAt >= PUBLISH_EVERY_NANOS) {
+  /**
+   * Publishes if something changed since the last publish and that was at least {@link
+   * #PUBLISH_EVERY_NANOS} ago, or if nothing changed for {@link #REFRESH_EVERY_NANOS}.
+   *
+   * @param changes a count that grows with every line, alert, delivery and control: equal counts
+   *     mean nothing of the kind happened in between
+   */
+  void publishIfDue(FollowerStatus followed, long changes) {
+    boolean changed = changes != publishedChanges || !followed.equals(publishedFollowed);
+    long since = timing.nanoTime() - publishedAt;
+    if (since >= (changed ? PUBLISH_EVERY_NANOS : REFRESH_EVERY_NANOS)) {
       publish(followed);
+      publishedChanges = changes;
     }
   }
 
   /** Builds and publishes the snapshot now, then tells the listener. */
   void publish(FollowerStatus followed) {
     publishedAt = timing.nanoTime();
+    publishedChanges = UNKNOWN; // a caller that knows the count sets it
+    publishedFollowed = followed;
     long now = timing.millis();
     Pipeline.Stats stats = pipeline.stats();
     Health judged = health.update(followed, stats, stateError.get(), now);
