@@ -1,5 +1,6 @@
 package dev.bluegreen.e2e;
 
+import dev.bluegreen.watcher.browser.Chromium;
 import java.nio.file.Path;
 
 /**
