@@ -182,6 +182,7 @@ local_up() {
   trap - EXIT
   say "up (local): http://127.0.0.1:$NGINX_PORT -> $pool (primary), $(other "$pool") (backup)"
   say "apps :$BLUE_PORT blue, :$GREEN_PORT green; watcher :$HTTP_PORT; this session's logs in ${LOGS#"$ROOT"/}/ -> $(readlink "$LOGS")"
+  say "status page: http://127.0.0.1:$HTTP_PORT/ (live; read-only)"
   say_overridden
   if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#"$ROOT"/}/watcher.log"; fi
 }
@@ -295,6 +296,7 @@ docker_up() {
   wait_docker_started 120
   trap - EXIT
   say "up (docker): http://127.0.0.1:$NGINX_PORT -> $pool; alerts: make logs"
+  say "status page: http://127.0.0.1:$HTTP_PORT/ (live; read-only)"
   say_overridden
 }
 
