@@ -48,8 +48,6 @@ public final class LogFollower implements AutoCloseable {
   /** How often a busy log is read ({@link ReadPace}). */
   static final Duration BUSY_POLL = Duration.ofMillis(25);
 
-  private static final long UNKNOWN = Long.MIN_VALUE;
-
   /** Bytes read at once. */
   private static final int CHUNK_BYTES = 1024 * 1024;
 
@@ -60,8 +58,6 @@ public final class LogFollower implements AutoCloseable {
   }
 
   private final Path path;
-  private final Start start;
-  private final LogPosition resume;
   private final Duration pollDelay;
   private final Duration busyPoll;
   private final ChangeSignal changes;
@@ -76,10 +72,10 @@ public final class LogFollower implements AutoCloseable {
   private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
   private final Rotations rotations;
   private final LogOpener opener;
+  private final StartPoint startPoint;
   private FollowedFile current;
   private LogPosition lastPosition; // where reading stopped in the last file closed
   private boolean following;
-  private long startLine; // lines before the start offset if a position tells, else UNKNOWN
   private long lastLineMillis;
 
   /**
@@ -98,8 +94,6 @@ public final class LogFollower implements AutoCloseable {
       Timing timing,
       LineSink sink) {
     this.path = path;
-    this.start = start;
-    this.resume = resume;
     this.pollDelay = pollDelay;
     this.busyPoll = pollDelay.compareTo(BUSY_POLL) < 0 ? pollDelay : BUSY_POLL;
     this.changes = changes;
@@ -107,6 +101,7 @@ public final class LogFollower implements AutoCloseable {
     this.sink = new GuardedSink(sink, path, errors);
     this.rotations = new Rotations(path, this.sink, timing, () -> lastLineMillis = timing.millis());
     this.opener = new LogOpener(path);
+    this.startPoint = new StartPoint(start, resume, rotations);
     this.thread = new Thread(this::run, "log-follower");
   }
 
@@ -172,10 +167,9 @@ public final class LogFollower implements AutoCloseable {
         FollowedFile followed;
         long linesBefore;
         try {
-          startLine = UNKNOWN;
-          long startAt = startOffset(file, first, failed);
+          long startAt = startPoint.offset(file, first, opener.waitedForIt(), failed, lastPosition);
           followed = new FollowedFile(file, startAt, sink, chunk, timing.nanoTime());
-          linesBefore = startLine != UNKNOWN ? startLine : file.linesBefore(startAt);
+          linesBefore = startPoint.linesBefore(file, startAt);
         } catch (IOException | RuntimeException e) {
           file.close();
           throw e;
@@ -207,33 +201,6 @@ public final class LogFollower implements AutoCloseable {
       awaitChange(pollDelay);
     }
     return null;
-  }
-
-  /**
-   * Where to start in a file just opened: at first, at the end, the start, or where the last run
-   * stopped; after an error, where reading stopped; after a rotation, or once a missing log
-   * appeared, at its start.
-   */
-  private long startOffset(OpenLogFile file, boolean first, boolean failed) throws IOException {
-    if (first && !opener.waitedForIt()) {
-      if (resume == null) {
-        return start == Start.BEGINNING ? 0 : file.lastLineEnd();
-      }
-      return resumeAt(file, resume, "while the watcher was stopped");
-    }
-    if (failed && !rotations.leftOldFile() && lastPosition != null) {
-      return resumeAt(file, lastPosition, "while following it failed");
-    }
-    return 0;
-  }
-
-  /** As {@link Rotations#resumeAt}, noting the lines before the offset when {@code at} knows. */
-  private long resumeAt(OpenLogFile file, LogPosition at, String when) throws IOException {
-    long offset = rotations.resumeAt(file, at, when);
-    if (offset == at.offset() && (at.lineKnown() || at.line() == LogPosition.CONTINUES)) {
-      startLine = at.line();
-    }
-    return offset;
   }
 
   private void follow(FollowedFile file, long linesBefore) throws IOException {
