@@ -43,6 +43,18 @@ class ProbeSettingsTest {
     assertThat(probes.interval()).isEqualTo(Duration.ofSeconds(5));
   }
 
+  @Test
+  void aComposeServiceNameWithAnUnderscoreIsAHost() {
+    // Compose names services app_blue; java.net.URI calls such an authority a registry, no host
+    ProbeConfig probes =
+        load(
+            Map.of("PROBE_URLS", "blue=http://app_blue:8081/healthz,green=http://app_green:8082/"));
+
+    assertThat(probes.targets())
+        .extracting(t -> t.url().toString())
+        .containsExactly("http://app_blue:8081/healthz", "http://app_green:8082/");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

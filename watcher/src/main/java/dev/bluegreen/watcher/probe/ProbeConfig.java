@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.probe;
 
 import dev.bluegreen.watcher.detect.PoolName;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -103,9 +104,22 @@ public record ProbeConfig(List<ProbeTarget> targets, Duration interval) {
       throw new IllegalArgumentException(
           "the URL of " + pool + " must start with http:// or https://");
     }
-    if (url.getHost() == null || url.getHost().isEmpty()) {
+    if (host(url).isEmpty()) {
       throw new IllegalArgumentException("the URL of " + pool + " has no host");
     }
     return url;
+  }
+
+  /**
+   * The URL's host as the probe connects to it: {@link URI#getHost()} is null for a name with an
+   * underscore (Compose's {@code app_blue}), which {@link java.net.URL} and DNS take as they are.
+   */
+  private static String host(URI url) {
+    try {
+      String host = url.toURL().getHost();
+      return host == null ? "" : host;
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      return "";
+    }
   }
 }
