@@ -2,11 +2,9 @@ package dev.bluegreen.watcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.FreshJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,25 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StartUpTest {
   private static List<String> loadedClasses(String... args)
       throws IOException, InterruptedException {
-    return output(Main.class, args).lines().filter(line -> line.contains("[class,load]")).toList();
-  }
-
-  private static String output(Class<?> main, String... args)
-      throws IOException, InterruptedException {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off",
-                "-verbose:class",
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return output;
+    return FreshJvm.run(Main.class, args)
+        .lines()
+        .filter(line -> line.contains("[class,load]"))
+        .toList();
   }
 
   @ParameterizedTest
@@ -60,7 +43,7 @@ class StartUpTest {
 
   @Test
   void loggingIsSetUpInCodeWithoutAnXmlParser() throws Exception {
-    String output = output(LogsOneLine.class);
+    String output = FreshJvm.run(LogsOneLine.class);
 
     assertThat(output).contains(" INFO  StartUpTest - one line");
     assertThat(output.lines().filter(line -> line.contains("[class,load]")))

@@ -2,13 +2,11 @@ package dev.bluegreen.watcher.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.FreshJvm;
 import dev.bluegreen.watcher.time.Timing;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -22,16 +20,7 @@ import org.junit.jupiter.api.Test;
 class LazyClientTest {
   @Test
   void theClientIsBuiltAtTheFirstPostOnly() throws Exception {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-verbose:class",
-            "-cp",
-            System.getProperty("java.class.path"),
-            PostsOnce.class.getName());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = FreshJvm.run(PostsOnce.class);
 
     String beforePost = output.substring(0, output.indexOf("posting now"));
     assertThat(beforePost).contains(" dev.bluegreen.watcher.notify.JsonPost ");

@@ -2,10 +2,7 @@ package dev.bluegreen.watcher.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import dev.bluegreen.watcher.FreshJvm;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
@@ -18,16 +15,7 @@ import org.junit.jupiter.api.Test;
 class HttpFootprintTest {
   @Test
   void theServerStartsWithoutThePlatformMBeanServer() throws Exception {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-verbose:class",
-            "-cp",
-            System.getProperty("java.class.path"),
-            StartsAndStops.class.getName());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = FreshJvm.run(StartsAndStops.class);
 
     assertThat(output).contains("started on port ");
     assertThat(output.lines().filter(line -> line.contains("[class,load]")))
