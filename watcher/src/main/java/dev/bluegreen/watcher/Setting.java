@@ -22,7 +22,7 @@ public enum Setting {
       DETECTION,
       "--nginx-log-format",
       "FORMAT",
-      Default.unset(
+      SettingDefault.unset(
           "run: the format NGINX_CONF writes LOG_PATH in, else the sandbox's key=value format"
               + " (see README)"),
       "The log_format as written in nginx.conf: the whole directive, its quoted strings, or the"
@@ -32,60 +32,61 @@ public enum Setting {
       DETECTION,
       "--window-size",
       "N",
-      Default.of(WatcherConfig.DEFAULT_WINDOW_SIZE),
+      SettingDefault.of(WatcherConfig.DEFAULT_WINDOW_SIZE),
       "Requests in the sliding window of the error rate and of the p99 request time."),
   ERROR_RATE_THRESHOLD(
       DETECTION,
       "--error-rate-threshold",
       "PERCENT",
-      Default.of(WatcherConfig.DEFAULT_ERROR_RATE_THRESHOLD),
+      SettingDefault.of(WatcherConfig.DEFAULT_ERROR_RATE_THRESHOLD),
       "Alert when more than this percent of the window are 5xx (seen by clients or hidden by"
           + " Nginx retries)."),
   MIN_REQUESTS(
       DETECTION,
       "--min-requests",
       "N",
-      Default.of(WatcherConfig.DEFAULT_MIN_REQUESTS, "(or the window size if that is smaller)"),
+      SettingDefault.of(
+          WatcherConfig.DEFAULT_MIN_REQUESTS, "(or the window size if that is smaller)"),
       "Judge the error rate (and the p99 request time) only once the window holds this many"
           + " requests."),
   LATENCY_P99_MS(
       DETECTION,
       "--latency-p99-ms",
       "MILLISECONDS",
-      Default.of(WatcherConfig.DEFAULT_LATENCY_P99_MS),
+      SettingDefault.of(WatcherConfig.DEFAULT_LATENCY_P99_MS),
       "Alert when the p99 of $request_time over the window is above this (resolved at half);"
           + " keep it below Nginx's proxy_read_timeout, or only failovers can reach it."),
   ALERT_COOLDOWN_SEC(
       DETECTION,
       "--alert-cooldown-sec",
       "SECONDS",
-      Default.of(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
+      SettingDefault.of(WatcherConfig.DEFAULT_ALERT_COOLDOWN_SEC),
       "Seconds between reminders of an open episode (0: none); new episodes are never held back;"
           + " a third failover within it is flapping."),
   FLAP_SETTLE_SEC(
       DETECTION,
       "--flap-settle-sec",
       "SECONDS",
-      Default.of(WatcherConfig.DEFAULT_FLAP_SETTLE_SEC),
+      SettingDefault.of(WatcherConfig.DEFAULT_FLAP_SETTLE_SEC),
       "After a flapping alert, how long (log time) one pool must serve alone before where it"
           + " settled is announced."),
   ACTIVE_POOL(
       DETECTION,
       "--active-pool",
       "POOL",
-      Default.of(WatcherConfig.DEFAULT_ACTIVE_POOL),
+      SettingDefault.of(WatcherConfig.DEFAULT_ACTIVE_POOL),
       "The pool expected to serve; traffic served by another is a failover."),
   MAINTENANCE_MODE(
       DETECTION,
       "--maintenance",
       "true|false",
-      Default.of(WatcherConfig.DEFAULT_MAINTENANCE),
+      SettingDefault.of(WatcherConfig.DEFAULT_MAINTENANCE),
       "Suppress alerts (maintenance mode)."),
   PARSE_THREADS(
       DETECTION,
       "--parse-threads",
       "N",
-      Default.unset("one per core, up to " + BlockParser.MAX_THREADS),
+      SettingDefault.unset("one per core, up to " + BlockParser.MAX_THREADS),
       "Threads that parse a big read (a backlog, a replay), 1 to "
           + BlockParser.MAX_THREADS
           + "; deciding stays on one."),
@@ -94,13 +95,13 @@ public enum Setting {
       LIVE,
       "--log",
       "FILE",
-      Default.of(LiveConfig.DEFAULT_LOG_PATH),
+      SettingDefault.of(LiveConfig.DEFAULT_LOG_PATH),
       "The access log to follow; it may be missing at start (waited for) and rotated in any way."),
   NGINX_CONF(
       LIVE,
       "--nginx-conf",
       "FILE",
-      Default.of(LiveConfig.DEFAULT_NGINX_CONF),
+      SettingDefault.of(LiveConfig.DEFAULT_NGINX_CONF),
       "nginx.conf, or a saved 'nginx -T' output: with NGINX_LOG_FORMAT unset, 'run' uses the"
           + " log_format of the access_log written to LOG_PATH here (if none, the sandbox's);"
           + " 'doctor' checks it."),
@@ -108,35 +109,35 @@ public enum Setting {
       LIVE,
       "--state-file",
       "FILE",
-      Default.unset("none (start at the end)"),
+      SettingDefault.unset("none (start at the end)"),
       "Keep the read position and alert state here, so a restart resumes where it stopped and"
           + " never repeats an alert."),
   HTTP_PORT(
       LIVE,
       "--http-port",
       "PORT",
-      Default.of(LiveConfig.DEFAULT_HTTP_PORT),
+      SettingDefault.of(LiveConfig.DEFAULT_HTTP_PORT),
       "Port of the status page (/), /healthz, /metrics and the admin endpoints used by 'watcher"
           + " ctl' (0 picks a free port)."),
   HTTP_BIND(
       LIVE,
       "--http-bind",
       "ADDRESS",
-      Default.of(LiveConfig.DEFAULT_HTTP_BIND, "(the container image uses 0.0.0.0)"),
+      SettingDefault.of(LiveConfig.DEFAULT_HTTP_BIND, "(the container image uses 0.0.0.0)"),
       "Address that port listens on; admin endpoints answer loopback clients only, changes only"
           + " with the admin token."),
   ADMIN_TOKEN(
       LIVE,
       "--admin-token",
       "TOKEN",
-      Default.unset("unset: one generated once into ADMIN_TOKEN_FILE"),
+      SettingDefault.unset("unset: one generated once into ADMIN_TOKEN_FILE"),
       "The secret every change through the admin endpoints carries ('watcher ctl' sends it); at"
           + " least 16 characters. A credential: prefer the environment, a flag shows in ps."),
   ADMIN_TOKEN_FILE(
       LIVE,
       "--admin-token-file",
       "FILE",
-      Default.unset(
+      SettingDefault.unset(
           "admin-token beside STATE_FILE; without one, in $XDG_RUNTIME_DIR/bluegreen-watch, else"
               + " in the home directory (README, Admin token)"),
       "Without ADMIN_TOKEN, where 'watcher run' keeps the admin token it generated (0600) and"
@@ -146,7 +147,7 @@ public enum Setting {
       LIVE,
       "--watcher-log-format",
       "text|json",
-      Default.of(LiveConfig.DEFAULT_WATCHER_LOG_FORMAT),
+      SettingDefault.of(LiveConfig.DEFAULT_WATCHER_LOG_FORMAT),
       "The watcher's own log lines on stderr: readable text, or JSON lines for containers (the"
           + " access log's format is --nginx-log-format).",
       "LOG_FORMAT",
@@ -155,14 +156,14 @@ public enum Setting {
       LIVE,
       "--probe-urls",
       "POOL=URL,...",
-      Default.unset("unset: no probes"),
+      SettingDefault.unset("unset: no probes"),
       "Each pool's health URL (blue=http://blue:3000/healthz,green=http://green:3000/healthz):"
           + " 3 failed checks in a row of the pool not serving send standby_down."),
   PROBE_INTERVAL_SEC(
       LIVE,
       "--probe-interval-sec",
       "SECONDS",
-      Default.of(ProbeConfig.DEFAULT_INTERVAL_SEC),
+      SettingDefault.of(ProbeConfig.DEFAULT_INTERVAL_SEC),
       "Seconds between two checks of each PROBE_URLS pool (1..3600); a check times out after 2 s"
           + " to connect and 3 s to answer."),
 
@@ -170,34 +171,34 @@ public enum Setting {
       DELIVERY,
       "--slack-webhook-url",
       "URL",
-      Default.unset("unset: alerts are printed to stdout (dry run)"),
+      SettingDefault.unset("unset: alerts are printed to stdout (dry run)"),
       "Slack incoming webhook (https://hooks.slack.com/services/...). It is a credential: prefer"
           + " the environment, a flag shows in ps."),
   ALERT_WEBHOOK_URL(
       DELIVERY,
       "--alert-webhook-url",
       "URL",
-      Default.unset("unset (off)"),
+      SettingDefault.unset("unset (off)"),
       "Also POST each alert as JSON (the object 'replay --format json' prints) to this URL."),
   ALERTMANAGER_URL(
       DELIVERY,
       "--alertmanager-url",
       "URL",
-      Default.unset("unset (off)"),
+      SettingDefault.unset("unset (off)"),
       "Also send alerts to Prometheus Alertmanager at this base URL (e.g. http://am:9093), via"
           + " POST /api/v2/alerts."),
   WATCHER_INSTANCE(
       DELIVERY,
       "--instance",
       "NAME",
-      Default.unset("this host's name"),
+      SettingDefault.unset("this host's name"),
       "The name of the watched Nginx in messages and Alertmanager's instance label; watchers of"
           + " one Nginx should share it."),
   ALERT_QUEUE_CAPACITY(
       DELIVERY,
       "--alert-queue-capacity",
       "N",
-      Default.of(DeliveryConfig.DEFAULT_QUEUE_CAPACITY),
+      SettingDefault.of(DeliveryConfig.DEFAULT_QUEUE_CAPACITY),
       "Messages each sink keeps undelivered before collapsing and dropping (never a first"
           + " announcement).");
 
@@ -211,42 +212,15 @@ public enum Setting {
     DELIVERY
   }
 
-  /**
-   * A default as the environment would spell it, or empty when it is computed (then unset is the
-   * way to ask for it), and words that explain it.
-   */
-  public record Default(String value, String note) {
-    static Default of(Object value) {
-      return new Default(plain(value), "");
-    }
-
-    static Default of(Object value, String note) {
-      return new Default(plain(value), note);
-    }
-
-    static Default unset(String note) {
-      return new Default("", note);
-    }
-
-    /** How help shows it: the value, the words, or both. */
-    public String shown() {
-      return value.isEmpty() ? note : note.isEmpty() ? value : value + " " + note;
-    }
-
-    private static String plain(Object value) {
-      return value instanceof Double d ? Settings.plain(d) : value.toString();
-    }
-  }
-
   private final Group group;
   private final String flag;
   private final String paramLabel;
-  private final Default defaultValue;
+  private final SettingDefault defaultValue;
   private final String doc;
   private final String deprecatedName;
   private final String deprecatedFlag;
 
-  Setting(Group group, String flag, String paramLabel, Default defaultValue, String doc) {
+  Setting(Group group, String flag, String paramLabel, SettingDefault defaultValue, String doc) {
     this(group, flag, paramLabel, defaultValue, doc, null, null);
   }
 
@@ -254,7 +228,7 @@ public enum Setting {
       Group group,
       String flag,
       String paramLabel,
-      Default defaultValue,
+      SettingDefault defaultValue,
       String doc,
       String deprecatedName,
       String deprecatedFlag) {
@@ -281,7 +255,7 @@ public enum Setting {
     return paramLabel;
   }
 
-  public Default defaultValue() {
+  public SettingDefault defaultValue() {
     return defaultValue;
   }
 
