@@ -11,6 +11,7 @@ import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.TestJson;
 import dev.bluegreen.watcher.Watcher;
 import dev.bluegreen.watcher.WatcherConfig;
+import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.notify.LogCapture;
 import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.time.Timing;
@@ -95,29 +96,7 @@ class AdminServerTest {
 
   @Test
   void healthTellsThePoolTheLogShowsApartFromTheOneAnnounced() {
-    WatcherStatus status =
-        new WatcherStatus(
-            "access.log",
-            true,
-            false,
-            10,
-            0,
-            new long[dev.bluegreen.watcher.detect.AlertKind.values().length],
-            0,
-            0,
-            0,
-            "blue",
-            "green",
-            "blue",
-            false,
-            0,
-            0.02,
-            Double.NaN,
-            Double.NaN,
-            1.0,
-            java.util.List.of(),
-            dev.bluegreen.watcher.health.Health.OK,
-            java.util.List.of());
+    WatcherStatus status = TestStatus.of(10, "green", "blue", new long[AlertKind.values().length]);
 
     java.util.Map<String, Object> health = HealthDocument.of(status, 0);
 

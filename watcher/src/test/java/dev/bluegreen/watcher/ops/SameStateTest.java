@@ -3,7 +3,6 @@ package dev.bluegreen.watcher.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.detect.AlertKind;
-import dev.bluegreen.watcher.health.Health;
 import dev.bluegreen.watcher.page.History;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,28 +12,7 @@ class SameStateTest {
   private static WatcherStatus status(long lines, long failovers) {
     long[] alerts = new long[AlertKind.values().length];
     alerts[AlertKind.FAILOVER.ordinal()] = failovers;
-    return new WatcherStatus(
-        "access.log",
-        true,
-        false,
-        lines,
-        0,
-        alerts,
-        0,
-        0,
-        0,
-        "blue",
-        "blue",
-        "blue",
-        false,
-        0,
-        0.02,
-        Double.NaN,
-        Double.NaN,
-        1.0,
-        List.of(),
-        Health.OK,
-        List.of());
+    return TestStatus.of(lines, "blue", "blue", alerts);
   }
 
   private static LiveView view(WatcherStatus status, List<History.Point> history) {
