@@ -31,18 +31,8 @@ public final class ErrorRateDetector {
   private final ErrorWindow window;
   private final double thresholdPercent;
   private final int minRequests;
-  private final AlertGate gate;
-  private final Episode episode = new Episode();
-  private final long flapSettleMillis;
+  private final WindowEpisodes episodes;
   private Severity told = Severity.WARNING; // the open episode's severity, as announced
-  private boolean pendingOpen;
-  private boolean sticky;
-  private long okSince = NOT_OK;
-  // the last request's line, kept as its parts: storing the LineRef would allocate one per line
-  private String lastFile;
-  private long lastLine;
-
-  private static final long NOT_OK = Long.MIN_VALUE;
 
   /**
    * @param flapSettleMillis how long the rate must stay back down to resolve an episode opened as
@@ -54,51 +44,46 @@ public final class ErrorRateDetector {
       int minRequests,
       AlertGate gate,
       long flapSettleMillis) {
-    this.flapSettleMillis = flapSettleMillis;
     this.window = new ErrorWindow(windowSize);
     this.thresholdPercent = thresholdPercent;
     this.minRequests = minRequests;
-    this.gate = gate;
+    this.episodes = new WindowEpisodes(gate, flapSettleMillis);
   }
 
   /** Adds one request to the window and announces a change of verdict to {@code alerts}. */
   public void observe(AccessEvent event, LineRef where, long now, Consumer<Alert> alerts) {
     boolean error = event.clientError() || event.hiddenError();
     window.add(event.clientError(), event.hiddenError());
-    lastFile = where.file();
-    lastLine = where.line();
     ErrorRateVerdict verdict = verdict();
-    okSince = verdict != ErrorRateVerdict.OK ? NOT_OK : okSince == NOT_OK ? now : okSince;
-    if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD && !episode.isOpen()) {
+    episodes.seen(where, verdict == ErrorRateVerdict.OK, now);
+    if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD && !episodes.isOpen()) {
       // only an error entering the window (or one maintenance held back) opens an episode
-      pendingOpen |= error;
-      if (pendingOpen && gate.mayAnnounce()) {
+      if (episodes.opensNow(error)) {
         ErrorRate rate = snapshot();
         told = rate.severity();
         alerts.accept(Alert.errorRate(AlertKind.ERROR_RATE, now, where, rate, told, false, false));
-        sticky = episode.open(now, gate.cooldownMillis()) >= PoolFlipDetector.FLAPPING_EPISODES;
-        pendingOpen = false;
+        episodes.opened(now);
       }
     } else if (verdict == ErrorRateVerdict.ABOVE_THRESHOLD) {
       remindOrEscalate(where, now, alerts);
     } else {
-      pendingOpen = false;
+      episodes.notAbove();
       tick(now, alerts);
     }
   }
 
   /** An open episode still above: escalated at once if clients now see it, else reminded. */
   private void remindOrEscalate(LineRef where, long now, Consumer<Alert> alerts) {
-    if (!gate.mayAnnounce()) {
+    if (!episodes.mayAnnounce()) {
       return;
     }
     boolean escalates = told == Severity.WARNING && window.clientErrorsAbove(thresholdPercent);
-    if (escalates || episode.reminderDue(now, gate.cooldownMillis())) {
+    if (escalates || episodes.reminderDue(now)) {
       told = escalates ? Severity.CRITICAL : told;
       alerts.accept(
           Alert.errorRate(
               AlertKind.ERROR_RATE, now, where, snapshot(), told, !escalates, escalates));
-      episode.announced(now);
+      episodes.announced(now);
     }
   }
 
@@ -107,15 +92,17 @@ public final class ErrorRateDetector {
    * cooldown, once it stayed down for the flap settle time; call it when no line came for a while.
    */
   public void tick(long now, Consumer<Alert> alerts) {
-    if (okSince != NOT_OK
-        && episode.isOpen()
-        && gate.mayAnnounce()
-        && (!sticky || now - okSince >= flapSettleMillis)) {
+    if (episodes.resolvesNow(now)) {
       alerts.accept(
           Alert.errorRate(
-              AlertKind.ERROR_RATE_RESOLVED, now, lastWhere(), snapshot(), told, false, false));
-      episode.close();
-      sticky = false;
+              AlertKind.ERROR_RATE_RESOLVED,
+              now,
+              episodes.lastWhere(),
+              snapshot(),
+              told,
+              false,
+              false));
+      episodes.resolved();
     }
   }
 
@@ -139,7 +126,7 @@ public final class ErrorRateDetector {
 
   /** Whether people were told about a spike that is not resolved yet. */
   public boolean alerting() {
-    return episode.isOpen();
+    return episodes.isOpen();
   }
 
   /** The open episode's severity as announced (meaningful while {@link #alerting()}). */
@@ -167,31 +154,25 @@ public final class ErrorRateDetector {
   public State state() {
     return new State(
         window.encode(),
-        episode.isOpen(),
-        episode.state(),
-        pendingOpen,
-        sticky,
-        okSince,
-        lastWhere(),
+        episodes.isOpen(),
+        episodes.episode(),
+        episodes.pendingOpen(),
+        episodes.sticky(),
+        episodes.okSince(),
+        episodes.lastWhere(),
         told);
   }
 
   public void restore(State state) {
     window.restore(state.window() == null ? "" : state.window());
-    episode.restore(
+    episodes.restore(
         state.episode() != null
             ? state.episode()
-            : new Episode.State(state.announced(), Long.MIN_VALUE, null));
-    pendingOpen = state.pendingOpen();
-    sticky = state.sticky();
+            : new Episode.State(state.announced(), Long.MIN_VALUE, null),
+        state.pendingOpen(),
+        state.sticky(),
+        state.okSince(),
+        state.lastWhere());
     told = state.severity() == null ? Severity.WARNING : state.severity();
-    okSince = state.okSince() == 0 ? NOT_OK : state.okSince();
-    LineRef last = state.lastWhere();
-    lastFile = last == null ? null : last.file();
-    lastLine = last == null ? 0 : last.line();
-  }
-
-  private LineRef lastWhere() {
-    return lastFile == null ? null : new LineRef(lastFile, lastLine);
   }
 }

@@ -20,28 +20,18 @@ public final class LatencyDetector {
 
   private static final int P99 = 99;
   private static final int P50 = 50;
-  private static final long NOT_OK = Long.MIN_VALUE;
 
   private final LatencyWindow window;
   private final int thresholdMillis;
   private final int minRequests;
-  private final AlertGate gate;
-  private final Episode episode = new Episode();
-  private final long flapSettleMillis;
-  private boolean pendingOpen;
-  private boolean sticky;
-  private long okSince = NOT_OK;
-  // the last timed request's line, kept as its parts: storing the LineRef would allocate per line
-  private String lastFile;
-  private long lastLine;
+  private final WindowEpisodes episodes; // over the timed requests only
 
   public LatencyDetector(
       int windowSize, int thresholdMillis, int minRequests, AlertGate gate, long flapSettleMillis) {
     this.window = new LatencyWindow(windowSize, thresholdMillis, resolveMillis(thresholdMillis));
     this.thresholdMillis = thresholdMillis;
     this.minRequests = minRequests;
-    this.gate = gate;
-    this.flapSettleMillis = flapSettleMillis;
+    this.episodes = new WindowEpisodes(gate, flapSettleMillis);
   }
 
   /** The p99 at or below which an alert for {@code thresholdMillis} resolves. */
@@ -56,25 +46,21 @@ public final class LatencyDetector {
       return;
     }
     window.add(millis, where.file(), where.line(), requestId(event));
-    lastFile = where.file();
-    lastLine = where.line();
     LatencyVerdict verdict = verdict();
-    okSince = verdict != LatencyVerdict.OK ? NOT_OK : okSince == NOT_OK ? now : okSince;
-    if (verdict == LatencyVerdict.ABOVE_THRESHOLD && !episode.isOpen()) {
+    episodes.seen(where, verdict == LatencyVerdict.OK, now);
+    if (verdict == LatencyVerdict.ABOVE_THRESHOLD && !episodes.isOpen()) {
       // only a slow request entering the window (or one maintenance held back) opens an episode
-      pendingOpen |= millis > thresholdMillis;
-      if (pendingOpen && gate.mayAnnounce()) {
+      if (episodes.opensNow(millis > thresholdMillis)) {
         alerts.accept(Alert.latency(AlertKind.LATENCY, now, where, snapshot(), false));
-        sticky = episode.open(now, gate.cooldownMillis()) >= PoolFlipDetector.FLAPPING_EPISODES;
-        pendingOpen = false;
+        episodes.opened(now);
       }
     } else if (verdict == LatencyVerdict.ABOVE_THRESHOLD) {
-      if (gate.mayAnnounce() && episode.reminderDue(now, gate.cooldownMillis())) {
+      if (episodes.mayAnnounce() && episodes.reminderDue(now)) {
         alerts.accept(Alert.latency(AlertKind.LATENCY, now, where, snapshot(), true));
-        episode.announced(now);
+        episodes.announced(now);
       }
     } else {
-      pendingOpen = false;
+      episodes.notAbove();
       tick(now, alerts);
     }
   }
@@ -92,13 +78,10 @@ public final class LatencyDetector {
    * cooldown, once it stayed down for the flap settle time; call it when no line came for a while.
    */
   public void tick(long now, Consumer<Alert> alerts) {
-    if (okSince != NOT_OK
-        && episode.isOpen()
-        && gate.mayAnnounce()
-        && (!sticky || now - okSince >= flapSettleMillis)) {
-      alerts.accept(Alert.latency(AlertKind.LATENCY_RESOLVED, now, lastWhere(), snapshot(), false));
-      episode.close();
-      sticky = false;
+    if (episodes.resolvesNow(now)) {
+      alerts.accept(
+          Alert.latency(AlertKind.LATENCY_RESOLVED, now, episodes.lastWhere(), snapshot(), false));
+      episodes.resolved();
     }
   }
 
@@ -141,7 +124,7 @@ public final class LatencyDetector {
 
   /** Whether people were told about slowness that is not resolved yet. */
   public boolean alerting() {
-    return episode.isOpen();
+    return episodes.isOpen();
   }
 
   /**
@@ -159,7 +142,13 @@ public final class LatencyDetector {
       LineRef lastWhere) {}
 
   public State state() {
-    return new State(window.toArray(), episode.state(), pendingOpen, sticky, okSince, lastWhere());
+    return new State(
+        window.toArray(),
+        episodes.episode(),
+        episodes.pendingOpen(),
+        episodes.sticky(),
+        episodes.okSince(),
+        episodes.lastWhere());
   }
 
   /**
@@ -173,16 +162,7 @@ public final class LatencyDetector {
     for (int k = Math.max(0, times.length - window.capacity()); k < times.length; k++) {
       window.add(times[k], null, 0, null);
     }
-    episode.restore(state.episode());
-    pendingOpen = state.pendingOpen();
-    sticky = state.sticky();
-    okSince = state.okSince() == 0 ? NOT_OK : state.okSince();
-    LineRef last = state.lastWhere();
-    lastFile = last == null ? null : last.file();
-    lastLine = last == null ? 0 : last.line();
-  }
-
-  private LineRef lastWhere() {
-    return lastFile == null ? null : new LineRef(lastFile, lastLine);
+    episodes.restore(
+        state.episode(), state.pendingOpen(), state.sticky(), state.okSince(), state.lastWhere());
   }
 }
