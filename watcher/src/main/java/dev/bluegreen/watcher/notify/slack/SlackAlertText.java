@@ -59,6 +59,16 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             "*Median*\n" + latency.p50Millis() + " ms",
             "*Threshold*\np99 above " + latency.thresholdMillis() + " ms",
             "*Slowest*\n" + slowest);
+    // the fallback line after its headline: where, and the p99 against the threshold
+    String p99Line =
+        on
+            + "p99 "
+            + latency.p99Millis()
+            + " ms over "
+            + window
+            + " (threshold "
+            + latency.thresholdMillis()
+            + " ms)";
     if (alert.kind() == AlertKind.LATENCY_RESOLVED) {
       return new SlackAlertText(
           "Latency back to normal",
@@ -72,15 +82,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
               + latency.resolveMillis()
               + " ms).",
           facts,
-          "Latency back to normal"
-              + on
-              + "p99 "
-              + latency.p99Millis()
-              + " ms over "
-              + window
-              + " (threshold "
-              + latency.thresholdMillis()
-              + " ms)");
+          "Latency back to normal" + p99Line);
     }
     String headline = alert.reminder() ? "Requests still slow" : "Requests slow";
     return new SlackAlertText(
@@ -96,15 +98,7 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             + " ms). Requests still succeed, slowly: find the slow pool or endpoint before"
             + " Nginx starts timing out. Runbook: LATENCY.",
         facts,
-        headline
-            + on
-            + "p99 "
-            + latency.p99Millis()
-            + " ms over "
-            + window
-            + " (threshold "
-            + latency.thresholdMillis()
-            + " ms)");
+        headline + p99Line);
   }
 
   private static SlackAlertText flapping(FlappingAlert alert, String on) {
