@@ -5,12 +5,12 @@ import static dev.bluegreen.watcher.Setting.ADMIN_TOKEN_FILE;
 import static dev.bluegreen.watcher.Setting.HTTP_PORT;
 import static dev.bluegreen.watcher.Setting.STATE_FILE;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.InvalidSettingException;
 import dev.bluegreen.watcher.LiveConfig;
 import dev.bluegreen.watcher.Settings;
 import dev.bluegreen.watcher.detect.PoolName;
+import dev.bluegreen.watcher.json.Json;
+import dev.bluegreen.watcher.json.JsonObject;
 import dev.bluegreen.watcher.ops.AdminToken;
 import dev.bluegreen.watcher.ops.Controls;
 import java.io.IOException;
@@ -23,6 +23,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
@@ -50,11 +52,6 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Exit status: 0 applied, 1 no watcher answered or it refused, 2 usage."})
 final class CtlCommand implements Callable<Integer> {
-  /** Made on first use: every command builds this one at start-up, only ctl needs JSON. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
-
   /**
    * How long ctl waits for an answer: the watcher's own, a 503 after at most twice {@link
    * Controls#TIMEOUT} when its reading thread is stuck, must arrive first, so 5 s more, ample for
@@ -126,25 +123,28 @@ final class CtlCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted", 1);
     }
-    JsonNode body = readTree(response.body());
+    JsonObject body = readTree(response.body());
     if (response.statusCode() != 200) {
       throw new CliException(
-          "the watcher refused: " + body.path("error").asText(response.body()), 1);
+          "the watcher refused: "
+              + (body.get("error") == null ? response.body() : StatusField.text(body, "error")),
+          1);
     }
+    long lines = StatusField.number(body, "lines");
     spec.commandLine()
         .getOut()
         .printf(
             "maintenance %s, active pool %s, serving %s, announced %s, %d %s read%n",
-            body.path("maintenance").asBoolean() ? "on" : "off",
-            body.path("active_pool").asText(),
-            body.path("serving_pool").asText(),
-            body.path("announced_pool").asText(),
-            body.path("lines").asLong(),
-            body.path("lines").asLong() == 1 ? "line" : "lines");
-    if (body.path("probes").size() > 0) {
-      spec.commandLine().getOut().println("probes: " + ProbesLine.of(body.path("probes")));
+            StatusField.bool(body, "maintenance") ? "on" : "off",
+            StatusField.text(body, "active_pool"),
+            StatusField.text(body, "serving_pool"),
+            StatusField.text(body, "announced_pool"),
+            lines,
+            lines == 1 ? "line" : "lines");
+    if (body.get("probes") instanceof List<?> probes && !probes.isEmpty()) {
+      spec.commandLine().getOut().println("probes: " + ProbesLine.of(probes));
     }
-    if (body.path("notice").asText().equals("held")) {
+    if (StatusField.text(body, "notice").equals("held")) {
       spec.commandLine()
           .getOut()
           .println(
@@ -229,11 +229,14 @@ final class CtlCommand implements Callable<Integer> {
     }
   }
 
-  private static JsonNode readTree(String body) {
+  /** The answer's JSON object; an empty one when it is none (a proxy's HTML page, say). */
+  private static JsonObject readTree(String body) {
     try {
-      return Json.MAPPER.readTree(body);
+      return Json.read(body) instanceof Map<?, ?> object
+          ? JsonObject.of(object)
+          : new JsonObject(Map.of());
     } catch (IOException e) {
-      return Json.MAPPER.createObjectNode();
+      return new JsonObject(Map.of());
     }
   }
 }

@@ -1,28 +1,32 @@
 package dev.bluegreen.watcher.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.bluegreen.watcher.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** How {@code watcher ctl status} shows /admin/status's {@code probes} in one line. */
 final class ProbesLine {
+  private static final JsonObject EMPTY = new JsonObject(Map.of());
+
   private ProbesLine() {}
 
   /** {@code blue up (serving), green down: 3 failed in a row, last HTTP 500}. */
-  static String of(JsonNode probes) {
+  static String of(List<?> probes) {
     List<String> each = new ArrayList<>();
-    for (JsonNode probe : probes) {
-      String state = probe.path("state").asText();
+    for (Object element : probes) {
+      JsonObject probe = element instanceof Map<?, ?> ? JsonObject.of(element) : EMPTY;
+      String state = StatusField.text(probe, "state");
       each.add(
-          probe.path("pool").asText()
+          StatusField.text(probe, "pool")
               + " "
               + state
-              + (probe.path("serving").asBoolean() ? " (serving)" : "")
+              + (StatusField.bool(probe, "serving") ? " (serving)" : "")
               + (state.equals("down")
                   ? ": "
-                      + probe.path("failures_in_row").asInt()
+                      + StatusField.number(probe, "failures_in_row")
                       + " failed in a row, last "
-                      + probe.path("last_error").asText()
+                      + StatusField.text(probe, "last_error")
                   : ""));
     }
     return String.join(", ", each);

@@ -3,8 +3,8 @@ package dev.bluegreen.watcher.logging;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.LayoutBase;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.json.Json;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +15,6 @@ import org.slf4j.event.KeyValuePair;
  * pairs and MDC). An exception is reduced to its class and message: no stack trace in the logs.
  */
 public final class JsonLayout extends LayoutBase<ILoggingEvent> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Override
   public String doLayout(ILoggingEvent event) {
     Map<String, Object> line = new LinkedHashMap<>();
@@ -27,7 +25,7 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
     Map<String, Object> fields = new LinkedHashMap<>(event.getMDCPropertyMap());
     if (event.getKeyValuePairs() != null) {
       for (KeyValuePair pair : event.getKeyValuePairs()) {
-        fields.put(pair.key, pair.value);
+        fields.put(pair.key, plain(pair.value));
       }
     }
     IThrowableProxy error = event.getThrowableProxy();
@@ -38,9 +36,16 @@ public final class JsonLayout extends LayoutBase<ILoggingEvent> {
       line.put("fields", fields);
     }
     try {
-      return JSON.writeValueAsString(line) + "\n";
-    } catch (JsonProcessingException e) {
+      return Json.text(line) + "\n";
+    } catch (IOException e) {
       return "{\"level\":\"ERROR\",\"message\":\"unloggable event\"}\n";
     }
+  }
+
+  /** A key-value pair's value as JSON can hold it: text, number, boolean, or its text. */
+  private static Object plain(Object value) {
+    return value == null || value instanceof Number || value instanceof Boolean
+        ? value
+        : String.valueOf(value);
   }
 }

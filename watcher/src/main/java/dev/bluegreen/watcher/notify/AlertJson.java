@@ -1,7 +1,5 @@
 package dev.bluegreen.watcher.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.ErrorRate;
 import dev.bluegreen.watcher.detect.ErrorRateAlert;
@@ -11,6 +9,8 @@ import dev.bluegreen.watcher.detect.Latency;
 import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.StandbyAlert;
+import dev.bluegreen.watcher.json.Json;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,8 +27,6 @@ import java.util.Map;
  * line); evidence when the log shows why.
  */
 public final class AlertJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private AlertJson() {}
 
   public static Map<String, Object> toMap(Alert alert) {
@@ -110,8 +108,8 @@ public final class AlertJson {
   /** One line of JSON, no trailing newline. */
   public static String toLine(Alert alert) {
     try {
-      return MAPPER.writeValueAsString(toMap(alert));
-    } catch (JsonProcessingException e) {
+      return Json.text(toMap(alert));
+    } catch (IOException e) {
       throw new IllegalStateException("an alert map of plain values always serializes", e);
     }
   }

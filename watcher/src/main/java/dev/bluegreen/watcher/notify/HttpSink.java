@@ -1,7 +1,7 @@
 package dev.bluegreen.watcher.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.json.Json;
+import java.io.IOException;
 import java.time.Duration;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -12,8 +12,6 @@ import okhttp3.HttpUrl;
  * renders its own format.
  */
 public abstract class HttpSink implements Notifier {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final String name;
   private final SecretUrl url;
   private final HttpUrl endpoint;
@@ -84,8 +82,8 @@ public abstract class HttpSink implements Notifier {
   /** {@code value} (maps, lists and plain values) as JSON bytes. */
   protected static byte[] json(Object value) {
     try {
-      return JSON.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
+      return Json.bytes(value);
+    } catch (IOException e) {
       throw new IllegalStateException("a map of plain values always serializes", e);
     }
   }

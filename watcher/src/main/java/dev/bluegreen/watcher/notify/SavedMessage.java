@@ -1,6 +1,5 @@
 package dev.bluegreen.watcher.notify;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.detect.AlertKind;
 import dev.bluegreen.watcher.detect.ErrorRate;
@@ -22,7 +21,7 @@ import java.util.Map;
 
 /**
  * An undelivered {@link Message} as the state file keeps it: plain JSON values (times in epoch
- * millis), one shape for every kind, the fields a kind does not have left out.
+ * millis), one shape for every kind, the fields a kind does not have left out (state/OutboxJson).
  *
  * @param kind the alert's or notice's wire name ({@code failover}, {@code maintenance_on} ...)
  * @param at when it happened, epoch millis
@@ -37,7 +36,6 @@ import java.util.Map;
  * @param failures a standby alert's checks failed in a row
  * @param error a standby alert's last error
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record SavedMessage(
     String kind,
     long at,

@@ -1,7 +1,7 @@
 package dev.bluegreen.watcher.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bluegreen.watcher.detect.PoolName;
+import dev.bluegreen.watcher.json.Json;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Server server;
   private final Controls watcher;
@@ -239,7 +238,7 @@ public final class AdminServer implements AutoCloseable {
   private static void send(Response response, Callback callback, int code, Map<String, ?> body) {
     byte[] bytes;
     try {
-      bytes = JSON.writeValueAsBytes(body);
+      bytes = Json.bytes(body);
     } catch (IOException e) {
       callback.failed(e);
       return;

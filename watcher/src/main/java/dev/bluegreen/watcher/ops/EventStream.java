@@ -1,6 +1,6 @@
 package dev.bluegreen.watcher.ops;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.json.Json;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EventStream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventStream.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Clients at most; beyond it, 503. */
   static final int MAX_CLIENTS = 16;
@@ -128,7 +127,7 @@ final class EventStream implements AutoCloseable {
 
   private static byte[] json(Map<String, Object> body) {
     try {
-      return JSON.writeValueAsBytes(body);
+      return Json.bytes(body);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write the status page's JSON", e);
     }

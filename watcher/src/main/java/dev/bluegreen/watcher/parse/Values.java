@@ -1,16 +1,11 @@
 package dev.bluegreen.watcher.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bluegreen.watcher.json.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** Reads single variable values from a line's bytes without allocating. */
 final class Values {
-  /** Made on first use: only escape=json values with a backslash need it. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
-
   private Values() {}
 
   /** A three-digit HTTP status, or -1. */
@@ -135,12 +130,15 @@ final class Values {
     return millis > Integer.MAX_VALUE ? -1 : (int) millis;
   }
 
-  /** Decodes a value Nginx wrote with {@code escape=json}; the rare slow path. */
+  /**
+   * Decodes a value Nginx wrote with {@code escape=json}; the rare slow path (it loads {@link Json}
+   * on first use).
+   */
   static String unescapeJson(byte[] b, int s, int e) {
     String raw = new String(b, s, e - s, StandardCharsets.UTF_8);
     try {
-      return Json.MAPPER.readValue("\"" + raw + "\"", String.class);
-    } catch (JsonProcessingException badEscape) {
+      return Json.string("\"" + raw + "\"");
+    } catch (IOException badEscape) {
       return raw;
     }
   }

@@ -1,8 +1,5 @@
 package dev.bluegreen.watcher.state;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,10 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StateStore {
   private static final Logger log = LoggerFactory.getLogger(StateStore.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final Path file;
 
@@ -52,7 +45,7 @@ public final class StateStore {
       return Optional.empty();
     }
     try {
-      WatcherState state = JSON.readValue(bytes, WatcherState.class);
+      WatcherState state = StateJson.read(bytes);
       if (state.version() != WatcherState.VERSION || state.detectors() == null) {
         throw new IOException("unknown state version " + state.version());
       }
@@ -97,7 +90,7 @@ public final class StateStore {
             StandardOpenOption.CREATE,
             StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
-      out.write(java.nio.ByteBuffer.wrap(JSON.writeValueAsBytes(state)));
+      out.write(java.nio.ByteBuffer.wrap(StateJson.write(state)));
       out.force(true);
     }
     try {

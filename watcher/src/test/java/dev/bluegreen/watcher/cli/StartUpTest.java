@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every command starts without setting up what only some need: picocli builds all subcommands, so a
- * static field that reaches a class with a logger or an ObjectMapper (the HTTP server) makes every
+ * static field that reaches a class with a logger or JSON (the HTTP server, json/Json) makes every
  * start-up build logback and Jackson (it once doubled {@code replay}'s, from 0.45 to 0.95 s).
  * Checked by the classes the JVM loads, not by time.
  */
@@ -32,13 +32,13 @@ class StartUpTest {
     assertThat(loaded).as("the check sees class loading").isNotEmpty();
     assertThat(loaded)
         .noneMatch(line -> line.contains(" ch.qos.logback.classic.LoggerContext "))
-        .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
+        .noneMatch(line -> line.contains(" com.fasterxml.jackson."));
   }
 
   @Test
   void replaysHelpLoadsNoJson() throws Exception {
     assertThat(loadedClasses("replay", "--help"))
-        .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "));
+        .noneMatch(line -> line.contains(" com.fasterxml.jackson."));
   }
 
   @Test

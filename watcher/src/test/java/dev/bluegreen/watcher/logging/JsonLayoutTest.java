@@ -44,4 +44,31 @@ class JsonLayoutTest {
     assertThat(json.get("fields").get("error").asText())
         .isEqualTo("java.lang.IllegalStateException: disk full");
   }
+
+  @Test
+  void messagesAreEscapedOnOneLineAndValuesOfAnyTypeKept() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    LoggingEvent event =
+        new LoggingEvent(
+            "fqcn",
+            context.getLogger("w"),
+            Level.INFO,
+            "a \"b\"\n\u0001\t\\ é 😀",
+            null,
+            new Object[0]);
+    event.setTimeStamp(1_735_700_645_000L);
+    event.addKeyValuePair(new KeyValuePair("count", 3));
+    event.addKeyValuePair(new KeyValuePair("ok", true));
+    event.addKeyValuePair(new KeyValuePair("file", java.nio.file.Path.of("/var/log/a b")));
+    JsonLayout layout = new JsonLayout();
+    layout.setContext(context);
+
+    String line = layout.doLayout(event);
+
+    assertThat(line)
+        .isEqualTo(
+            "{\"timestamp\":\"2025-01-01T03:04:05Z\",\"level\":\"INFO\",\"logger\":\"w\","
+                + "\"message\":\"a \\\"b\\\"\\n\\u0001\\t\\\\ é 😀\","
+                + "\"fields\":{\"count\":3,\"ok\":true,\"file\":\"/var/log/a b\"}}\n");
+  }
 }

@@ -89,6 +89,44 @@ class StateFileFormatTest {
     assertThat(Files.readString(store.file())).isEqualTo(Files.readString(golden));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "{",
+        "[]",
+        "5",
+        "not json",
+        "{\"version\":1}",
+        "{\"version\":2,\"detectors\":{}}",
+        "{\"version\":1,\"detectors\":{},\"position\":\"here\"}",
+        "{\"version\":1,\"detectors\":{\"errorRate\":{\"severity\":\"LOUD\"}}}",
+        "{\"version\":1,\"detectors\":{\"gate\":{\"maintenance\":[]}}}",
+        "{\"version\":1,\"detectors\":{},\"outbox\":{\"slack\":[{\"at\":{}}]}}"
+      })
+  void aFileThatIsNoStateIsMovedAsideAndTheWatcherStartsFresh(String content) throws IOException {
+    StateStore store = new StateStore(dir.resolve("state.json"));
+    Files.writeString(store.file(), content);
+
+    assertThat(store.load()).isEmpty();
+    assertThat(dir.resolve("state.json.corrupt")).hasContent(content);
+    assertThat(store.file()).doesNotExist();
+  }
+
+  @Test
+  void numbersAndBooleansWrittenAsTextAreTaken() throws IOException {
+    StateStore store = new StateStore(dir.resolve("state.json"));
+    Files.writeString(
+        store.file(),
+        "{\"version\":\"1\",\"configuredMaintenance\":\"true\",\"position\":{\"offset\":\"10\"},"
+            + "\"detectors\":{}}");
+
+    WatcherState loaded = store.load().orElseThrow();
+
+    assertThat(loaded.configuredMaintenance()).isTrue();
+    assertThat(loaded.position().offset()).isEqualTo(10);
+  }
+
   /** A field of each kind of value in every object but the outbox's (its keys are sink names). */
   private static void addUnknownFields(JsonNode node, String path) {
     if (node instanceof ObjectNode object && !path.equals("/outbox")) {
