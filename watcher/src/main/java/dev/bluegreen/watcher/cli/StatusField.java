@@ -20,13 +20,13 @@ final class StatusField {
     return value instanceof Map<?, ?> || value instanceof List<?> ? "" : String.valueOf(value);
   }
 
-  /** Whether a field is true (or a non-zero number, or the text "true"). */
+  /** Whether a field is true (or a non-zero whole number, or the text "true"). */
   static boolean bool(JsonObject json, String name) {
     Object value = json.get(name);
     if (value instanceof Boolean bool) {
       return bool;
     }
-    if (value instanceof Number number) {
+    if (value instanceof Number number && !(value instanceof Double)) {
       return number.longValue() != 0;
     }
     return value instanceof String text && text.strip().equals("true");

@@ -38,7 +38,9 @@ class RunFootprintTest {
     assertThat(output).as("a JSON log line").contains("\"level\":\"INFO\"");
     assertThat(loaded)
         .as("the check sees JSON written")
-        .anyMatch(line -> line.contains(" com.fasterxml.jackson.core.JsonFactory "))
+        .anyMatch(line -> line.contains(" com.fasterxml.jackson.core.JsonFactory "));
+    assertThat(loaded)
+        .as("data binding loaded")
         .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind."))
         .noneMatch(line -> line.contains(" com.fasterxml.jackson.annotation."));
   }
