@@ -36,7 +36,7 @@ final class JsonWriter {
         write(json, entry.getValue());
       }
       json.writeEndObject();
-    } else if (value instanceof Iterable<?> list) {
+    } else if (value instanceof Iterable<?> list && !(value instanceof java.nio.file.Path)) {
       json.writeStartArray();
       for (Object element : list) {
         write(json, element);

@@ -130,6 +130,10 @@ class JsonTest {
     assertThatThrownBy(() -> Json.bytes(Map.of("when", java.time.Instant.EPOCH)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("java.time.Instant");
+    assertThatThrownBy(() -> Json.bytes(List.of(java.nio.file.Path.of("/var/log/x"))))
+        .as("a Path is Iterable, but no list: ObjectMapper wrote a file: URI")
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("Path");
   }
 
   /** A random plain value: texts of awkward characters, numbers, nested maps, lists, arrays. */
