@@ -14,34 +14,27 @@ import okhttp3.HttpUrl;
 public abstract class HttpSink implements Notifier {
   private final String name;
   private final SecretUrl url;
-  private final HttpUrl endpoint;
-  private final Headers headers;
   private final JsonPost http;
   private final Duration minInterval;
+  private volatile Target target; // made at the first POST (twice at worst: the same value)
 
-  /** Posts to {@code url} itself, with no extra header. */
-  protected HttpSink(String name, SecretUrl url, JsonPost http, Duration minInterval) {
-    this(name, url, url.reveal(), Headers.of(), http, minInterval);
-  }
+  /** Where the requests go and what they carry besides the body. */
+  public record Target(HttpUrl endpoint, Headers headers) {}
 
   /**
-   * @param url the configured URL (a secret): shown as {@link SecretUrl#describe()}
-   * @param endpoint where the requests go, derived from {@code url}
-   * @param headers sent with each request (e.g. basic auth from the URL's user info)
+   * @param url the configured URL (a secret): shown as {@link SecretUrl#describe()}; OkHttp reads
+   *     it at the first POST ({@link #target(HttpUrl)}), not before
    */
-  protected HttpSink(
-      String name,
-      SecretUrl url,
-      HttpUrl endpoint,
-      Headers headers,
-      JsonPost http,
-      Duration minInterval) {
+  protected HttpSink(String name, SecretUrl url, JsonPost http, Duration minInterval) {
     this.name = name;
     this.url = url;
-    this.endpoint = endpoint;
-    this.headers = headers;
     this.http = http;
     this.minInterval = minInterval;
+  }
+
+  /** Posts to {@code url} itself, with no extra header; a sink may derive another target. */
+  protected Target target(HttpUrl url) {
+    return new Target(url, Headers.of());
   }
 
   @Override
@@ -66,7 +59,10 @@ public abstract class HttpSink implements Notifier {
 
   @Override
   public final Attempt post(byte[] body) {
-    return http.post(endpoint, headers, body);
+    if (target == null) {
+      target = target(url.reveal());
+    }
+    return http.post(target.endpoint(), target.headers(), body);
   }
 
   @Override

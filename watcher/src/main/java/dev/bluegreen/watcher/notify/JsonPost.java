@@ -21,8 +21,6 @@ import okhttp3.Response;
  * #cancel()} abandons this sink's request only.
  */
 public final class JsonPost {
-  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
   /** Slack's reason (e.g. {@code no_service}) is short; more is a proxy's error page. */
   private static final long MAX_BODY = 4096;
 
@@ -97,7 +95,7 @@ public final class JsonPost {
         new Request.Builder()
             .url(url)
             .headers(headers)
-            .post(RequestBody.create(body, JSON))
+            .post(RequestBody.create(body, JsonType.VALUE))
             .build();
     Call call = client.get().newCall(request);
     inFlight.set(call);
@@ -131,5 +129,10 @@ public final class JsonPost {
 
   private static String bodyOf(Response response) throws IOException {
     return response.peekBody(MAX_BODY).string();
+  }
+
+  /** Loaded at the first POST, with the rest of OkHttp, not when the sinks are made. */
+  private static final class JsonType {
+    static final MediaType VALUE = MediaType.get("application/json; charset=utf-8");
   }
 }

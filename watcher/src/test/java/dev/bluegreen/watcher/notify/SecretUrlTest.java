@@ -42,4 +42,30 @@ class SecretUrlTest {
         .isEqualTo(
             "Unmatched argument at index 1: 'https://hooks.slack.com/***' and http://h:1/***");
   }
+
+  @Test
+  void takesTheHostsOkHttpTakesAndNothingElse() {
+    assertThat(SecretUrl.parse("http://app_blue:8081/hook").host()).isEqualTo("app_blue");
+    assertThat(SecretUrl.parse(" HTTPS://Hooks.Slack.com/services/T1 ").describe())
+        .isEqualTo("https://hooks.slack.com/***");
+    assertThat(SecretUrl.parse("http://[::1]:9093/").isLoopback()).isTrue();
+    assertThat(SecretUrl.parse("http://[::1]:9093/").reveal().host()).isEqualTo("::1");
+    assertThat(SecretUrl.parse("http://app_blue:8081/hook").reveal().host()).isEqualTo("app_blue");
+    for (String bad :
+        new String[] {
+          "ftp://host/x", "http:///x", "http://exa mple.com/x", "http://host:0/x",
+          "http://host:70000/x", "http://ex%61mple.com/x", "hooks.slack.com/services/T1", ""
+        }) {
+      assertThat(SecretUrl.parse(bad)).as(bad).isNull();
+    }
+  }
+
+  @Test
+  void aTokenInThePathQueryOrPasswordIsRedacted() {
+    SecretUrl url =
+        SecretUrl.parse("https://user:s3cretPass@relay.example/T0KEN12/x?sig=Abc123xyz");
+
+    assertThat(url.redact("failed: s3cretPass T0KEN12 sig=Abc123xyz"))
+        .isEqualTo("failed: *** *** ***");
+  }
 }

@@ -28,9 +28,13 @@ public final class AlertmanagerNotifier extends HttpSink {
 
   public AlertmanagerNotifier(
       SecretUrl base, String instance, JsonPost http, Duration minInterval) {
-    super(
-        "alertmanager", base, endpoint(base.reveal()), basicAuth(base.reveal()), http, minInterval);
+    super("alertmanager", base, http, minInterval);
     this.instance = instance;
+  }
+
+  @Override
+  protected Target target(HttpUrl base) {
+    return new Target(endpoint(base), basicAuth(base));
   }
 
   /** {@code http://am:9093} and {@code http://am:9093/am/} post to {@code .../api/v2/alerts}. */
