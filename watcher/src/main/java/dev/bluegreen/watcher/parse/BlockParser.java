@@ -102,6 +102,7 @@ public final class BlockParser {
     private final Chunk[] chunks;
     private final AtomicInteger next = new AtomicInteger();
     private final Thread caller = Thread.currentThread();
+    private volatile boolean callerWaits; // set before the caller parks: wake it only then
 
     Block(byte[] b, int from, int to) {
       this.b = b;
@@ -130,8 +131,7 @@ public final class BlockParser {
         for (Chunk chunk : chunks) {
           while (!chunk.done) {
             if (!takeChunk(parsers[0])) {
-              LockSupport.park(this); // a helper parses it and unparks this thread
-              interrupted |= Thread.interrupted();
+              interrupted |= awaitDone(chunk); // a helper parses it
             }
           }
           if (chunk.failure != null) {
@@ -150,8 +150,27 @@ public final class BlockParser {
     /** A helper's part: chunks until none is left; a chunk taken is always marked done. */
     private void takeChunks(LineParser parser) {
       while (takeChunk(parser)) {
-        LockSupport.unpark(caller);
+        if (callerWaits) {
+          LockSupport.unpark(caller);
+        }
       }
+    }
+
+    /**
+     * Parks the caller until a helper marks {@code chunk} done; whether it was interrupted
+     * meanwhile (the flag is cleared, or park would not wait). The volatile flag is written before
+     * done is read, and a helper writes done before it reads the flag: one of the two always sees
+     * the other.
+     */
+    private boolean awaitDone(Chunk chunk) {
+      boolean interrupted = false;
+      callerWaits = true;
+      while (!chunk.done) {
+        LockSupport.park(this);
+        interrupted |= Thread.interrupted();
+      }
+      callerWaits = false;
+      return interrupted;
     }
 
     /** Parses the next chunk nobody took yet; false when every chunk was taken. */
@@ -178,10 +197,7 @@ public final class BlockParser {
       int taken = Math.min(next.getAndSet(chunks.length), chunks.length);
       boolean interrupted = false;
       for (int k = 0; k < taken; k++) {
-        while (!chunks[k].done) {
-          LockSupport.park(this);
-          interrupted |= Thread.interrupted();
-        }
+        interrupted |= awaitDone(chunks[k]);
         chunks[k].clear();
       }
       if (interrupted) {
