@@ -1,9 +1,6 @@
 package dev.bluegreen.watcher.parse;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -124,7 +121,7 @@ public final class BlockParser {
     void parse(Consumer<Parsed> each) {
       for (int k = 1; k < parsers.length; k++) {
         LineParser parser = parsers[k];
-        Helpers.POOL.execute(() -> takeChunks(parser));
+        ParserThreads.POOL.execute(() -> takeChunks(parser));
       }
       boolean interrupted = false;
       try {
@@ -249,25 +246,5 @@ public final class BlockParser {
       Arrays.fill(results, 0, count, null);
       count = 0;
     }
-  }
-
-  /**
-   * The helper threads, shared by every parser and started when first needed: one per core besides
-   * the caller's (parts beyond that wait their turn), daemons, so they never hold the JVM up.
-   */
-  private static final class Helpers {
-    static final ExecutorService POOL =
-        Executors.newFixedThreadPool(
-            Math.max(1, DEFAULT_THREADS - 1),
-            new ThreadFactory() {
-              private final AtomicInteger made = new AtomicInteger();
-
-              @Override
-              public Thread newThread(Runnable task) {
-                Thread thread = new Thread(task, "line-parser-" + made.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              }
-            });
   }
 }
