@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """make profile: where `watcher replay` spends its CPU, by async-profiler (from Maven Central),
-with the image's JVM flags, on a generated sandbox log. Prints the CPU share of each thread group
-(reading thread, other parsing threads, JIT compiler, GC) and the top frames of the parsing threads;
-keeps the collapsed stacks (for a flame graph) under bench/target/.
+with the JVM flags the launchers give replay (watcher/Dockerfile), on a generated sandbox log.
+Prints the CPU share of each thread group (reading thread, other parsing threads, JIT compiler,
+GC) and the top frames of the parsing threads; keeps the collapsed stacks (for a flame graph)
+under bench/target/.
 Usage: python3 bench/profile.py [--copies N] [LINES]   (LINES: 1,000,000; copies: 1)"""
 import argparse, collections, os, platform, re, subprocess, sys, tempfile, zipfile
 
@@ -26,7 +27,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix='bluegreen-profile-') as work:
         log = os.path.join(work, 'access.log')
         generate(args.lines, log)
-        command = ['java', *image_jvm_flags(),
+        command = ['java', *image_jvm_flags('replay'),
                    f'-agentpath:{agent}=start,event=cpu,interval=1ms,threads,collapsed,file={out}',
                    '-jar', JAR, 'replay', *[log] * args.copies]
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)

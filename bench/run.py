@@ -19,18 +19,22 @@ def main():
     args = parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the cleanups below
     flags = image_jvm_flags()
+    replay_flags = image_jvm_flags('replay')
     print(f'make bench, {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}')
     print(f'machine: {machine()}')
     print(f'watcher JVM flags (watcher/Dockerfile ENTRYPOINT): {" ".join(flags)}')
+    print(f'watcher replay JVM flags (without the replay-drops-jvm-flags label\'s): '
+          f'{" ".join(replay_flags)}')
     work = tempfile.mkdtemp(prefix='bluegreen-bench-')
     try:
         log = os.path.join(work, 'access.log')
         step(f'generating {args.lines:,} sandbox lines', generate, args.lines, log)
         print(f'  {log}: {os.path.getsize(log) / 1e6:,.0f} MB, one blue->green failover at its end')
         wc = step('wc -l', throughput.wc_lines_per_s, log, args.lines)
-        replay = step(f'watcher replay x {REPLAYS}', throughput.replay, log, flags, REPLAYS)
+        replay = step(f'watcher replay x {REPLAYS}', throughput.replay, log, replay_flags,
+                      REPLAYS)
         steady = step(f'watcher replay of {STEADY_COPIES}x the log, x 3', throughput.replay, log,
-                      flags, 3, STEADY_COPIES)
+                      replay_flags, 3, STEADY_COPIES)
         backlog = step(f'live backlog (then {args.copies - 1} more copies for memory)',
                        live.backlog, log, args.lines, flags, work, args.copies)
         backlogs = [backlog] + [step('live backlog again', live.backlog, log, args.lines, flags,

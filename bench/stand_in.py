@@ -7,16 +7,25 @@ JAR = os.path.join(ROOT, 'watcher', 'target', 'watcher.jar')
 DOCKERFILE = os.path.join(ROOT, 'watcher', 'Dockerfile')
 
 
-def image_jvm_flags():
-    """The flags between "java" and "-jar" in watcher/Dockerfile's ENTRYPOINT: the one place they live."""
+def image_jvm_flags(command='run'):
+    """The flags between "java" and "-jar" in watcher/Dockerfile's ENTRYPOINT: the one place they live.
+    For command 'replay', without those its dev.bluegreen.replay-drops-jvm-flags label names."""
     with open(DOCKERFILE) as dockerfile:
-        entrypoints = [row for row in dockerfile if row.startswith('ENTRYPOINT ')]
+        rows = dockerfile.readlines()
+    entrypoints = [row for row in rows if row.startswith('ENTRYPOINT ')]
     if len(entrypoints) != 1:
         raise SystemExit(f'{DOCKERFILE}: expected one ENTRYPOINT line, found {len(entrypoints)}')
-    command = json.loads(entrypoints[0][len('ENTRYPOINT '):])
-    if command[0] != 'java' or '-jar' not in command:
+    command_line = json.loads(entrypoints[0][len('ENTRYPOINT '):])
+    if command_line[0] != 'java' or '-jar' not in command_line:
         raise SystemExit(f'{DOCKERFILE}: ENTRYPOINT is not ["java", FLAGS..., "-jar", JAR]')
-    return command[1:command.index('-jar')]
+    flags = command_line[1:command_line.index('-jar')]
+    if command != 'replay':
+        return flags
+    drops = [re.match(r'LABEL dev\.bluegreen\.replay-drops-jvm-flags="([^"]*)"', row) for row in rows]
+    drops = [m.group(1).split() for m in drops if m]
+    if len(drops) != 1:
+        raise SystemExit(f'{DOCKERFILE}: expected one dev.bluegreen.replay-drops-jvm-flags label')
+    return [flag for flag in flags if flag not in drops[0]]
 
 
 class Webhook:

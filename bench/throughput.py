@@ -15,7 +15,7 @@ def wc_lines_per_s(log, lines):
 
 
 def replay(log, flags, runs=5, copies=1):
-    """`watcher replay` with the image's JVM flags, `runs` times: its own lines/s (JVM start
+    """`watcher replay` with the JVM flags given (make bench: those the launchers give replay), `runs` times: its own lines/s (JVM start
     excluded) as the median and range of the runs, and the alerts. With copies > 1 the file is
     given that many times in one replay, to show the rate once the JIT has compiled the parser."""
     rates, wall = [], []

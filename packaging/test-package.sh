@@ -89,6 +89,9 @@ check "watcher --version says the package's version" \
 flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$ROOT/watcher/Dockerfile" | tr -d '",')
 check "watcher runs java with the JVM flags of watcher/Dockerfile's ENTRYPOINT" \
   grep -qF -- "exec java $flags -jar /usr/share/$NAME/watcher.jar \"\$@\"" /usr/bin/watcher
+check "watcher replay runs java without the flags of the Dockerfile's replay-drops-jvm-flags label" \
+  grep -qF -- "exec java ${flags/ -XX:TieredStopAtLevel=1/} -jar /usr/share/$NAME/watcher.jar \"\$@\"" \
+  /usr/bin/watcher
 check "systemd-analyze verify passes on the installed unit" same "$(systemd-analyze verify "$UNIT" 2>&1)" ""
 check "systemd-analyze rates the unit's exposure at most $MAX_EXPOSURE/100" \
   quietly systemd-analyze security --offline=yes --threshold="$MAX_EXPOSURE" "$UNIT"

@@ -44,9 +44,22 @@ KEEP_SESSIONS=10
 say() { echo "sandbox: $*"; }
 die() { echo "sandbox: $*" >&2; exit 1; }
 
-# The watcher runs with its image's JVM flags, which live on watcher/Dockerfile's ENTRYPOINT line.
+# The watcher runs with its image's JVM flags, which live on watcher/Dockerfile's ENTRYPOINT line;
+# replay (a batch job) without those the Dockerfile's replay-drops-jvm-flags label names.
 watcher_jvm_flags() {
   sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | tr -d '",'
+}
+
+replay_jvm_flags() {
+  local drops flag out=
+  drops=$(sed -n 's/^LABEL dev\.bluegreen\.replay-drops-jvm-flags="\([^"]*\)"$/\1/p' "$ROOT/watcher/Dockerfile")
+  for flag in $(watcher_jvm_flags); do
+    case " $drops " in
+      *" $flag "*) ;;
+      *) out="$out${out:+ }$flag" ;;
+    esac
+  done
+  echo "$out"
 }
 
 runtime() {
@@ -390,7 +403,11 @@ watcher_command() {
   fi
   [ -f "$WATCHER_JAR" ] || die "no ${WATCHER_JAR#"$ROOT"/}: run make build"
   local jvm_flags
-  read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
+  if [ "${1:-}" = replay ]; then
+    read -r -a jvm_flags <<< "$(replay_jvm_flags)"
+  else
+    read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
+  fi
   cd "$CALLER_DIR"
   exec java "${jvm_flags[@]}" -jar "$WATCHER_JAR" "$@"
 }

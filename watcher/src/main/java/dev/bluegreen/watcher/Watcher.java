@@ -30,13 +30,15 @@ public final class Watcher {
    *
    * @param files paths, {@code .gz} files, or {@code -} for {@code stdin}
    * @param outlet receives each alert as it is decided
-   * @param progress called with the counters after each chunk read, for progress reports
+   * @param progress called with the pipeline after each chunk read, for progress reports: its
+   *     {@link Pipeline#lines()} and {@link Pipeline#alerts()} cost nothing, unlike {@link
+   *     Pipeline#stats()} (a latency snapshot), which a report every few seconds may afford
    * @throws ReplaySource.ReplayException when a file cannot be read
    */
   public Pipeline.Stats replay(
-      List<String> files, InputStream stdin, Outlet outlet, Consumer<Pipeline.Stats> progress) {
+      List<String> files, InputStream stdin, Outlet outlet, Consumer<Pipeline> progress) {
     Pipeline pipeline = new Pipeline(config, timing, outlet);
-    new ReplaySource(stdin).replay(files, pipeline, () -> progress.accept(pipeline.stats()));
+    new ReplaySource(stdin).replay(files, pipeline, () -> progress.accept(pipeline));
     pipeline.finish();
     return pipeline.stats();
   }

@@ -165,7 +165,7 @@ final class ReplayCommand implements Callable<Integer> {
       this.next = start + PROGRESS_EVERY_NANOS;
     }
 
-    void report(Pipeline.Stats stats) {
+    void report(Pipeline pipeline) {
       long now = timing.nanoTime();
       if (now - next < 0) {
         return;
@@ -175,9 +175,9 @@ final class ReplayCommand implements Callable<Integer> {
       err.printf(
           Locale.ROOT,
           "replay: %,d lines so far (%,d lines/s), %,d alerts%n",
-          stats.lines(),
-          (long) (stats.lines() / seconds),
-          stats.alerts());
+          pipeline.lines(),
+          (long) (pipeline.lines() / seconds),
+          pipeline.alerts());
       err.flush();
     }
   }

@@ -1,28 +1,31 @@
 package dev.bluegreen.watcher.parse;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Parses a block of complete lines and hands the results on in line order, using every core for a
- * big block: the block is cut at newlines into one part per core, each part is parsed by its own
- * {@link LineParser}, and the calling thread parses the first part itself. A few new lines are
- * parsed on the calling thread without a hand-off. Parsing is the watcher's whole cost per line;
- * deciding stays on the calling thread, in order. Not thread safe: one per reading thread.
+ * big block. The block is cut at newlines into chunks; helper threads take the next chunk not yet
+ * taken, each with its own {@link LineParser}, while the calling thread hands on the chunks in
+ * order as they are done and, whenever the next one is not done yet, takes a chunk to parse itself.
+ * The caller's deciding (the detectors, on the results handed on) so overlaps the helpers' parsing,
+ * and the share each thread parses follows from how fast it goes: no clock, no tuning. A small
+ * block is parsed on the calling thread without a hand-off. Not thread safe: one per reading
+ * thread.
  *
  * <p>What it gains depends on the machine: on the 2-core benchmark machine a replay of 5M lines
- * took 2.85 s with two threads and 3.2 s with one (the JIT compiler threads take the second core
- * for much of a cold run; see README, Performance).
+ * took 2.85 s with two threads and 3.2 s with one when the caller parsed a fixed half and then
+ * decided everything (see README, Performance); taking chunks as they come lets the caller's
+ * deciding run while the helper parses.
  */
 public final class BlockParser {
   /** Blocks smaller than this are parsed on the calling thread: a hand-off costs more. */
   static final int PARALLEL_MIN_BYTES = 64 * 1024;
+
+  /** About the bytes of one chunk: small enough to balance, big enough that a hand-off is cheap. */
+  static final int CHUNK_BYTES = 32 * 1024;
 
   /** More threads than this gain nothing for one log and take cores from Nginx. */
   public static final int MAX_THREADS = 4;
@@ -33,7 +36,8 @@ public final class BlockParser {
 
   private final int maxLineBytes;
   private final Parsed tooLong;
-  private final Part[] parts;
+  private final LineParser[] parsers;
+  private final Chunk whole = new Chunk();
 
   /**
    * @param threads how many threads parse a big block, the caller's included (1 to {@link
@@ -56,15 +60,15 @@ public final class BlockParser {
     }
     this.maxLineBytes = maxLineBytes;
     this.tooLong = tooLong;
-    this.parts = new Part[threads];
-    for (int k = 0; k < parts.length; k++) {
-      parts[k] = new Part(new LineParser(format, slowMillis));
+    this.parsers = new LineParser[threads];
+    for (int k = 0; k < parsers.length; k++) {
+      parsers[k] = new LineParser(format, slowMillis);
     }
   }
 
   /** Parses one line, without its terminator, on the calling thread. */
   public Parsed parseLine(byte[] b, int off, int len) {
-    return len > maxLineBytes ? tooLong : parts[0].parser.parse(b, off, len);
+    return len > maxLineBytes ? tooLong : parsers[0].parse(b, off, len);
   }
 
   /**
@@ -73,35 +77,14 @@ public final class BlockParser {
    * the calling thread. The bytes must stay unchanged until this returns.
    */
   public void parse(byte[] b, int from, int to, Consumer<Parsed> each) {
-    int used = to - from < PARALLEL_MIN_BYTES ? 1 : parts.length;
-    int start = from;
-    for (int k = 0; k < used; k++) {
-      int cut =
-          k == used - 1 ? to : cutAfter(b, from + (int) ((long) (to - from) * (k + 1) / used), to);
-      parts[k].from = start;
-      parts[k].to = Math.max(start, cut);
-      start = parts[k].to;
+    if (parsers.length == 1 || to - from < PARALLEL_MIN_BYTES) {
+      whole.from = from;
+      whole.to = to;
+      whole.parse(b, parsers[0]);
+      whole.handOn(each);
+      return;
     }
-    for (int k = 1; k < used; k++) {
-      Part part = parts[k];
-      part.done = Helpers.POOL.submit(() -> part.parse(b));
-    }
-    RuntimeException failure = null;
-    try {
-      parts[0].parse(b);
-    } catch (RuntimeException e) {
-      failure = e;
-    }
-    for (int k = 1; k < used; k++) {
-      RuntimeException e = parts[k].await();
-      failure = failure == null ? e : failure;
-    }
-    if (failure != null) {
-      throw failure;
-    }
-    for (int k = 0; k < used; k++) {
-      parts[k].handOn(each);
-    }
+    new Block(b, from, to).parse(each);
   }
 
   /** Just after the first newline at or after {@code at}, or {@code to}. */
@@ -110,20 +93,126 @@ public final class BlockParser {
     return newline < 0 ? to : newline + 1;
   }
 
-  /** One thread's share of a block, and its results. */
-  private final class Part {
-    final LineParser parser;
-    int from;
-    int to;
-    Parsed[] results = new Parsed[1024];
-    int count;
-    Future<?> done;
+  /** One big block's chunks, and which is the next to be taken; one per {@link #parse} call. */
+  private final class Block {
+    private final byte[] b;
+    private final Chunk[] chunks;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Thread caller = Thread.currentThread();
+    private volatile boolean callerWaits; // set before the caller parks: wake it only then
 
-    Part(LineParser parser) {
-      this.parser = parser;
+    Block(byte[] b, int from, int to) {
+      this.b = b;
+      int count = Math.max(parsers.length, Math.min(64, (to - from) / CHUNK_BYTES));
+      this.chunks = new Chunk[count];
+      int start = from;
+      for (int k = 0; k < count; k++) {
+        Chunk chunk = chunks[k] = new Chunk();
+        int cut =
+            k == count - 1
+                ? to
+                : cutAfter(b, from + (int) ((long) (to - from) * (k + 1) / count), to);
+        chunk.from = start;
+        chunk.to = Math.max(start, cut);
+        start = chunk.to;
+      }
     }
 
-    void parse(byte[] b) {
+    void parse(Consumer<Parsed> each) {
+      for (int k = 1; k < parsers.length; k++) {
+        LineParser parser = parsers[k];
+        ParserThreads.POOL.execute(() -> takeChunks(parser));
+      }
+      boolean interrupted = false;
+      try {
+        for (Chunk chunk : chunks) {
+          while (!chunk.done) {
+            if (!takeChunk(parsers[0])) {
+              interrupted |= awaitDone(chunk); // a helper parses it
+            }
+          }
+          if (chunk.failure != null) {
+            throw chunk.failure;
+          }
+          chunk.handOn(each);
+        }
+      } finally {
+        waitForTakenChunks();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /** A helper's part: chunks until none is left; a chunk taken is always marked done. */
+    private void takeChunks(LineParser parser) {
+      while (takeChunk(parser)) {
+        if (callerWaits) {
+          LockSupport.unpark(caller);
+        }
+      }
+    }
+
+    /**
+     * Parks the caller until a helper marks {@code chunk} done; whether it was interrupted
+     * meanwhile (the flag is cleared, or park would not wait). The volatile flag is written before
+     * done is read, and a helper writes done before it reads the flag: one of the two always sees
+     * the other.
+     */
+    private boolean awaitDone(Chunk chunk) {
+      boolean interrupted = false;
+      callerWaits = true;
+      while (!chunk.done) {
+        LockSupport.park(this);
+        interrupted |= Thread.interrupted();
+      }
+      callerWaits = false;
+      return interrupted;
+    }
+
+    /** Parses the next chunk nobody took yet; false when every chunk was taken. */
+    private boolean takeChunk(LineParser parser) {
+      int k = next.getAndIncrement();
+      if (k >= chunks.length) {
+        return false;
+      }
+      Chunk chunk = chunks[k];
+      try {
+        chunk.parse(b, parser);
+      } catch (RuntimeException | Error e) {
+        chunk.failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+      chunk.done = true;
+      return true;
+    }
+
+    /**
+     * After a failure: no chunk is taken any more, and those taken are finished, so nothing reads
+     * the bytes once {@link #parse} returns. After success every chunk is done already.
+     */
+    private void waitForTakenChunks() {
+      int taken = Math.min(next.getAndSet(chunks.length), chunks.length);
+      boolean interrupted = false;
+      for (int k = 0; k < taken; k++) {
+        interrupted |= awaitDone(chunks[k]);
+        chunks[k].clear();
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** A run of whole lines of a block, and their results once parsed. */
+  private final class Chunk {
+    int from;
+    int to;
+    Parsed[] results = new Parsed[64];
+    int count;
+    volatile boolean done;
+    RuntimeException failure;
+
+    void parse(byte[] b, LineParser parser) {
       int n = 0;
       int start = from;
       while (start < to) {
@@ -142,56 +231,20 @@ public final class BlockParser {
       count = n;
     }
 
-    /** Waits for a helper's parse, even if interrupted; returns what it threw, if anything. */
-    RuntimeException await() {
-      boolean interrupted = false;
+    void handOn(Consumer<Parsed> each) {
       try {
-        while (true) {
-          try {
-            done.get();
-            return null;
-          } catch (InterruptedException e) {
-            interrupted = true;
-          } catch (ExecutionException e) {
-            return e.getCause() instanceof RuntimeException r
-                ? r
-                : new IllegalStateException(e.getCause());
-          }
+        for (int i = 0; i < count; i++) {
+          each.accept(results[i]);
+          results[i] = null; // nothing outlives the block
         }
       } finally {
-        done = null;
-        if (interrupted) {
-          Thread.currentThread().interrupt();
-        }
+        clear();
       }
     }
 
-    void handOn(Consumer<Parsed> each) {
-      for (int i = 0; i < count; i++) {
-        each.accept(results[i]);
-        results[i] = null; // nothing outlives the block
-      }
+    void clear() {
+      Arrays.fill(results, 0, count, null);
       count = 0;
     }
-  }
-
-  /**
-   * The helper threads, shared by every parser and started when first needed: one per core besides
-   * the caller's (parts beyond that wait their turn), daemons, so they never hold the JVM up.
-   */
-  private static final class Helpers {
-    static final ExecutorService POOL =
-        Executors.newFixedThreadPool(
-            Math.max(1, DEFAULT_THREADS - 1),
-            new ThreadFactory() {
-              private final AtomicInteger made = new AtomicInteger();
-
-              @Override
-              public Thread newThread(Runnable task) {
-                Thread thread = new Thread(task, "line-parser-" + made.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              }
-            });
   }
 }

@@ -108,6 +108,32 @@ class BlockParserTest {
     assertThat(threads).isNotEmpty().containsOnly(Thread.currentThread());
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 4})
+  void whenTheCallerFailsOnAResultTheNextBlockIsParsedWhole(int threads) throws Exception {
+    byte[] block = realBlock();
+    BlockParser parser = new BlockParser(FORMAT, threads, MAX_LINE, TOO_LONG);
+    List<Parsed> seen = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                parser.parse(
+                    block,
+                    0,
+                    block.length,
+                    parsed -> {
+                      if (seen.size() == 1000) {
+                        throw new IllegalStateException("the caller gives up");
+                      }
+                      seen.add(parsed);
+                    }))
+        .hasMessage("the caller gives up");
+
+    List<Parsed> expected = oneByOne(block, 0, block.length);
+    assertThat(seen).isEqualTo(expected.subList(0, 1000));
+    assertThat(parse(parser, block, 0, block.length)).isEqualTo(expected);
+  }
+
   @Test
   void aSingleLineIsParsedAsTheLineParserWould() {
     byte[] line =
