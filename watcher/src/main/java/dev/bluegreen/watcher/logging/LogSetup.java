@@ -40,7 +40,5 @@ public final class LogSetup {
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.addAppender(appender);
     root.setLevel(Level.INFO);
-    // The HTTP server's own start lines (version, connectors) say nothing AdminServer does not.
-    context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
   }
 }

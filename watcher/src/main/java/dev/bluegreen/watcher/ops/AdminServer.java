@@ -7,17 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class AdminServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
 
-  private final Server server;
+  private final BoundedHttp server;
   private final Controls watcher;
   private final Metrics metrics;
   private final Timing timing;
@@ -45,14 +38,8 @@ public final class AdminServer implements AutoCloseable {
     this.timing = timing;
     this.metrics = new Metrics(watcher::status);
     this.events = new EventStream(watcher::view, timing);
-    try {
-      this.server = BoundedHttp.start(bind, port, new Dispatch());
-    } catch (IOException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("cannot start the HTTP server: " + e.getMessage(), e);
-    }
-    this.check = new RequestCheck(bind, BoundedHttp.port(server), token);
+    this.server = BoundedHttp.start(bind, port, this::dispatch, timing);
+    this.check = new RequestCheck(bind, server.port(), token);
     watcher.onPublish(events::published);
   }
 
@@ -70,106 +57,99 @@ public final class AdminServer implements AutoCloseable {
   }
 
   public int port() {
-    return BoundedHttp.port(server);
+    return server.port();
   }
 
   @Override
   public void close() {
     events.close();
-    try {
-      server.stop();
-    } catch (Exception e) {
-      log.warn("stopping the HTTP server: {}", e.toString());
-    }
+    server.close();
   }
 
   /** Routes each request after {@link RequestCheck} let it through. */
-  private final class Dispatch extends Handler.Abstract {
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-      try {
-        serve(request, response, callback);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        send(response, callback, 503, Map.of("error", "interrupted"));
-      } catch (RuntimeException | IOException e) {
-        log.warn(
-            "{} {} failed: {}", request.getMethod(), request.getHttpURI().getPath(), e.toString());
-        send(response, callback, 500, Map.of("error", "internal error"));
+  private void dispatch(Exchange exchange) {
+    Request request = exchange.request();
+    try {
+      serve(exchange);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      send(exchange, 503, Map.of("error", "interrupted"));
+    } catch (RuntimeException | IOException e) {
+      log.warn("{} {} failed: {}", request.method(), request.path(), e.toString());
+      if (!exchange.answered()) {
+        send(exchange, 500, Map.of("error", "internal error"));
       }
-      return true;
     }
   }
 
-  private void serve(Request request, Response response, Callback callback)
-      throws IOException, InterruptedException {
-    String path = request.getHttpURI().getPath();
+  private void serve(Exchange exchange) throws IOException, InterruptedException {
+    Request request = exchange.request();
+    String path = request.path();
     Route route = Route.of(path).orElse(null);
-    SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+    InetSocketAddress remote = exchange.remote();
     RequestCheck.Verdict verdict =
         check.check(
             route,
-            request.getMethod(),
-            remote instanceof InetSocketAddress inet && inet.getAddress().isLoopbackAddress(),
-            request.getHeaders().get("Host"),
-            request.getHeaders().get("Origin"),
-            request.getHeaders().get("Authorization"));
+            request.method(),
+            remote.getAddress() != null && remote.getAddress().isLoopbackAddress(),
+            request.header("host"),
+            request.header("origin"),
+            request.header("authorization"));
     if (verdict != RequestCheck.Verdict.OK) {
       if (verdict.status() == 401 || verdict.status() == 403) {
-        log.warn("refused {} {} from {}: {}", request.getMethod(), path, remote, verdict.reason());
+        log.warn("refused {} {} from {}: {}", request.method(), path, remote, verdict.reason());
       }
       if (verdict == RequestCheck.Verdict.WRONG_METHOD) {
-        response.getHeaders().put("Allow", route.method());
-        send(response, callback, 405, Map.of("error", "use " + route.method()));
+        send(
+            exchange,
+            405,
+            Map.of("error", "use " + route.method()),
+            Map.of("Allow", route.method()));
         return;
       }
-      send(response, callback, verdict.status(), Map.of("error", verdict.reason()));
+      send(exchange, verdict.status(), Map.of("error", verdict.reason()));
       return;
     }
-    Map<String, String> query = query(request.getHttpURI().getQuery());
+    Map<String, String> query = query(request.query());
     if (PageAssets.serves(route)) {
-      page.serve(route, response, callback);
+      exchange.respond(page.serve(route));
       return;
     }
     switch (route) {
       case EVENTS -> {
-        if (!events.open(request, response, callback)) {
-          send(response, callback, 503, Map.of("error", "too many status page clients"));
+        if (!events.open(exchange)) {
+          send(exchange, 503, Map.of("error", "too many status page clients"));
         }
       }
       case PAGE, PAGE_SCRIPT, PAGE_STYLE -> throw new IllegalStateException("served above");
       case HEALTHZ -> {
         WatcherStatus status = watcher.status();
         // 503 while blind, so Docker's, systemd's and Kubernetes' checks see it
-        send(
-            response,
-            callback,
-            status.health().failing() ? 503 : 200,
-            HealthDocument.of(status, now()));
+        send(exchange, status.health().failing() ? 503 : 200, HealthDocument.of(status, now()));
       }
-      case STATUS -> send(response, callback, 200, HealthDocument.of(watcher.status(), now()));
-      case METRICS -> metrics(response, callback);
+      case STATUS -> send(exchange, 200, HealthDocument.of(watcher.status(), now()));
+      case METRICS -> metrics(exchange);
       case MAINTENANCE -> {
         String on = query.getOrDefault("on", "");
         if (!on.equals("true") && !on.equals("false")) {
-          send(response, callback, 400, Map.of("error", "on must be true or false"));
+          send(exchange, 400, Map.of("error", "on must be true or false"));
           return;
         }
-        answer(response, callback, watcher.maintenance(Boolean.parseBoolean(on)));
+        answer(exchange, watcher.maintenance(Boolean.parseBoolean(on)));
       }
       case ACTIVE_POOL -> {
         String pool = query.getOrDefault("pool", "");
         if (!PoolName.isValid(pool)) {
-          send(response, callback, 400, Map.of("error", "pool " + PoolName.RULE));
+          send(exchange, 400, Map.of("error", "pool " + PoolName.RULE));
           return;
         }
-        answer(response, callback, watcher.activePool(pool));
+        answer(exchange, watcher.activePool(pool));
       }
     }
   }
 
   /** Waits for a control, or withdraws it, and says honestly which. */
-  private void answer(Response response, Callback callback, PendingControl<ControlResult> control)
+  private void answer(Exchange exchange, PendingControl<ControlResult> control)
       throws InterruptedException {
     PendingControl.Outcome<ControlResult> outcome = control.await(Controls.TIMEOUT);
     long seconds = Controls.TIMEOUT.toSeconds();
@@ -177,12 +157,11 @@ public final class AdminServer implements AutoCloseable {
       case APPLIED -> {
         Map<String, Object> body = HealthDocument.of(outcome.value().status(), now());
         body.put("notice", outcome.value().notice().wireName());
-        send(response, callback, 200, body);
+        send(exchange, 200, body);
       }
       case WITHDRAWN ->
           send(
-              response,
-              callback,
+              exchange,
               503,
               Map.of(
                   "error",
@@ -191,8 +170,7 @@ public final class AdminServer implements AutoCloseable {
                       + " s; it was withdrawn, nothing changed"));
       case STILL_APPLYING ->
           send(
-              response,
-              callback,
+              exchange,
               503,
               Map.of(
                   "error",
@@ -202,17 +180,15 @@ public final class AdminServer implements AutoCloseable {
                       + " s (saving the state?); see watcher ctl status"));
       case FAILED -> {
         log.warn("a control failed: {}", String.valueOf(outcome.error()));
-        send(response, callback, 500, Map.of("error", String.valueOf(outcome.error())));
+        send(exchange, 500, Map.of("error", String.valueOf(outcome.error())));
       }
     }
   }
 
-  private void metrics(Response response, Callback callback) throws IOException {
+  private void metrics(Exchange exchange) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     metrics.write(body);
-    response.setStatus(200);
-    response.getHeaders().put("Content-Type", metrics.contentType());
-    response.write(true, ByteBuffer.wrap(body.toByteArray()), callback);
+    exchange.respond(Response.of(200, metrics.contentType(), body.toByteArray()));
   }
 
   private long now() {
@@ -235,16 +211,22 @@ public final class AdminServer implements AutoCloseable {
     return params;
   }
 
-  private static void send(Response response, Callback callback, int code, Map<String, ?> body) {
+  private static void send(Exchange exchange, int code, Map<String, ?> body) {
+    send(exchange, code, body, Map.of());
+  }
+
+  /** Answers {@code body} as JSON, after the header {@code fields}. */
+  private static void send(
+      Exchange exchange, int code, Map<String, ?> body, Map<String, String> fields) {
     byte[] bytes;
     try {
       bytes = Json.bytes(body);
     } catch (IOException e) {
-      callback.failed(e);
+      exchange.respond(Response.error(500, "internal error"));
       return;
     }
-    response.setStatus(code);
-    response.getHeaders().put("Content-Type", "application/json");
-    response.write(true, ByteBuffer.wrap(bytes), callback);
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    all.put("Content-Type", "application/json");
+    exchange.respond(new Response(code, all, bytes));
   }
 }

@@ -5,6 +5,7 @@ import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,9 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +70,7 @@ final class EventStream implements AutoCloseable {
   }
 
   /** Opens a stream for a client; false (nothing written) when {@link #MAX_CLIENTS} are open. */
-  boolean open(Request request, Response response, Callback callback) {
+  boolean open(Exchange exchange) {
     SseClient client;
     byte[] snapshot;
     synchronized (this) {
@@ -85,19 +83,15 @@ final class EventStream implements AutoCloseable {
         lastSent = view; // what the stream's first client saw: the next change counts
       }
       startHeartbeat();
-      client = new SseClient(SseClient.Write.to(response), callback, timing, clients::remove);
+      Map<String, String> head = new LinkedHashMap<>();
+      head.put("Content-Type", "text/event-stream; charset=utf-8");
+      head.put("Cache-Control", "no-store");
+      head.put("X-Accel-Buffering", "no"); // Nginx in front: do not buffer
+      ResponseStream stream = exchange.stream(200, head, IDLE_TIMEOUT);
+      client = new SseClient(stream::write, stream::close, timing, clients::remove);
       clients.add(client);
+      stream.onClose(client::drop);
     }
-    request
-        .getConnectionMetaData()
-        .getConnection()
-        .getEndPoint()
-        .setIdleTimeout(IDLE_TIMEOUT.toMillis());
-    request.addFailureListener(client::drop);
-    response.setStatus(200);
-    response.getHeaders().put("Content-Type", "text/event-stream; charset=utf-8");
-    response.getHeaders().put("Cache-Control", "no-store");
-    response.getHeaders().put("X-Accel-Buffering", "no"); // Nginx in front: do not buffer
     client.send(snapshot);
     return true;
   }

@@ -3,11 +3,9 @@ package dev.bluegreen.watcher.ops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * The status page's three files, from the jar (no build step, nothing from elsewhere), served with
@@ -34,15 +32,16 @@ final class PageAssets {
     return FILES.containsKey(route);
   }
 
-  void serve(Route route, Response response, Callback callback) {
+  /** The answer serving {@code route}'s file. */
+  Response serve(Route route) {
     String[] file = FILES.get(route);
-    response.setStatus(200);
-    response.getHeaders().put("Content-Type", file[1]);
-    response.getHeaders().put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.getHeaders().put("Referrer-Policy", "no-referrer");
-    response.getHeaders().put("Cache-Control", "no-cache");
-    response.write(true, ByteBuffer.wrap(bytes(route, file[0])), callback);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", file[1]);
+    headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Referrer-Policy", "no-referrer");
+    headers.put("Cache-Control", "no-cache");
+    return new Response(200, headers, bytes(route, file[0]));
   }
 
   private synchronized byte[] bytes(Route route, String name) {

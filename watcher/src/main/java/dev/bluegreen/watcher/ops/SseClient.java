@@ -5,8 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 
 /**
  * One open event stream: at most one write in flight and one event waiting (a newer event replaces
@@ -16,16 +14,11 @@ final class SseClient {
   /** Writes bytes to the client without blocking; {@code done} is told when they are written. */
   @FunctionalInterface
   interface Write {
-    void write(ByteBuffer bytes, Callback done);
-
-    /** Writes into {@code response}'s body, never the last write. */
-    static Write to(Response response) {
-      return (bytes, done) -> response.write(false, bytes, done);
-    }
+    void write(ByteBuffer bytes, Written done);
   }
 
   private final Write out;
-  private final Callback done;
+  private final Consumer<Throwable> end;
   private final Timing timing;
   private final Consumer<SseClient> removed;
   private boolean writing; // guarded by this, as are the three below
@@ -34,12 +27,12 @@ final class SseClient {
   private boolean dropped;
 
   /**
-   * @param done the request's callback: completed (failed) when the client is dropped
+   * @param end ends the client's stream (closes its connection), told once when it is dropped
    * @param removed told once when the client is dropped
    */
-  SseClient(Write out, Callback done, Timing timing, Consumer<SseClient> removed) {
+  SseClient(Write out, Consumer<Throwable> end, Timing timing, Consumer<SseClient> removed) {
     this.out = out;
-    this.done = done;
+    this.end = end;
     this.timing = timing;
     this.removed = removed;
   }
@@ -88,7 +81,19 @@ final class SseClient {
   }
 
   private void write(byte[] event) {
-    out.write(ByteBuffer.wrap(event), Callback.from(this::written, this::drop));
+    out.write(
+        ByteBuffer.wrap(event),
+        new Written() {
+          @Override
+          public void succeeded() {
+            written();
+          }
+
+          @Override
+          public void failed(Throwable why) {
+            drop(why);
+          }
+        });
   }
 
   private void written() {
@@ -119,6 +124,6 @@ final class SseClient {
 
   private void end(Throwable why) {
     removed.accept(this);
-    done.failed(why);
+    end.accept(why);
   }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +22,18 @@ class SseClientTest {
   /** A socket that takes writes and finishes them only when told: a client that may stall. */
   private static final class FakeSocket implements SseClient.Write {
     final List<String> written = new ArrayList<>();
-    final List<Callback> pending = new ArrayList<>();
+    final List<Written> pending = new ArrayList<>();
 
     @Override
-    public void write(ByteBuffer bytes, Callback done) {
+    public void write(ByteBuffer bytes, Written done) {
       written.add(StandardCharsets.UTF_8.decode(bytes).toString());
       pending.add(done);
     }
 
     void finishWrites() {
-      List<Callback> done = new ArrayList<>(pending);
+      List<Written> done = new ArrayList<>(pending);
       pending.clear();
-      done.forEach(Callback::succeeded);
+      done.forEach(Written::succeeded);
     }
   }
 
@@ -42,8 +41,7 @@ class SseClientTest {
   private final FakeSocket socket = new FakeSocket();
   private final List<SseClient> removed = new ArrayList<>();
   private final List<Throwable> ended = new ArrayList<>();
-  private final SseClient client =
-      new SseClient(socket, Callback.from(() -> {}, ended::add), timing, removed::add);
+  private final SseClient client = new SseClient(socket, ended::add, timing, removed::add);
 
   private static byte[] event(String name) {
     return name.getBytes(StandardCharsets.UTF_8);
@@ -88,7 +86,7 @@ class SseClientTest {
     client.heartbeat(COMMENT, HEARTBEAT);
 
     assertThat(removed).containsExactly(client);
-    assertThat(ended).hasSize(1); // its response ends: Jetty closes the connection
+    assertThat(ended).hasSize(1); // its stream ends: the server closes the connection
     client.send(event("two"));
     assertThat(socket.written).containsExactly("one");
   }
