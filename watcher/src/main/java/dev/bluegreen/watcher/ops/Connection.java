@@ -73,10 +73,6 @@ final class Connection {
     this.lastProgress = server.nanoTime();
   }
 
-  State state() {
-    return state;
-  }
-
   /** When the connection last moved bytes (or opened), on the monotonic clock. */
   long lastProgress() {
     return lastProgress;
@@ -227,16 +223,14 @@ final class Connection {
       key.interestOps(SelectionKey.OP_WRITE | (state == State.STREAMING ? OP_READ : 0));
       return;
     }
-    if (closeWhenWritten && state == State.WRITING) {
+    if (state == State.WRITING && closeWhenWritten) {
       close(null);
-    } else if (state == State.WRITING) {
+      return;
+    }
+    key.interestOps(OP_READ); // the next request, the end of a stream, or a body after 100
+    if (state == State.WRITING) {
       state = State.READING;
-      key.interestOps(OP_READ);
       advance(); // a pipelined request may be waiting in the buffer
-    } else if (state == State.STREAMING) {
-      key.interestOps(OP_READ);
-    } else if (state == State.READING) {
-      key.interestOps(OP_READ); // after 100 Continue
     }
   }
 
