@@ -148,7 +148,11 @@ public final class AlertDelivery implements AutoCloseable {
 
   /** Moves whenever {@link #undelivered()} may have changed: a checkpoint saves it then. */
   public long undeliveredVersion() {
-    return workers.stream().mapToLong(SinkWorker::version).sum();
+    long sum = 0; // a loop, not a stream: asked at every poll, interpreted while the watcher idles
+    for (SinkWorker worker : workers) {
+      sum += worker.version();
+    }
+    return sum;
   }
 
   /**
