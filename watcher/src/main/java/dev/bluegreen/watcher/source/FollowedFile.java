@@ -50,6 +50,7 @@ final class FollowedFile implements AutoCloseable {
       lastSize = size;
       lastGrowthNanos = nowNanos;
     }
+    file.lookForFirstLine();
     String fingerprint = file.identity().fingerprint();
     String fingerprintNow = fingerprint.isEmpty() ? "" : file.currentFingerprint();
     BasicFileAttributes atPath = FileIdentity.attributes(log); // one stat: key and size
@@ -135,10 +136,6 @@ final class FollowedFile implements AutoCloseable {
   /** Where the next line starts: what was handed on ends here. */
   long unreadFrom() {
     return file.base() + consumed;
-  }
-
-  FileIdentity identity() throws IOException {
-    return file.identity();
   }
 
   /** How far the lines handed on reach: where a restart resumes. */

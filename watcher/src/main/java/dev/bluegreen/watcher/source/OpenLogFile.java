@@ -83,10 +83,18 @@ final class OpenLogFile implements AutoCloseable {
     return path;
   }
 
-  FileIdentity identity() throws IOException {
+  /**
+   * Takes the first line from the file if none was seen yet (it had no complete one at open): at
+   * each look at the file, so that {@link #identity()} itself reads nothing.
+   */
+  void lookForFirstLine() throws IOException {
     if (firstLine.fingerprint().isEmpty()) {
       firstLine.readFrom(channel);
     }
+  }
+
+  /** Which file this is, as far as seen: its first line as of the last look. */
+  FileIdentity identity() {
     if (identity == null || !identity.fingerprint().equals(firstLine.fingerprint())) {
       identity = new FileIdentity(fileKey, firstLine.fingerprint());
     }
