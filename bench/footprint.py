@@ -4,7 +4,8 @@ empty log for 30 s (idle), then the same log appended at 10,000 lines/s for 60 s
 (share of one core), RSS at the end of the idle time and its peak, CPU-seconds per 1M lines.
 CPU time is read from the kernel's per-thread scheduler stats (nanoseconds), not from clock ticks:
 0.05 % of 30 s is 15 ms, near the 10 ms tick.
-Usage: python3 bench/footprint.py [--idle S] [--load S] [--rate N] [--only watcher|mtail]"""
+With --threads, the idle CPU of each thread by name (comm), biggest first: where to look next.
+Usage: python3 bench/footprint.py [--idle S] [--load S] [--rate N] [--only watcher|mtail] [--threads]"""
 import argparse, glob, os, shutil, subprocess, sys, tempfile, threading, time, urllib.request
 
 from generate_log import request_line
@@ -35,7 +36,7 @@ def main():
 
 def defaults():
     """The method of issue 15, for make bench: 30 s idle, then 10,000 lines/s for 60 s."""
-    return argparse.Namespace(idle=30, load=60, rate=10_000, only=None, flags=None)
+    return argparse.Namespace(idle=30, load=60, rate=10_000, only=None, flags=None, threads=False)
 
 
 def measure(work, args):
@@ -61,6 +62,8 @@ def parse_args():
     parser.add_argument('--rate', type=int, default=10_000, help='lines appended per second')
     parser.add_argument('--only', choices=['watcher', 'mtail'])
     parser.add_argument('--flags', help="the watcher's JVM flags, to try others than the image's")
+    parser.add_argument('--threads', action='store_true',
+                        help='also print the idle CPU of each thread, by name')
     return parser.parse_args()
 
 
@@ -122,7 +125,8 @@ def drive(pid, log, chunk, args, wait_for_lines):
                 if delay > 0:
                     time.sleep(delay)
         wait_for_lines(appended)
-    return {'idle_cpu_pct': 100 * idle.seconds / args.idle, 'idle_rss_mb': idle_rss / 1024,
+    return {'idle_cpu_pct': 100 * idle.seconds / args.idle, 'idle_threads': idle.by_name(),
+            'idle_rss_mb': idle_rss / 1024,
             'peak_rss_mb': status_kb(pid, 'VmHWM') / 1024,
             'cpu_s_per_m': load.seconds / appended * 1e6, 'lines': appended}
 
@@ -137,6 +141,7 @@ class CpuMeter:
         self.pid = pid
         self.first = {}
         self.last = {}
+        self.names = {}
         self.seconds = None
         self._done = threading.Event()
 
@@ -155,12 +160,32 @@ class CpuMeter:
         for tid, ns in thread_cpu_ns(self.pid).items():
             self.last[tid] = ns
             self.first.setdefault(tid, 0)  # born during the block: all of its time counts
+            if tid not in self.names:
+                self.names[tid] = thread_name(self.pid, tid)
 
     def __exit__(self, *exc):
         self._done.set()
         self._sampler.join()
         self._read()
         self.seconds = sum(self.last[tid] - self.first[tid] for tid in self.last) / 1e9
+
+
+    def by_name(self):
+        """[(thread name, CPU ms)] in the block, biggest first; threads of one name summed."""
+        used = {}
+        for tid in self.last:
+            name = self.names.get(tid) or '?'
+            used[name] = used.get(name, 0) + (self.last[tid] - self.first[tid]) / 1e6
+        return sorted(((n, ms) for n, ms in used.items() if ms > 0), key=lambda row: -row[1])
+
+
+def thread_name(pid, tid):
+    """The thread's name as the kernel knows it (15 characters at most), or None once it ended."""
+    try:
+        with open(f'/proc/{pid}/task/{tid}/comm') as comm:
+            return comm.read().strip()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
 
 
 def thread_cpu_ns(pid):
@@ -216,6 +241,11 @@ def table(rows, args):
     t = TARGETS
     print(f'| target (watcher) | <= {t["idle_cpu_pct"]} % | <= {t["idle_rss_mb"]} / '
           f'{t["peak_rss_mb"]} MB | <= {t["cpu_s_per_m"]} |')
+    if args.threads:
+        for name, f in rows:
+            print(f'\nidle CPU by thread, {name}:')
+            for thread, ms in f.get('idle_threads', []):
+                print(f'  {thread:16s} {ms:8.2f} ms  {100 * ms / 1000 / args.idle:.3f} %')
     watcher = next((f for name, f in rows if name.startswith('watcher')), None)
     if watcher:
         missed = [k for k in TARGETS if watcher[k] > TARGETS[k]]

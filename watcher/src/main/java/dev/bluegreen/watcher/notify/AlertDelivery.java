@@ -4,6 +4,7 @@ import dev.bluegreen.watcher.detect.Alert;
 import dev.bluegreen.watcher.time.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,16 +126,28 @@ public final class AlertDelivery implements AutoCloseable {
 
   /** Each sink's delivery health, in order. */
   public List<SinkHealth> sinkHealth() {
-    return workers.stream().map(worker -> SinkHealth.of(worker.stats())).toList();
+    List<SinkHealth> health = new ArrayList<>(workers.size()); // loops: see undeliveredVersion
+    for (SinkWorker worker : workers) {
+      health.add(SinkHealth.of(worker.stats()));
+    }
+    return Collections.unmodifiableList(health);
   }
 
   public DeliveryStats stats() {
-    return counts.stats(workers.stream().mapToLong(SinkWorker::queued).sum());
+    long queued = 0;
+    for (SinkWorker worker : workers) {
+      queued += worker.queued();
+    }
+    return counts.stats(queued);
   }
 
   /** Each sink's counts, in {@link #sinks()} order (the console included). */
   public List<SinkStats> sinkStats() {
-    return workers.stream().map(SinkWorker::stats).toList();
+    List<SinkStats> stats = new ArrayList<>(workers.size());
+    for (SinkWorker worker : workers) {
+      stats.add(worker.stats());
+    }
+    return Collections.unmodifiableList(stats);
   }
 
   /** What each sink has not delivered yet, by sink name, the message being sent first. */
@@ -148,7 +161,13 @@ public final class AlertDelivery implements AutoCloseable {
 
   /** Moves whenever {@link #undelivered()} may have changed: a checkpoint saves it then. */
   public long undeliveredVersion() {
-    return workers.stream().mapToLong(SinkWorker::version).sum();
+    // loops, not streams, here and in the status' getters: an idle watcher asks at every poll (or
+    // every 5 s), interpreted for minutes after start, where a stream's set-up costs far more
+    long sum = 0;
+    for (SinkWorker worker : workers) {
+      sum += worker.version();
+    }
+    return sum;
   }
 
   /**

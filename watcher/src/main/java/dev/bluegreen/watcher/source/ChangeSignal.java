@@ -4,12 +4,14 @@ import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +23,28 @@ import org.slf4j.LoggerFactory;
  * notifications (NFS, some mounts), a directory not there yet, or {@link #polling} on purpose.
  */
 public final class ChangeSignal implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(ChangeSignal.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeSignal.class);
 
+  /**
+   * File systems whose change notifications cover every write (Linux's names): on others a quiet
+   * log is looked at every poll, as where there are no notifications at all.
+   */
+  private static final Set<String> LOCAL_FILE_SYSTEMS =
+      Set.of(
+          "ext2",
+          "ext3",
+          "ext4",
+          "xfs",
+          "btrfs",
+          "zfs",
+          "f2fs",
+          "jfs",
+          "bcachefs",
+          "tmpfs",
+          "ramfs",
+          "overlay");
+
+  private final Path log;
   private final Path dir;
   private final Timing timing;
   private final boolean notifications;
@@ -32,9 +54,13 @@ public final class ChangeSignal implements AutoCloseable {
   private WatchService service; // guarded by lock
   private WatchKey key; // the follower's thread only
   private boolean unavailable; // the follower's thread only
+  private boolean checkedFileSystem; // the follower's thread only
+  private boolean localFileSystem; // the follower's thread only, once watched
+  private boolean symbolicLink; // the follower's thread only, as of the last watch()
 
   private ChangeSignal(Path log, Timing timing, boolean notifications) {
-    this.dir = log.toAbsolutePath().getParent();
+    this.log = log.toAbsolutePath();
+    this.dir = this.log.getParent();
     this.timing = timing;
     this.notifications = notifications;
   }
@@ -51,25 +77,40 @@ public final class ChangeSignal implements AutoCloseable {
 
   /**
    * Returns when something changed since {@link #watch()}, {@code max} passed, or at once when
-   * woken or closed. The follower's thread only.
+   * woken or closed; false when it was {@code max} (or the wait was not watched: see {@link
+   * #trusted()}). The follower's thread only.
    */
-  void await(Duration max) throws InterruptedException {
+  boolean await(Duration max) throws InterruptedException {
     if (closed) {
-      return;
+      return true;
     }
     if (key == null || !key.isValid()) {
       watch(); // the directory may be back: changes from now on are signalled
-      if (!takeSignal()) {
-        timing.sleep(max.toNanos());
+      if (takeSignal()) {
+        return true;
       }
-      return;
+      timing.sleep(max.toNanos());
+      return false;
     }
     synchronized (lock) {
-      if (!signalled && !closed) {
+      boolean woken = signalled;
+      if (!woken && !closed) {
         lock.wait(Math.max(1, max.toMillis()));
+        woken = signalled;
       }
       signalled = false;
+      return woken || closed;
     }
+  }
+
+  /**
+   * Whether a wait that ended at its time limit means that nothing changed in the log's directory:
+   * the directory is watched, on a local file system (NFS, SMB, FUSE and the like do not tell of
+   * other machines' writes), and the log is not a symbolic link (writes through it are announced in
+   * its target's directory). The follower's thread only.
+   */
+  boolean trusted() {
+    return key != null && key.isValid() && localFileSystem && !symbolicLink;
   }
 
   /**
@@ -97,11 +138,24 @@ public final class ChangeSignal implements AutoCloseable {
               StandardWatchEventKinds.ENTRY_MODIFY,
               StandardWatchEventKinds.ENTRY_CREATE,
               StandardWatchEventKinds.ENTRY_DELETE);
+      if (!checkedFileSystem) {
+        checkedFileSystem = true;
+        localFileSystem = isLocal(dir);
+      }
+      symbolicLink = Files.isSymbolicLink(log);
     } catch (NoSuchFileException | ClosedWatchServiceException missingOrClosed) {
       key = null; // a missing directory may appear later: tried again at the next wait
     } catch (IOException | UnsupportedOperationException e) {
-      log.info("no change notifications for {} ({}); polling only", dir, e.toString());
+      LOG.info("no change notifications for {} ({}); polling only", dir, e.toString());
       unavailable = true;
+    }
+  }
+
+  private static boolean isLocal(Path dir) {
+    try {
+      return LOCAL_FILE_SYSTEMS.contains(Files.getFileStore(dir).type());
+    } catch (IOException | RuntimeException e) {
+      return false; // as if remote: the quiet log is looked at every poll
     }
   }
 
@@ -167,7 +221,7 @@ public final class ChangeSignal implements AutoCloseable {
     try {
       service.close();
     } catch (IOException e) {
-      log.debug("closing the watch service: {}", e.toString());
+      LOG.debug("closing the watch service: {}", e.toString());
     }
   }
 }

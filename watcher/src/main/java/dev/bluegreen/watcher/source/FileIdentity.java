@@ -23,9 +23,29 @@ public record FileIdentity(String fileKey, String fingerprint) {
 
   /** The file key of whatever {@code path} names now, or {@code null} when nothing is there. */
   static String fileKey(Path path) throws IOException {
+    Object key = key(path);
+    return key == null ? null : key.toString();
+  }
+
+  /**
+   * The file key of whatever {@code path} names now as the file system gives it, to compare with
+   * {@code equals} (no String built), or {@code null} when nothing is there.
+   */
+  static Object key(Path path) throws IOException {
+    BasicFileAttributes attributes = attributes(path);
+    return attributes == null ? null : key(path, attributes);
+  }
+
+  /** The file key in {@code attributes}, read from {@code path}: its real name where none. */
+  static Object key(Path path, BasicFileAttributes attributes) throws IOException {
+    Object key = attributes.fileKey();
+    return key == null ? path.toRealPath().toString() : key;
+  }
+
+  /** What {@code path} names now, in one {@code stat}, or {@code null} when nothing is there. */
+  static BasicFileAttributes attributes(Path path) throws IOException {
     try {
-      Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-      return key == null ? path.toRealPath().toString() : key.toString();
+      return Files.readAttributes(path, BasicFileAttributes.class);
     } catch (NoSuchFileException gone) {
       return null;
     }

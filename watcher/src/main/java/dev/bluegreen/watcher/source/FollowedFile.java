@@ -3,9 +3,8 @@ package dev.bluegreen.watcher.source;
 import dev.bluegreen.watcher.parse.Bytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,6 +27,7 @@ final class FollowedFile implements AutoCloseable {
   private boolean readToEnd; // the last read reached the end of the file, not the chunk limit
   private long lastSize;
   private long lastGrowthNanos;
+  private LogPosition position; // the last one handed out
 
   /**
    * @param chunk the reading buffer, shared by the files followed one after the other
@@ -50,28 +50,22 @@ final class FollowedFile implements AutoCloseable {
       lastSize = size;
       lastGrowthNanos = nowNanos;
     }
+    file.lookForFirstLine();
     String fingerprint = file.identity().fingerprint();
     String fingerprintNow = fingerprint.isEmpty() ? "" : file.currentFingerprint();
-    String pathKey = FileIdentity.fileKey(log);
-    boolean otherFile = pathKey != null && !pathKey.equals(file.fileKey());
+    BasicFileAttributes atPath = FileIdentity.attributes(log); // one stat: key and size
+    Object pathKey = atPath == null ? null : FileIdentity.key(log, atPath);
+    boolean otherFile = pathKey != null && !pathKey.equals(file.key());
     return new RotationCheck.Facts(
         size,
         unreadFrom(),
         readToEnd,
         fingerprint,
         fingerprintNow,
-        file.fileKey(),
+        file.key(),
         pathKey,
         nowNanos - lastGrowthNanos,
-        otherFile && hasBytes(log));
-  }
-
-  private static boolean hasBytes(Path log) throws IOException {
-    try {
-      return Files.size(log) > 0;
-    } catch (NoSuchFileException gone) {
-      return false;
-    }
+        otherFile && atPath.size() > 0);
   }
 
   /**
@@ -144,13 +138,15 @@ final class FollowedFile implements AutoCloseable {
     return file.base() + consumed;
   }
 
-  FileIdentity identity() throws IOException {
-    return file.identity();
-  }
-
   /** How far the lines handed on reach: where a restart resumes. */
   LogPosition position() throws IOException {
-    return new LogPosition(file.identity(), unreadFrom(), LogPosition.CONTINUES);
+    FileIdentity identity = file.identity();
+    long offset = unreadFrom();
+    // the same object while nothing moved: the follower's status compares equal at a glance
+    if (position == null || position.identity() != identity || position.offset() != offset) {
+      position = new LogPosition(identity, offset, LogPosition.CONTINUES);
+    }
+    return position;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.bluegreen.watcher.source;
 
+import java.util.Objects;
+
 /**
  * What a {@link LogFollower} is doing, as one snapshot: safe to read from any thread.
  *
@@ -24,4 +26,25 @@ public record FollowerStatus(
   /** Before the follower started. */
   public static final FollowerStatus STARTING =
       new FollowerStatus(false, false, 0, 0, null, LogAccess.READABLE, null);
+
+  // Written out, with the same meaning as the generated ones: those run through method handles,
+  // which the interpreter runs slowly, and the watcher compares its status at every poll (a third
+  // of an idle poll's CPU until the JIT compiles them, minutes after start).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FollowerStatus that
+        && following == that.following
+        && waitingForLog == that.waitingForLog
+        && rotations == that.rotations
+        && lastLineMillis == that.lastLineMillis
+        && Objects.equals(position, that.position)
+        && access == that.access
+        && Objects.equals(accessError, that.accessError);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        following, waitingForLog, rotations, lastLineMillis, position, access, accessError);
+  }
 }

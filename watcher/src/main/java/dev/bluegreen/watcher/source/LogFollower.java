@@ -38,10 +38,11 @@ public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
   /**
-   * How often an idle file is checked when nothing wakes the follower: new lines, rotations and
-   * controls wake it at once where the file system sends change notifications ({@link
-   * ChangeSignal}); this bounds the wait where none come, and paces time-based decisions (a rotated
-   * file's quiet time, a flip settling) in a quiet log.
+   * How long the follower waits when nothing wakes it: new lines, rotations and controls wake it at
+   * once where the file system sends change notifications ({@link ChangeSignal}). Paces the
+   * time-based decisions (a rotated file's quiet time, a flip settling) in a quiet log, and looks
+   * at the file after each wait where notifications cannot be trusted, else after every {@link
+   * QuietChecks#EVERY_WAITS}th.
    */
   public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
 
@@ -212,20 +213,24 @@ public final class LogFollower implements AutoCloseable {
       rotations.followingNewFile();
       publish();
       ReadPace pace = new ReadPace();
+      QuietChecks quiet = new QuietChecks();
+      boolean look = true;
       while (!closed && !switched) {
-        boolean idle;
+        boolean idle = true;
         try {
-          switched = rotations.check(file);
-          idle = switched || file.readAvailable(() -> closed) == 0;
+          if (look) {
+            switched = rotations.check(file);
+            idle = switched || file.readAvailable(() -> closed) == 0;
+          }
           if (!idle) {
             lastLineMillis = timing.millis();
           }
         } catch (IOException e) {
           errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
-          idle = true;
         }
         pollSink();
         ReadPace.Next next = pace.after(!idle);
+        look = true;
         if (next == ReadPace.Next.READ_ON) {
           changes.pause();
         } else if (!closed && !switched) {
@@ -235,8 +240,14 @@ public final class LogFollower implements AutoCloseable {
               sleepQuietly(busyPoll);
             }
             case POLL_SOON -> sleepQuietly(busyPoll);
-            default -> awaitChange(rotations.nextCheckWithin(pollDelay));
+            default -> {
+              boolean woken = awaitChange(rotations.nextCheckWithin(pollDelay));
+              look = quiet.lookAfterWait(woken, changes.trusted(), rotations.switchPending());
+            }
           }
+        }
+        if (look) {
+          quiet.looked();
         }
       }
     } finally {
@@ -259,14 +270,18 @@ public final class LogFollower implements AutoCloseable {
     sink.poll(publish());
   }
 
-  /** Until the log's directory changes, the follower is woken, or the poll delay passed. */
-  private void awaitChange(Duration max) {
+  /**
+   * Until the log's directory changes, the follower is woken, or the poll delay passed; returns
+   * whether it was not the delay that ended the wait.
+   */
+  private boolean awaitChange(Duration max) {
     try {
-      changes.await(max);
+      return changes.await(max);
     } catch (InterruptedException e) {
       if (!closed) {
         Thread.currentThread().interrupt();
       }
+      return true;
     }
   }
 

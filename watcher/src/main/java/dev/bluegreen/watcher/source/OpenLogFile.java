@@ -16,15 +16,18 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class OpenLogFile implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
-  private final String fileKey;
-  private String fingerprint;
+  private final Object key; // the file system's, compared at every rotation check
+  private final String fileKey; // the same, as the state file keeps it
+  private final FirstLine firstLine = new FirstLine();
+  private FileIdentity identity; // the last one built, kept while it holds
   private long base;
 
-  private OpenLogFile(Path path, FileChannel channel, String fileKey) throws IOException {
+  private OpenLogFile(Path path, FileChannel channel, Object key) throws IOException {
     this.path = path;
     this.channel = channel;
-    this.fileKey = fileKey;
-    this.fingerprint = FileIdentity.fingerprint(channel);
+    this.key = key;
+    this.fileKey = key.toString();
+    firstLine.readFrom(channel);
   }
 
   /**
@@ -33,7 +36,7 @@ final class OpenLogFile implements AutoCloseable {
    */
   static OpenLogFile open(Path path) throws IOException {
     for (int attempt = 0; attempt < 3; attempt++) {
-      String before = FileIdentity.fileKey(path);
+      Object before = FileIdentity.key(path);
       if (before == null) {
         return null;
       }
@@ -50,7 +53,7 @@ final class OpenLogFile implements AutoCloseable {
       } catch (AccessDeniedException denied) {
         throw new LogAccessException(LogAccess.UNREADABLE, "permission denied");
       }
-      if (before.equals(FileIdentity.fileKey(path))) {
+      if (before.equals(FileIdentity.key(path))) {
         return new OpenLogFile(path, channel, before);
       }
       channel.close();
@@ -80,11 +83,22 @@ final class OpenLogFile implements AutoCloseable {
     return path;
   }
 
-  FileIdentity identity() throws IOException {
-    if (fingerprint.isEmpty()) {
-      fingerprint = FileIdentity.fingerprint(channel);
+  /**
+   * Takes the first line from the file if none was seen yet (it had no complete one at open): at
+   * each look at the file, so that {@link #identity()} itself reads nothing.
+   */
+  void lookForFirstLine() throws IOException {
+    if (firstLine.fingerprint().isEmpty()) {
+      firstLine.readFrom(channel);
     }
-    return new FileIdentity(fileKey, fingerprint);
+  }
+
+  /** Which file this is, as far as seen: its first line as of the last look. */
+  FileIdentity identity() {
+    if (identity == null || !identity.fingerprint().equals(firstLine.fingerprint())) {
+      identity = new FileIdentity(fileKey, firstLine.fingerprint());
+    }
+    return identity;
   }
 
   /**
@@ -92,8 +106,8 @@ final class OpenLogFile implements AutoCloseable {
    * at open: computing it later could fingerprint content that already replaced it.
    */
   void firstLineRead(byte[] line, int length) {
-    if (fingerprint.isEmpty() && base == 0) {
-      fingerprint = FileIdentity.fingerprint(line, 0, length);
+    if (firstLine.fingerprint().isEmpty() && base == 0) {
+      firstLine.take(line, length);
     }
   }
 
@@ -107,8 +121,9 @@ final class OpenLogFile implements AutoCloseable {
     return sameFile && absoluteSize() >= at.offset();
   }
 
-  String fileKey() {
-    return fileKey;
+  /** The file system's key of this file (device and inode), to compare with {@code equals}. */
+  Object key() {
+    return key;
   }
 
   /**
@@ -117,12 +132,12 @@ final class OpenLogFile implements AutoCloseable {
    * between the rotation check and the read: the bytes read are then not what follows.
    */
   boolean contentReplaced() throws IOException {
-    return !fingerprint.isEmpty() && !fingerprint.equals(FileIdentity.fingerprint(channel));
+    return !firstLine.stillStarts(channel);
   }
 
   /** The fingerprint seen now, which differs from {@link #identity()}'s after a copytruncate. */
   String currentFingerprint() throws IOException {
-    return FileIdentity.fingerprint(channel);
+    return firstLine.fingerprintNow(channel);
   }
 
   /** Where the next line starts if reading begins at the end now (a partial line is waited for). */
@@ -155,7 +170,7 @@ final class OpenLogFile implements AutoCloseable {
   /** The content was replaced (copytruncate): reading starts again at 0. */
   void truncated() throws IOException {
     base = 0;
-    fingerprint = FileIdentity.fingerprint(channel);
+    firstLine.readFrom(channel);
   }
 
   /** Reads bytes at an absolute offset. */

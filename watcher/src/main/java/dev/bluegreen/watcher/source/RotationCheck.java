@@ -46,7 +46,7 @@ final class RotationCheck {
    *     it had none
    * @param fingerprintNow the first line it starts with now, or "" when it has none (not looked at
    *     while {@code fingerprint} is "")
-   * @param openFileKey the open file's file key (device and inode)
+   * @param openFileKey the open file's file key (device and inode), compared with {@code equals}
    * @param pathFileKey the file key of what the log's path names now, or {@code null} for nothing
    * @param quietNanos how long the open file has not grown
    * @param newFileHasLines whether what the path names now has any bytes (only looked at when it is
@@ -58,8 +58,8 @@ final class RotationCheck {
       boolean readToEnd,
       String fingerprint,
       String fingerprintNow,
-      String openFileKey,
-      String pathFileKey,
+      Object openFileKey,
+      Object pathFileKey,
       long quietNanos,
       boolean newFileHasLines) {}
 

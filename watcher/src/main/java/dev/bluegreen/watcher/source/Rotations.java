@@ -92,6 +92,11 @@ final class Rotations {
     return switchPending && quiet.compareTo(poll) < 0 ? quiet : poll;
   }
 
+  /** Whether the path names a new file and the old one is not left yet (not quiet enough). */
+  boolean switchPending() {
+    return switchPending;
+  }
+
   /** The file the path names now is open, to be followed. */
   void followingNewFile() {
     if (leftOldFile) {

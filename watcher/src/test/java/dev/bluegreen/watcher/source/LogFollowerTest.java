@@ -83,6 +83,25 @@ class LogFollowerTest {
   }
 
   /**
+   * A quiet log is looked at only when a notification or a caller wakes the follower, and at every
+   * fifth poll as a safety net ({@link QuietChecks}): a write no notification announces (here
+   * through a hard link in another directory, which inotify reports there) is still read, after at
+   * most five polls.
+   */
+  @Test
+  void aWriteNoNotificationAnnouncesIsReadByTheSafetyLook() throws IOException {
+    followNewEmptyLog();
+    Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+    Path link = Files.createLink(elsewhere.resolve("same-file.log"), log);
+    sink.awaitPolls(QuietChecks.EVERY_WAITS + 2); // quiet: the follower looks at every fifth poll
+
+    append(link, numbered("unannounced ", 0, 3));
+    sink.awaitLines(3);
+
+    assertThat(sink.lines()).isEqualTo(numbered("unannounced ", 0, 3));
+  }
+
+  /**
    * An idle follower waits for the file system, not a timer: with a poll of an hour, a new line, a
    * new file in place of the log, and a wake-up (a control) are each acted on at once.
    */
