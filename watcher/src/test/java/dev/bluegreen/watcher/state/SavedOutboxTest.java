@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.detect.Detectors;
 import dev.bluegreen.watcher.notify.Message;
-import dev.bluegreen.watcher.notify.Notice;
-import dev.bluegreen.watcher.notify.Samples;
 import dev.bluegreen.watcher.notify.SavedMessage;
 import dev.bluegreen.watcher.source.FileIdentity;
 import dev.bluegreen.watcher.source.LogPosition;
@@ -24,22 +22,7 @@ class SavedOutboxTest {
   @Test
   void everyKindOfMessageSurvivesARestartWithItsSeverityEscalationEvidenceAndLatency()
       throws IOException {
-    List<Message> undelivered =
-        List.of(
-            Message.of(Samples.failoverWithEvidence()),
-            Message.of(Samples.recovery()),
-            Message.of(Samples.flapping()),
-            Message.of(Samples.errorRate()),
-            Message.of(Samples.escalated()),
-            Message.of(Samples.resolved()),
-            Message.of(Samples.latency()),
-            Message.of(Samples.latencyResolved()),
-            Message.of(Samples.standbyDown()),
-            Message.of(Samples.standbyUp()),
-            Message.sample(Samples.failover()),
-            Notice.maintenanceOn(Samples.AT),
-            Notice.plannedSwitch(Samples.AT, "blue", "green"),
-            new Notice.Summary(Samples.AT, "slack", "latency", List.of("slow requests"), 2));
+    List<Message> undelivered = StateSamples.messages();
     StateStore store = new StateStore(dir.resolve("state.json"));
     store.save(
         new WatcherState(
