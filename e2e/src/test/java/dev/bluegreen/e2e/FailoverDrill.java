@@ -134,7 +134,10 @@ final class FailoverDrill {
 
       // Outage: both pools fail, clients get 5xx: a critical error-rate alert within 10 s.
       int beforeOutage = slack.texts().size();
-      long outageAt = chaos(sandbox.bluePort, "start?mode=error");
+      // The outage starts before the first chaos call, not when it returns: a request already on
+      // its way when blue breaks is retried on green, which may be broken by then too.
+      long outageAt = System.nanoTime();
+      chaos(sandbox.bluePort, "start?mode=error");
       chaos(sandbox.greenPort, "start?mode=error");
       await("a critical error-rate alert", 10, () -> critical(beforeOutage));
       long outageSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageAt);
