@@ -150,8 +150,15 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
 
   /**
    * Saves the state (now when {@code force}, else when due), then hands on the alerts it includes.
+   * While a failover waits for its evidence nothing is saved unless forced, which sends it as it
+   * is: a restart before it went out reads its lines again and decides it again.
    */
   private boolean checkpoint(boolean force) {
+    if (force) {
+      detectors.flushEvidenceWait();
+    } else if (detectors.waitingForEvidence()) {
+      return true;
+    }
     LogPosition position = followed.position();
     if (position != null) {
       position = position.atLine(pipeline.lineNumber()); // the lines handed on end at the offset

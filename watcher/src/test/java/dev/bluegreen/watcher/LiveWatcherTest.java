@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bluegreen.watcher.detect.AlertKind;
+import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.notify.LogCapture;
 import dev.bluegreen.watcher.ops.ControlResult;
 import dev.bluegreen.watcher.ops.ControlResult.Notice;
@@ -132,6 +133,31 @@ class LiveWatcherTest {
             AlertKind.RECOVERY,
             AlertKind.LATENCY_RESOLVED,
             AlertKind.ERROR_RATE_RESOLVED);
+  }
+
+  @Test
+  void aFailoverSaysWhyEvenWhenARequestStraightToGreenIsLoggedBeforeTheRetriedOne()
+      throws IOException {
+    RecordingOutlet outlet = new RecordingOutlet();
+    watcher = start(outlet, Map.of());
+    append(1, 100); // blue serves
+    // Nginx logs a request when it ends: one sent straight to green after blue was marked down
+    // ends before the request whose retry found blue failing (line 101, blue's 502)
+    Files.write(log, List.of(story.get(101)), StandardOpenOption.APPEND);
+    awaitLines(watcher, 101);
+    append(101, 101);
+    awaitLines(watcher, 102);
+    Await.until("the failover", () -> !outlet.alerts().isEmpty());
+
+    PoolAlert failover = (PoolAlert) outlet.alerts().get(0);
+    assertThat(failover.kind()).isEqualTo(AlertKind.FAILOVER);
+    assertThat(failover.where().line()).as("announced where green first served").isEqualTo(101);
+    assertThat(failover.evidence())
+        .as("why, from the retried request's line that came after it")
+        .isNotNull();
+    // the story logs two lines a second: blue's 59 answers of the last 30 s and the failed one
+    assertThat(failover.evidence().describe())
+        .isEqualTo("blue: 1 of 60 attempts failed (502 x1) at 10.0.0.2:3000, request_id req-0101");
   }
 
   @Test

@@ -22,6 +22,7 @@ public final class Detectors {
   private final Consumer<Alert> alerts;
   private final long flapSettleMillis;
   private final FailureLog failures = new FailureLog();
+  private final EvidenceWait evidence;
   private final RequestStrip strip;
   private long now; // the latest line's log time: evidence covers the span before it
   private long lastPoolLine = Long.MIN_VALUE; // the latest line naming a pool, log time
@@ -33,7 +34,8 @@ public final class Detectors {
    * @param cooldownMillis time between reminders of an open episode, and the span in which three
    *     pool episodes are flapping
    * @param flapSettleMillis how long one pool serves alone to end flapping
-   * @param alerts receives every alert, on the calling thread, as it is decided
+   * @param alerts receives every alert, on the calling thread, as it is decided; a failover whose
+   *     first line does not show why waits for the line that does ({@link EvidenceWait})
    */
   public Detectors(
       int windowSize,
@@ -53,13 +55,15 @@ public final class Detectors {
     this.poolFlips = new PoolFlipDetector(activePool, gate, flapSettleMillis);
     this.flapSettleMillis = flapSettleMillis;
     this.strip = new RequestStrip(windowSize, latencyP99Millis);
-    this.alerts = alert -> alerts.accept(failures.explain(alert, now));
+    this.evidence = new EvidenceWait(failures, alerts);
+    this.alerts = alert -> evidence.decided(alert, now);
   }
 
   /** One request, at {@code now} (epoch millis of its log line). */
   public void observe(AccessEvent event, LineRef where, long now) {
     this.now = now;
     failures.observe(event, now);
+    evidence.observed(now);
     strip.add(event);
     if (event.pool() != null) {
       lastPoolLine = now;
@@ -72,6 +76,7 @@ public final class Detectors {
 
   /** Lets time-based decisions happen while no line arrives; {@code now} is epoch millis. */
   public void tick(long now) {
+    evidence.tick(now);
     poolFlips.tick(now, alerts);
     errorRate.tick(now, alerts);
     latency.tick(now, alerts);
@@ -105,6 +110,21 @@ public final class Detectors {
    */
   public void finish(long lastTime) {
     tick(lastTime + Math.max(PoolFlipDetector.SETTLE_MILLIS, flapSettleMillis));
+    evidence.flush();
+  }
+
+  /**
+   * Whether a failover waits for the line that says why (at most {@link EvidenceWait#WAIT_MILLIS}):
+   * a state saved now would record it as announced though no alert went out; save after {@link
+   * #flushEvidenceWait()}, or later.
+   */
+  public boolean waitingForEvidence() {
+    return evidence.waiting();
+  }
+
+  /** A failover waiting for its evidence goes out now, as it is (before a forced save). */
+  public void flushEvidenceWait() {
+    evidence.flush();
   }
 
   /** Turns maintenance mode on or off; suppressed conditions are announced once it is off. */

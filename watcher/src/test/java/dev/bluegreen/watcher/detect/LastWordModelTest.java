@@ -56,6 +56,9 @@ class LastWordModelTest {
     }
     String tail = history.subList(Math.max(0, history.size() - 30), history.size()).toString();
 
+    // a failover whose lines never say why waits for that up to EvidenceWait's two seconds
+    detectors.tick(now);
+    detectors.tick(now + EvidenceWait.WAIT_MILLIS);
     if (!detectors.flapping()) {
       assertThat(lastPoolTo(alerts, "blue"))
           .as("seed %d, cooldown %d, within the settle time, after ...%s", seed, cooldown, tail)

@@ -1,0 +1,88 @@
+package dev.bluegreen.watcher.detect;
+
+import java.util.function.Consumer;
+
+/**
+ * Alerts on their way out, each citing the log's evidence ({@link FailureLog#explain}); a failover
+ * whose first line shows no failure of the pool it left waits for the line that does.
+ *
+ * <p>Nginx logs a request when it ends. The request that found the old pool failing was retried, so
+ * it often ends after requests that went straight to the new pool, and the failover (announced on
+ * the first line the new pool serves) would go out without saying why. It waits until the old
+ * pool's failure is logged, another alert is decided (the order of alerts stays as decided), {@link
+ * #WAIT_MILLIS} pass in log time or in tick time, or {@link #flush()}: at most about two seconds,
+ * usually a few milliseconds. Pure: time is passed in.
+ */
+final class EvidenceWait {
+  /** How long a failover waits for its evidence; log times have whole seconds, so 1 to 2 s. */
+  static final long WAIT_MILLIS = 2_000;
+
+  private final FailureLog failures;
+  private final Consumer<Alert> out;
+  private PoolAlert held;
+  private long heldAt; // log time
+  private long firstTick; // the time of the first tick after it, on the ticks' clock
+
+  EvidenceWait(FailureLog failures, Consumer<Alert> out) {
+    this.failures = failures;
+    this.out = out;
+  }
+
+  /** An alert decided at {@code now} (the latest line's log time). */
+  void decided(Alert alert, long now) {
+    flush();
+    Alert explained = failures.explain(alert, now);
+    if (explained instanceof PoolAlert pool
+        && pool.kind() == AlertKind.FAILOVER
+        && pool.evidence() == null) {
+      held = pool;
+      heldAt = now;
+      firstTick = Long.MIN_VALUE;
+    } else {
+      out.accept(explained);
+    }
+  }
+
+  /** After the line at {@code now} was counted in the failure log. */
+  void observed(long now) {
+    if (held != null) {
+      Evidence why = failures.forPool(held.from(), now);
+      if (why != null) {
+        PoolAlert explained = held.withEvidence(why);
+        held = null;
+        out.accept(explained);
+      } else if (now - heldAt >= WAIT_MILLIS) {
+        flush();
+      }
+    }
+  }
+
+  /**
+   * Lets the waiting failover go once {@link #WAIT_MILLIS} passed since the first tick after it.
+   * Ticks run on the watcher's clock, which the log's may trail by far (a backlog, an old log), so
+   * tick times are compared with tick times only.
+   */
+  void tick(long now) {
+    if (held == null) {
+      return;
+    }
+    firstTick = firstTick == Long.MIN_VALUE ? now : firstTick;
+    if (now - firstTick >= WAIT_MILLIS) {
+      flush();
+    }
+  }
+
+  /** The waiting failover goes out as it is. */
+  void flush() {
+    if (held != null) {
+      PoolAlert alert = held;
+      held = null;
+      out.accept(alert);
+    }
+  }
+
+  /** Whether a failover waits for its evidence: a state saved now would leave it out. */
+  boolean waiting() {
+    return held != null;
+  }
+}
