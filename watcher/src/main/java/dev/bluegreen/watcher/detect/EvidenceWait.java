@@ -3,8 +3,9 @@ package dev.bluegreen.watcher.detect;
 import java.util.function.Consumer;
 
 /**
- * Alerts on their way out, each citing the log's evidence ({@link FailureLog#explain}); a failover
- * whose first line shows no failure of the pool it left waits for the line that does.
+ * Alerts on their way out, each citing the log's evidence ({@link FailureLog#explain}); a new
+ * failover whose first line shows no failure of the pool it left waits for the line that does
+ * (reminders and where flapping settled go at once: people already know why, or that it flaps).
  *
  * <p>Nginx logs a request when it ends. The request that found the old pool failing was retried, so
  * it often ends after requests that went straight to the new pool, and the failover (announced on
@@ -34,6 +35,8 @@ final class EvidenceWait {
     Alert explained = failures.explain(alert, now);
     if (explained instanceof PoolAlert pool
         && pool.kind() == AlertKind.FAILOVER
+        && !pool.reminder()
+        && !pool.afterFlapping()
         && pool.evidence() == null) {
       held = pool;
       heldAt = now;

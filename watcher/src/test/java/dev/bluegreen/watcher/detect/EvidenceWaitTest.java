@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bluegreen.watcher.parse.AccessEvent;
 import dev.bluegreen.watcher.parse.FailedAttempt;
@@ -102,6 +103,20 @@ class EvidenceWaitTest {
     assertThat(alerts)
         .extracting(Alert::kind)
         .containsExactly(AlertKind.FAILOVER, AlertKind.ERROR_RATE);
+  }
+
+  @Test
+  void aReminderOfTheOpenFailoverGoesAtOnce() {
+    observe(served("green", GREEN), T0 + 6_000);
+    observe(retried("req-1"), T0 + 6_001);
+    alerts.clear();
+
+    observe(served("green", GREEN), T0 + 6_000 + 300_000); // one cooldown later, still on green
+
+    assertThat(alerts)
+        .extracting(Alert::kind, Alert::reminder)
+        .containsExactly(tuple(AlertKind.FAILOVER, true));
+    assertThat(detectors.waitingForEvidence()).isFalse();
   }
 
   @Test
