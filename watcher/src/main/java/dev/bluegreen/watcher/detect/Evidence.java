@@ -1,8 +1,6 @@
 package dev.bluegreen.watcher.detect;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Why an alert was sent, from the log: a pool's upstream attempts in the last {@link #SPAN_MILLIS}
@@ -38,7 +36,10 @@ public record Evidence(
     if (pool != null) {
       out.append(pool)
           .append(": ")
-          .append(String.format(Locale.ROOT, "%d of %d attempts failed", failed, attempts));
+          .append(failed)
+          .append(" of ")
+          .append(attempts)
+          .append(" attempts failed");
       out.append(statuses.isEmpty() ? "" : " (" + statusText() + ")");
     } else {
       out.append("errors ").append(statusText());
@@ -54,8 +55,10 @@ public record Evidence(
 
   /** {@code 500 x4, 504 x2}. */
   public String statusText() {
-    return statuses.stream()
-        .map(s -> s.status() + " x" + s.count())
-        .collect(Collectors.joining(", "));
+    StringBuilder out = new StringBuilder();
+    for (StatusCount s : statuses) { // no stream: the first alert of a run pays no lambda set-up
+      out.append(out.length() == 0 ? "" : ", ").append(s.status()).append(" x").append(s.count());
+    }
+    return out.toString();
   }
 }

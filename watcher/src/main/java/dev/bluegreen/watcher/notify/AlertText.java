@@ -9,7 +9,6 @@ import dev.bluegreen.watcher.detect.Latency;
 import dev.bluegreen.watcher.detect.LatencyAlert;
 import dev.bluegreen.watcher.detect.PoolAlert;
 import dev.bluegreen.watcher.detect.StandbyAlert;
-import java.util.Locale;
 
 /**
  * One readable line per alert, for terminals and the dry-run console: when, the severity (padded so
@@ -19,14 +18,17 @@ public final class AlertText {
   private AlertText() {}
 
   public static String toLine(Alert alert) {
-    return String.format(
-        Locale.ROOT,
-        "%s  %-8s  %s%s  [%s]",
-        alert.at(),
-        alert.severity().wireName(),
-        summary(alert),
-        alert.evidence() == null ? "" : "  why: " + alert.evidence().describe(),
-        alert.where());
+    String severity = alert.severity().wireName();
+    return alert.at()
+        + "  "
+        + severity
+        + " ".repeat(Math.max(0, 8 - severity.length()))
+        + "  "
+        + summary(alert)
+        + (alert.evidence() == null ? "" : "  why: " + alert.evidence().describe())
+        + "  ["
+        + alert.where()
+        + "]";
   }
 
   /** What happened, without when and where: {@code FAILOVER traffic moved from blue to green}. */
@@ -120,26 +122,30 @@ public final class AlertText {
         : alert.pool() + " is down: a failover from " + alert.serving() + " would fail";
   }
 
+  // concatenation, not String.format: the first alert of a run pays no Formatter and locale set-up
   private static String rateText(ErrorRate rate) {
-    return String.format(
-        Locale.ROOT,
-        "%s%% of the last %d requests failed (%d seen by clients, %d hidden by retries;"
-            + " threshold %s%%)",
-        percent(rate.percent()),
-        rate.requests(),
-        rate.clientErrors(),
-        rate.hiddenErrors(),
-        percent(rate.thresholdPercent()));
+    return percent(rate.percent())
+        + "% of the last "
+        + rate.requests()
+        + " requests failed ("
+        + rate.clientErrors()
+        + " seen by clients, "
+        + rate.hiddenErrors()
+        + " hidden by retries; threshold "
+        + percent(rate.thresholdPercent())
+        + "%)";
   }
 
   private static String latencyText(Latency latency) {
-    return String.format(
-        Locale.ROOT,
-        "p99 %d ms over the last %d requests (median %d ms; threshold %d ms)",
-        latency.p99Millis(),
-        latency.requests(),
-        latency.p50Millis(),
-        latency.thresholdMillis());
+    return "p99 "
+        + latency.p99Millis()
+        + " ms over the last "
+        + latency.requests()
+        + " requests (median "
+        + latency.p50Millis()
+        + " ms; threshold "
+        + latency.thresholdMillis()
+        + " ms)";
   }
 
   /** "; slowest 1005 ms (request abc) at access.log:142", the parts that are known. */
@@ -156,8 +162,6 @@ public final class AlertText {
   /** 2 -> "2", 2.5 -> "2.5", 3.3333 -> "3.33". */
   public static String percent(double value) {
     double rounded = Math.round(value * 100) / 100.0;
-    return rounded == Math.rint(rounded)
-        ? Long.toString((long) rounded)
-        : String.format(Locale.ROOT, "%s", rounded);
+    return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
   }
 }
