@@ -5,7 +5,8 @@ empty log for 30 s (idle), then the same log appended at 10,000 lines/s for 60 s
 CPU time is read from the kernel's per-thread scheduler stats (nanoseconds), not from clock ticks:
 0.05 % of 30 s is 15 ms, near the 10 ms tick.
 With --threads, the idle CPU of each thread by name (comm), biggest first: where to look next.
-Usage: python3 bench/footprint.py [--idle S] [--load S] [--rate N] [--only watcher|mtail] [--threads]"""
+Usage: python3 bench/footprint.py [--idle S] [--load S] [--rate N] [--only watcher|mtail] [--threads]
+                                 [--flags="JVM FLAGS"] [--env KEY=VALUE]...  (--flags= with "=": the flags start with -)"""
 import argparse, glob, os, shutil, subprocess, sys, tempfile, threading, time, urllib.request
 
 from generate_log import request_line
@@ -36,7 +37,8 @@ def main():
 
 def defaults():
     """The method of issue 15, for make bench: 30 s idle, then 10,000 lines/s for 60 s."""
-    return argparse.Namespace(idle=30, load=60, rate=10_000, only=None, flags=None, threads=False)
+    return argparse.Namespace(idle=30, load=60, rate=10_000, only=None, flags=None, env=[],
+                              threads=False)
 
 
 def measure(work, args):
@@ -45,7 +47,8 @@ def measure(work, args):
     rows = []
     if args.only in (None, 'watcher'):
         flags = args.flags.split() if args.flags else image_jvm_flags()
-        name = 'watcher (' + ('--flags' if args.flags else 'image JVM flags') + ')'
+        name = 'watcher (' + ('--flags' if args.flags else 'image JVM flags') + ''.join(
+            ', ' + setting for setting in args.env) + ')'
         rows.append((name, measure_watcher(work, chunk, args, flags)))
     if args.only in (None, 'mtail'):
         if shutil.which('mtail'):
@@ -62,6 +65,8 @@ def parse_args():
     parser.add_argument('--rate', type=int, default=10_000, help='lines appended per second')
     parser.add_argument('--only', choices=['watcher', 'mtail'])
     parser.add_argument('--flags', help="the watcher's JVM flags, to try others than the image's")
+    parser.add_argument('--env', action='append', default=[], metavar='KEY=VALUE',
+                        help="an environment variable of the watcher's process, to try (repeatable)")
     parser.add_argument('--threads', action='store_true',
                         help='also print the idle CPU of each thread, by name')
     return parser.parse_args()
@@ -78,7 +83,8 @@ def measure_watcher(work, chunk, args, flags):
     open(log, 'w').close()
     webhook = Webhook()
     try:
-        with WatcherProcess(log, webhook, flags) as watcher:
+        env = dict(setting.split('=', 1) for setting in args.env)
+        with WatcherProcess(log, webhook, flags, **env) as watcher:
             return drive(watcher.process.pid, log, chunk, args,
                          lambda total: watcher.wait_for_lines(total, 120))
     finally:
