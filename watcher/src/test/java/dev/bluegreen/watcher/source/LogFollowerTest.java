@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -346,6 +347,22 @@ class LogFollowerTest {
 
     assertThat(sink.oversizedCount()).isEqualTo(1);
     assertThat(sink.lines()).containsExactly("after");
+  }
+
+  @Test
+  void aLineOfTheLongestLengthArrivesWholeAcrossAReadsEnd() throws IOException {
+    followNewEmptyLog();
+    String longest = "L" + "y".repeat(LineReader.MAX_LINE_BYTES - 1);
+    // short lines up to half the longest line before a read's end: the next line straddles it
+    int fillers = (LogFollower.CHUNK_BYTES - LineReader.MAX_LINE_BYTES / 2) / 100;
+    List<String> lines =
+        concat(Collections.nCopies(fillers, "f".repeat(99)), List.of(longest, longest, "after"));
+
+    append(log, lines);
+    sink.awaitLines(lines.size());
+
+    assertThat(sink.lines()).isEqualTo(lines);
+    assertThat(sink.oversizedCount()).isZero();
   }
 
   @Test
