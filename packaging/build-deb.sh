@@ -37,10 +37,10 @@ jvm_flags() {
   local dockerfile=$ROOT/watcher/Dockerfile lines flags flag
   lines=$(grep -c '^ENTRYPOINT ' "$dockerfile" || true)
   [ "$lines" = 1 ] || die "$dockerfile: expected one ENTRYPOINT line, found $lines"
-  flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$dockerfile" | tr -d '",')
+  flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$dockerfile" | sed 's/", "/ /g; s/"//g')
   [ -n "$flags" ] || die "$dockerfile: ENTRYPOINT is not [\"java\", FLAGS..., \"-jar\", JAR]"
   for flag in $flags; do
-    [[ $flag =~ ^-[A-Za-z0-9:+=._-]+$ ]] || die "$dockerfile: unexpected JVM flag '$flag'"
+    [[ $flag =~ ^-[A-Za-z0-9:+=.,_-]+$ ]] || die "$dockerfile: unexpected JVM flag '$flag'"
   done
   echo "$flags"
 }

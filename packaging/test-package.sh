@@ -86,7 +86,7 @@ check "watcher is on the PATH" same "$(command -v watcher)" /usr/bin/watcher
 version=$(dpkg-query -W -f='${Version}' "$NAME")
 check "watcher --version says the package's version" \
   same "$(watcher --version | head -n 1)" "watcher ${version//\~/-}"
-flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$ROOT/watcher/Dockerfile" | tr -d '",')
+flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$ROOT/watcher/Dockerfile" | sed 's/", "/ /g; s/"//g')
 check "watcher runs java with the JVM flags of watcher/Dockerfile's ENTRYPOINT" \
   grep -qF -- "exec java $flags -jar /usr/share/$NAME/watcher.jar \"\$@\"" /usr/bin/watcher
 check "watcher replay runs java without the flags of the Dockerfile's replay-drops-jvm-flags label" \

@@ -47,7 +47,7 @@ die() { echo "sandbox: $*" >&2; exit 1; }
 # The watcher runs with its image's JVM flags, which live on watcher/Dockerfile's ENTRYPOINT line;
 # replay (a batch job) without those the Dockerfile's replay-drops-jvm-flags label names.
 watcher_jvm_flags() {
-  sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | tr -d '",'
+  sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | sed 's/", "/ /g; s/"//g'
 }
 
 replay_jvm_flags() {
