@@ -114,9 +114,9 @@ public final class Detectors {
   }
 
   /**
-   * Whether a failover waits for the line that says why (at most {@link EvidenceWait#WAIT_MILLIS}):
-   * a state saved now would record it as announced though no alert went out; save after {@link
-   * #flushEvidenceWait()}, or later.
+   * Whether a failover waits for the line that says why (at most {@link
+   * EvidenceWait#TICK_WAIT_MILLIS} of ticks): a state saved now would record it as announced though
+   * no alert went out; save after {@link #flushEvidenceWait()}, or later.
    */
   public boolean waitingForEvidence() {
     return evidence.waiting();

@@ -9,14 +9,25 @@ import java.util.function.Consumer;
  *
  * <p>Nginx logs a request when it ends. The request that found the old pool failing was retried, so
  * it often ends after requests that went straight to the new pool, and the failover (announced on
- * the first line the new pool serves) would go out without saying why. It waits until the old
+ * the first line the new pool serves) would go out without saying why. The retried request ends
+ * once the new pool has answered it, a few milliseconds later. So the failover waits until the old
  * pool's failure is logged, another alert is decided (the order of alerts stays as decided), {@link
- * #WAIT_MILLIS} pass in log time or in tick time, or {@link #flush()}: at most about two seconds,
- * usually a few milliseconds. Pure: time is passed in.
+ * #TICK_WAIT_MILLIS} pass in tick time (a live watcher: its next read of the log after a busy poll)
+ * or {@link #WAIT_MILLIS} in log time (a replay, which has no ticks), or {@link #flush()}. A
+ * failover whose log never says why is not held up longer than that: it is a change of state. Pure:
+ * time is passed in.
  */
 final class EvidenceWait {
-  /** How long a failover waits for its evidence; log times have whole seconds, so 1 to 2 s. */
+  /** How long a failover waits for its evidence in log time; log times have whole seconds. */
   static final long WAIT_MILLIS = 2_000;
+
+  /**
+   * How long a live watcher's failover waits for its evidence after the first tick: the follower
+   * reads the log again a busy poll (25 ms) later, so the retried request's line is read if Nginx
+   * logged it within about 25 ms of the failover's, and a failover with no evidence to wait for is
+   * held up by no more than that.
+   */
+  static final long TICK_WAIT_MILLIS = 20;
 
   private final FailureLog failures;
   private final Consumer<Alert> out;
@@ -61,16 +72,16 @@ final class EvidenceWait {
   }
 
   /**
-   * Lets the waiting failover go once {@link #WAIT_MILLIS} passed since the first tick after it.
-   * Ticks run on the watcher's clock, which the log's may trail by far (a backlog, an old log), so
-   * tick times are compared with tick times only.
+   * Lets the waiting failover go once {@link #TICK_WAIT_MILLIS} passed since the first tick after
+   * it. Ticks run on the watcher's clock, which the log's may trail by far (a backlog, an old log),
+   * so tick times are compared with tick times only.
    */
   void tick(long now) {
     if (held == null) {
       return;
     }
     firstTick = firstTick == Long.MIN_VALUE ? now : firstTick;
-    if (now - firstTick >= WAIT_MILLIS) {
+    if (now - firstTick >= TICK_WAIT_MILLIS) {
       flush();
     }
   }
