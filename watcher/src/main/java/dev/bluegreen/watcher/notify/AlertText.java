@@ -122,8 +122,12 @@ public final class AlertText {
         : alert.pool() + " is down: a failover from " + alert.serving() + " would fail";
   }
 
-  // concatenation, not String.format: the first alert of a run pays no Formatter and locale set-up
-  private static String rateText(ErrorRate rate) {
+  /**
+   * The error rate in one sentence: {@code 7.5% of the last 200 requests failed (3 seen by clients,
+   * 12 hidden by retries; threshold 2%)}. Concatenation, not String.format: the first alert of a
+   * run pays no Formatter and locale set-up.
+   */
+  public static String rateText(ErrorRate rate) {
     return percent(rate.percent())
         + "% of the last "
         + rate.requests()

@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.notify.slack;
 
 import static dev.bluegreen.watcher.notify.AlertText.percent;
+import static dev.bluegreen.watcher.notify.AlertText.rateText;
 import static dev.bluegreen.watcher.notify.slack.Mrkdwn.escape;
 
 import dev.bluegreen.watcher.detect.Alert;
@@ -266,17 +267,6 @@ record SlackAlertText(String headline, String story, List<String> facts, String 
             + (alert.severity() == Severity.CRITICAL ? " Users are affected: act now." : "")
             + " Runbook: ERROR RATE.",
         facts,
-        above
-            + on
-            + percent
-            + "% of the last "
-            + rate.requests()
-            + " requests failed ("
-            + rate.clientErrors()
-            + " seen by clients, "
-            + rate.hiddenErrors()
-            + " hidden by retries; threshold "
-            + threshold
-            + "%)");
+        above + on + rateText(rate));
   }
 }
