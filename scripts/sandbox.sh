@@ -564,10 +564,40 @@ serving_is() { [ "$(curl -s -m 3 -D - -o /dev/null "http://127.0.0.1:$NGINX_PORT
   tr -d '\r' | awk -F': ' 'tolower($1) == "x-app-pool" { print $2 }')" = "$1" ]; }
 
 # After a reload, nginx's old workers may still take a new connection or two before they stop
-# accepting: a pool serves for sure once 5 requests in a row, each on a new connection, got it.
+# accepting: a pool serves new connections for sure once 5 requests in a row, each on a new
+# connection, got it.
 serving_steadily() {
   local n
   for n in 1 2 3 4 5; do serving_is "$1" || return 1; done
+}
+
+# The old workers also keep their clients' open connections, and answer them from the old config,
+# until those fall idle (about 100 ms after the reload for a keep-alive client between requests;
+# longer for a request in flight). A pool serves every client once no worker from before is left.
+# nginx's master's children, read from /proc in POSIX sh, so it runs in nginx's container too.
+# shellcheck disable=SC2016 # expanded by the sh that runs it
+NGINX_WORKERS_SH='m=$(cat "$1") || exit 1
+for s in /proc/[0-9]*/stat; do read -r p _ _ pp _ 2>/dev/null < "$s" && [ "$pp" = "$m" ] && echo "$p"; done
+exit 0'
+nginx_workers() { # prints the pids of nginx's workers, one a line
+  if [ "$RT" = docker ]; then
+    compose exec -T nginx sh -c "$NGINX_WORKERS_SH" sh /tmp/nginx/nginx.pid
+  else
+    sh -c "$NGINX_WORKERS_SH" sh "$NGINX_DIR/nginx.pid"
+  fi
+}
+workers_gone() { # pid...: none of these nginx workers is left (no pid given: none to wait for)
+  local now p
+  [ $# -gt 0 ] || return 0
+  now=$(nginx_workers) || return 1
+  for p in "$@"; do
+    if printf '%s\n' "$now" | grep -qxF "$p"; then return 1; fi
+  done
+}
+# Once a reload served: waits for the workers from before it; prints what the switch's line adds.
+old_workers_done() { # pid...
+  within 5 workers_gone "$@" ||
+    echo "; nginx's workers from before still finish their open connections on the old config"
 }
 
 # Waits for a condition (a command) with a deadline in seconds, no sleep-and-hope; says no instead
@@ -617,7 +647,7 @@ nginx_restore() {
 # changed yet), the watcher told (so the move is a notice, not a failover page), nginx reloaded and
 # seen serving the new pool. A step that fails undoes the ones before it and says so in one line.
 switch() {
-  local from to why
+  local from to why old
   require_up
   from=$(active_pool)
   to=$(other "$from")
@@ -629,19 +659,24 @@ switch() {
     nginx_discard > /dev/null 2>&1 || true
     die "switch to $to refused: the watcher was not told ($(printf '%s\n' "$why" | tail -n 1)); nothing changed, $from serves"
   fi
+  old=$(nginx_workers 2> /dev/null) || old=""
   if ! why=$(nginx_apply 2>&1); then
     switch_back "$from" "$to" "nginx did not reload ($(printf '%s\n' "$why" | tail -n 1))"
   fi
   if ! within 10 serving_steadily "$to"; then
     switch_back "$from" "$to" "nginx did not serve $to within 10 s ($to unhealthy? make status)"
   fi
+  # shellcheck disable=SC2086 # one pid a word
+  why=$(old_workers_done $old)
   echo "$to" > "$RUN_DIR/active-pool"
-  say "switched: $from -> $to (nginx config tested and reloaded, watcher told; $(remember_pool "$to"))"
+  say "switched: $from -> $to (nginx config tested and reloaded, watcher told; $(remember_pool "$to")$why)"
 }
 
 switch_back() { # from to reason: undo a switch whose nginx step failed, then fail
-  local undone=()
-  if nginx_restore > /dev/null 2>&1 && within 10 serving_steadily "$1"; then undone+=("nginx serves $1 again"); else
+  local undone=() old
+  old=$(nginx_workers 2> /dev/null) || old=""
+  # shellcheck disable=SC2086 # one pid a word
+  if nginx_restore > /dev/null 2>&1 && within 10 serving_steadily "$1"; then undone+=("nginx serves $1 again$(old_workers_done $old)"); else
     undone+=("nginx could NOT be put back on $1: make status")
   fi
   if watcher_ctl active-pool "$1" > /dev/null 2>&1; then undone+=("the watcher expects $1 again"); else

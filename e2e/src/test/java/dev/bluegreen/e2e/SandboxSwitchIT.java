@@ -2,12 +2,16 @@ package dev.bluegreen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,10 +65,38 @@ class SandboxSwitchIT {
                 + " expects blue again");
     assertOn("blue");
 
-    // Before, it said ".env ACTIVE_POOL=green" though there was no .env line to rewrite.
-    assertThat(sandbox.run("switch"))
-        .contains("switched: blue -> green")
-        .contains("no " + runDir.resolve("no.env") + ", so the next make up starts on blue");
+    // Before, it said ".env ACTIVE_POOL=green" though there was no .env line to rewrite. It also
+    // said "switched" while nginx's workers from before the reload still answered their open
+    // connections from the old config: here a client halfway through sending a request.
+    List<Long> before = nginxWorkers();
+    try (Socket client = new Socket("127.0.0.1", sandbox.nginxPort)) {
+      OutputStream out = client.getOutputStream();
+      out.write("GET /version HTTP/1.1\r\nHost: sandbox\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(sandbox.run("switch"))
+          .contains("switched: blue -> green")
+          .contains("no " + runDir.resolve("no.env") + ", so the next make up starts on blue")
+          .contains(
+              "; nginx's workers from before still finish their open connections on the old"
+                  + " config)");
+      out.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String answer = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).as("the old worker's answer").containsIgnoringCase("x-app-pool: blue");
+    }
+    // With no connection held, the switch waits for the old workers (the keep-alive connection
+    // of this test's HTTP client among them), so nothing is served from the old config after it.
+    before = nginxWorkers();
+    assertThat(sandbox.run("switch")).contains("switched: green -> blue").doesNotContain("workers");
+    assertThat(nginxWorkers())
+        .as("nginx's workers from before the switch")
+        .doesNotContainAnyElementsOf(before);
+    assertOn("blue");
+    before = nginxWorkers();
+    assertThat(sandbox.run("switch")).contains("switched: blue -> green").doesNotContain("workers");
+    assertThat(nginxWorkers())
+        .as("nginx's workers from before the switch")
+        .doesNotContainAnyElementsOf(before);
     assertOn("green");
 
     // The watcher does not answer: nothing changes.
@@ -83,6 +115,11 @@ class SandboxSwitchIT {
     assertThat(servedBy()).as("the pool nginx serves").isEqualTo(pool);
     assertThat(sandbox.run("watcher", "ctl", "status")).contains("active pool " + pool + ",");
     assertThat(Files.readString(runDir.resolve("active-pool")).strip()).isEqualTo(pool);
+  }
+
+  private List<Long> nginxWorkers() throws Exception {
+    long master = Long.parseLong(Files.readString(runDir.resolve("nginx/nginx.pid")).strip());
+    return ProcessHandle.of(master).orElseThrow().children().map(ProcessHandle::pid).toList();
   }
 
   private String servedBy() throws Exception {
