@@ -586,18 +586,21 @@ nginx_workers() { # prints the pids of nginx's workers, one a line
     sh -c "$NGINX_WORKERS_SH" sh "$NGINX_DIR/nginx.pid"
   fi
 }
-workers_gone() { # pid...: none of these nginx workers is left (no pid given: none to wait for)
+workers_gone() { # pid...: none of these nginx workers is left
   local now p
-  [ $# -gt 0 ] || return 0
   now=$(nginx_workers) || return 1
   for p in "$@"; do
     if printf '%s\n' "$now" | grep -qxF "$p"; then return 1; fi
   done
 }
 # Once a reload served: waits for the workers from before it; prints what the switch's line adds.
+# nginx always runs a worker, so none listed before the reload means they could not be listed.
 old_workers_done() { # pid...
-  within 5 workers_gone "$@" ||
+  if [ $# -eq 0 ]; then
+    echo "; nginx's workers could not be listed: old ones may still answer open connections on the old config"
+  elif ! within 5 workers_gone "$@"; then
     echo "; nginx's workers from before still finish their open connections on the old config"
+  fi
 }
 
 # Waits for a condition (a command) with a deadline in seconds, no sleep-and-hope; says no instead
