@@ -68,7 +68,6 @@ class SandboxSwitchIT {
     // Before, it said ".env ACTIVE_POOL=green" though there was no .env line to rewrite. It also
     // said "switched" while nginx's workers from before the reload still answered their open
     // connections from the old config: here a client halfway through sending a request.
-    List<Long> before = nginxWorkers();
     try (Socket client = new Socket("127.0.0.1", sandbox.nginxPort)) {
       OutputStream out = client.getOutputStream();
       out.write("GET /version HTTP/1.1\r\nHost: sandbox\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -86,18 +85,8 @@ class SandboxSwitchIT {
     }
     // With no connection held, the switch waits for the old workers (the keep-alive connection
     // of this test's HTTP client among them), so nothing is served from the old config after it.
-    before = nginxWorkers();
-    assertThat(sandbox.run("switch")).contains("switched: green -> blue").doesNotContain("workers");
-    assertThat(nginxWorkers())
-        .as("nginx's workers from before the switch")
-        .doesNotContainAnyElementsOf(before);
-    assertOn("blue");
-    before = nginxWorkers();
-    assertThat(sandbox.run("switch")).contains("switched: blue -> green").doesNotContain("workers");
-    assertThat(nginxWorkers())
-        .as("nginx's workers from before the switch")
-        .doesNotContainAnyElementsOf(before);
-    assertOn("green");
+    switchesWithNoWorkerLeftFromBefore("green", "blue");
+    switchesWithNoWorkerLeftFromBefore("blue", "green");
 
     // The watcher does not answer: nothing changes.
     ProcessHandle.of(Long.parseLong(Files.readString(runDir.resolve("watcher.pid")).strip()))
@@ -109,6 +98,17 @@ class SandboxSwitchIT {
         .endsWith("nothing changed, green serves");
     assertThat(servedBy()).isEqualTo("green");
     assertThat(Files.readString(runDir.resolve("active-pool")).strip()).isEqualTo("green");
+  }
+
+  private void switchesWithNoWorkerLeftFromBefore(String from, String to) throws Exception {
+    List<Long> before = nginxWorkers();
+    assertThat(sandbox.run("switch"))
+        .contains("switched: " + from + " -> " + to)
+        .doesNotContain("workers");
+    assertThat(nginxWorkers())
+        .as("nginx's workers from before the switch")
+        .doesNotContainAnyElementsOf(before);
+    assertOn(to);
   }
 
   private void assertOn(String pool) throws Exception {
