@@ -17,12 +17,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,25 +177,8 @@ class WatcherHealthTest {
         .startsWith("blind: cannot read " + log + ": permission denied, since ");
   }
 
-  /**
-   * A file this process cannot read: one with no permission, or, as root (who reads anything), a
-   * write-only kernel file, which refuses even root.
-   */
   private Path unreadableFile() throws IOException {
-    Path log = dir.resolve("access.log");
-    Files.createFile(log);
-    Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("---------"));
-    for (Path candidate : List.of(log, Path.of("/sys/bus/pci/rescan"))) {
-      try (FileChannel ignored = FileChannel.open(candidate, StandardOpenOption.READ)) {
-        continue; // readable after all
-      } catch (AccessDeniedException refused) {
-        return candidate;
-      } catch (IOException other) {
-        continue;
-      }
-    }
-    assumeTrue(false, "no file this process cannot read");
-    return null;
+    return UnreadableFile.in(dir, "access.log", "");
   }
 
   @Test

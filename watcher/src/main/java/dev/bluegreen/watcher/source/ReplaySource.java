@@ -5,10 +5,12 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -39,9 +41,27 @@ public final class ReplaySource {
       if (Files.isDirectory(path)) {
         throw new ReplayException("cannot read " + file + ": it is a directory");
       }
-      if (!Files.isReadable(path)) {
+      if (!Files.isReadable(path) || refusesToOpen(path)) {
         throw new ReplayException("cannot read " + file + ": permission denied");
       }
+    }
+  }
+
+  /**
+   * Whether opening a regular file is refused though its permissions allow it: root passes every
+   * permission check, but a file may still refuse it (a write-only kernel file, a security module).
+   * A FIFO is not opened here: its writer would see this reader leave.
+   */
+  private static boolean refusesToOpen(Path path) {
+    if (!Files.isRegularFile(path)) {
+      return false;
+    }
+    try (FileChannel ignored = FileChannel.open(path, StandardOpenOption.READ)) {
+      return false;
+    } catch (AccessDeniedException refused) {
+      return true;
+    } catch (IOException other) {
+      return false; // the replay itself reports it, with its reason
     }
   }
 
@@ -56,8 +76,10 @@ public final class ReplaySource {
       sink.startFile(file);
       try (InputStream in = open(file)) {
         LineReader.read(in, sink, afterRead);
-      } catch (NoSuchFileException | AccessDeniedException e) {
-        throw new ReplayException("cannot read " + file + ": " + e.getClass().getSimpleName());
+      } catch (NoSuchFileException gone) {
+        throw new ReplayException("cannot read " + file + ": no such file");
+      } catch (AccessDeniedException refused) {
+        throw new ReplayException("cannot read " + file + ": permission denied");
       } catch (IOException | UncheckedIOException e) {
         throw new ReplayException("error reading " + file + ": " + reason(e));
       }
