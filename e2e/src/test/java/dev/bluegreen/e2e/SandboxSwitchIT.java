@@ -2,8 +2,10 @@ package dev.bluegreen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Await;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,29 +134,37 @@ class SandboxSwitchIT {
    * port, with nothing left unread on it: /proc/net/tcp gives the socket and its receive queue,
    * /proc/PID/fd which process holds it.
    */
-  private static void awaitReadByOneOf(List<Long> workers, int serverPort, int clientPort)
-      throws Exception {
+  private static void awaitReadByOneOf(List<Long> workers, int serverPort, int clientPort) {
     String local = String.format("0100007F:%04X", serverPort);
     String remote = String.format("0100007F:%04X", clientPort);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    String seen = "no socket";
-    while (System.nanoTime() < deadline) {
+    Await.until(
+        "nginx's worker to read the held request",
+        Duration.ofSeconds(10),
+        () -> {
+          String[] socket = tcpRow(local, remote);
+          return socket != null
+              && Long.parseLong(socket[4].substring(socket[4].indexOf(':') + 1), 16) == 0
+              && heldBy(workers, "socket:[" + socket[9] + "]");
+        },
+        () -> "its /proc/net/tcp row: " + Arrays.toString(tcpRow(local, remote)));
+  }
+
+  /** The fields of the /proc/net/tcp row of this connection, or null when there is none. */
+  private static String[] tcpRow(String local, String remote) {
+    try {
       for (String row : Files.readAllLines(Path.of("/proc/net/tcp"))) {
         String[] f = row.strip().split("\\s+");
         if (f.length > 9 && f[1].equals(local) && f[2].equals(remote)) {
-          String unread = f[4].substring(f[4].indexOf(':') + 1);
-          seen = "receive queue " + unread + ", inode " + f[9];
-          if (Long.parseLong(unread, 16) == 0 && heldBy(workers, "socket:[" + f[9] + "]")) {
-            return;
-          }
+          return f;
         }
       }
-      Thread.sleep(20);
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    throw new AssertionError("nginx's worker did not read the held request in 10 s: " + seen);
   }
 
-  private static boolean heldBy(List<Long> pids, String socket) throws Exception {
+  private static boolean heldBy(List<Long> pids, String socket) {
     for (long pid : pids) {
       try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/" + pid + "/fd"))) {
         for (Path fd : fds) {

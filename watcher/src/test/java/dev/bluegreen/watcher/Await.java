@@ -29,13 +29,22 @@ public final class Await {
    * seen instead, for the failure message.
    */
   public static void until(String what, BooleanSupplier condition, Supplier<String> state) {
-    long deadline = System.nanoTime() + LIMIT.toNanos();
+    until(what, LIMIT, condition, state);
+  }
+
+  /**
+   * Waits until {@code condition} holds, up to {@code limit}, for a state that must come sooner
+   * than {@link #LIMIT}; {@code state} describes what was seen instead, for the failure message.
+   */
+  public static void until(
+      String what, Duration limit, BooleanSupplier condition, Supplier<String> state) {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
         String seen = state.get();
         throw new AssertionError(
             "timed out after "
-                + LIMIT.toSeconds()
+                + limit.toSeconds()
                 + " s waiting for "
                 + what
                 + (seen.isEmpty() ? "" : " (" + seen + ")"));
