@@ -148,6 +148,11 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
         followed, pipeline.lines() + pipeline.alerts() + outlet.undeliveredVersion() + controlsRun);
   }
 
+  @Override
+  public long nextPollWithinMillis() {
+    return pipeline.nextTickWithin();
+  }
+
   /**
    * Saves the state (now when {@code force}, else when due), then hands on the alerts it includes.
    * While a failover waits for its evidence nothing is saved unless forced, which sends it as it

@@ -141,6 +141,11 @@ public final class Pipeline implements LineSink {
     detectors.tick(timing.millis());
   }
 
+  /** Milliseconds until a {@link #tick} has a decision due; {@link Long#MAX_VALUE}: none. */
+  public long nextTickWithin() {
+    return detectors.nextTickWithin(timing.millis());
+  }
+
   /**
    * The input ended (end of a replay): decide what a live watcher would decide once the log has
    * been quiet long enough, so a flip in the last lines is not left unannounced.

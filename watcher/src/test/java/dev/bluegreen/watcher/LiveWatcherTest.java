@@ -143,7 +143,7 @@ class LiveWatcherTest {
     append(1, 100); // blue serves
     // Nginx logs a request when it ends: one sent straight to green after blue was marked down
     // ends a few ms before the request whose retry found blue failing (line 101, blue's 502), and
-    // both are read at once (EvidenceWaitTest: the retried line read up to a busy poll later)
+    // both are read at once (EvidenceWaitTest: the retried line is cited if read within 10 ms)
     Files.write(log, List.of(story.get(101), story.get(100)), StandardOpenOption.APPEND);
     awaitLines(watcher, 102);
     Await.until("the failover", () -> !outlet.alerts().isEmpty());

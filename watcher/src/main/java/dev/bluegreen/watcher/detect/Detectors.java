@@ -86,6 +86,14 @@ public final class Detectors {
   }
 
   /**
+   * Milliseconds from {@code now} until a {@link #tick} has a decision due that cannot wait for the
+   * follower's own pace (a failover waiting for its evidence); {@link Long#MAX_VALUE} when none.
+   */
+  public long nextTickWithin(long now) {
+    return evidence.dueWithin(now);
+  }
+
+  /**
    * Turns the standby's probes of {@code pools} on, checked every {@code intervalMillis}; before
    * {@link #restore}.
    */

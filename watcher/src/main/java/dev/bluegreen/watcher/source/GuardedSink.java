@@ -73,6 +73,16 @@ final class GuardedSink implements LineSink {
     }
   }
 
+  @Override
+  public long nextPollWithinMillis() {
+    try {
+      return sink.nextPollWithinMillis();
+    } catch (RuntimeException e) {
+      failed("error in the watcher's periodic work: " + e);
+      return Long.MAX_VALUE; // the follower's own pace
+    }
+  }
+
   private void failed(String message) {
     errors.log(Level.ERROR, message);
   }

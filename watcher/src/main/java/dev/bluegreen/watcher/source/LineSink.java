@@ -51,4 +51,13 @@ public interface LineSink {
    * Nothing needs to call back into the follower.
    */
   default void poll(FollowerStatus status) {}
+
+  /**
+   * Live following only, asked after each {@link #poll}: within how many milliseconds the sink has
+   * a decision due that cannot wait for the follower's pace (a failover waiting for its evidence),
+   * so the follower reads and polls again by then; {@link Long#MAX_VALUE} when nothing is due.
+   */
+  default long nextPollWithinMillis() {
+    return Long.MAX_VALUE;
+  }
 }

@@ -242,11 +242,11 @@ public final class LogFollower implements AutoCloseable {
           switch (next) {
             case WATCH_THEN_POLL_SOON -> {
               changes.watch(); // before the next read: a line written after it wakes the wait
-              sleepQuietly(busyPoll);
+              sleepQuietly(soonerIfDue(busyPoll));
             }
-            case POLL_SOON -> sleepQuietly(busyPoll);
+            case POLL_SOON -> sleepQuietly(soonerIfDue(busyPoll));
             default -> {
-              boolean woken = awaitChange(rotations.nextCheckWithin(pollDelay));
+              boolean woken = awaitChange(soonerIfDue(rotations.nextCheckWithin(pollDelay)));
               look = quiet.lookAfterWait(woken, changes.trusted(), rotations.switchPending());
             }
           }
@@ -273,6 +273,15 @@ public final class LogFollower implements AutoCloseable {
 
   private void pollSink() {
     sink.poll(publish());
+  }
+
+  /**
+   * The wait, or less when the sink has a decision due sooner ({@link
+   * LineSink#nextPollWithinMillis}).
+   */
+  private Duration soonerIfDue(Duration wait) {
+    long due = sink.nextPollWithinMillis();
+    return due < wait.toMillis() ? Duration.ofMillis(due) : wait;
   }
 
   /**

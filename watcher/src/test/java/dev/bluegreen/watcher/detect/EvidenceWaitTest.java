@@ -80,14 +80,49 @@ class EvidenceWaitTest {
   }
 
   @Test
-  void aQuietLogLetsItGoOneBusyPollAfterTheFirstTickEvenIfTheClocksDisagree() {
+  void aQuietLogLetsItGoTenMillisecondsOfTicksAfterTheFirstEvenIfTheClocksDisagree() {
     observe(served("green", GREEN), T0 + 6_000);
     long wall = T0 - 3_600_000; // the watcher's clock an hour behind the log's
     detectors.tick(wall);
-    detectors.tick(wall + 19);
+    detectors.tick(wall + 9);
     assertThat(alerts).isEmpty();
 
-    detectors.tick(wall + 20);
+    detectors.tick(wall + 10);
+
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+  }
+
+  /** The live follower reads and ticks again when the wait ends, not a busy poll (25 ms) later. */
+  @Test
+  void itSaysWhenTheNextTickLetsItGo() {
+    long wall = T0;
+    assertThat(detectors.nextTickWithin(wall)).as("nothing waits").isEqualTo(Long.MAX_VALUE);
+
+    observe(served("green", GREEN), T0 + 6_000);
+    assertThat(detectors.nextTickWithin(wall))
+        .as("no tick since: the next starts the wait")
+        .isZero();
+    detectors.tick(wall);
+    assertThat(detectors.nextTickWithin(wall)).isEqualTo(10);
+    assertThat(detectors.nextTickWithin(wall + 4)).isEqualTo(6);
+
+    detectors.tick(wall + 10);
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
+    assertThat(detectors.nextTickWithin(wall + 10)).isEqualTo(Long.MAX_VALUE);
+  }
+
+  /** The watcher's clock set back (NTP) holds the failover 10 ms more, not as long as the step. */
+  @Test
+  void aClockSetBackDoesNotHoldItForAsLongAsTheStep() {
+    observe(served("green", GREEN), T0 + 6_000);
+    long wall = T0;
+    detectors.tick(wall);
+    long setBack = wall - 60_000;
+    detectors.tick(setBack);
+    assertThat(alerts).isEmpty();
+    assertThat(detectors.nextTickWithin(setBack)).isEqualTo(10);
+
+    detectors.tick(setBack + 10);
 
     assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.FAILOVER);
   }

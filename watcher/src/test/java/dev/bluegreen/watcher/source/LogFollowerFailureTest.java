@@ -7,7 +7,7 @@ import static dev.bluegreen.watcher.source.LogLines.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.Await;
-import dev.bluegreen.watcher.time.Timing;
+import dev.bluegreen.watcher.time.SystemTiming;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -200,7 +200,7 @@ class LogFollowerFailureTest {
   }
 
   /** The system clock, which throws once (a bug in the follower) when the test says. */
-  private static final class FailingClock implements Timing {
+  private static final class FailingClock extends SystemTiming {
     private final AtomicBoolean failNext = new AtomicBoolean();
     private volatile boolean failed;
 
@@ -218,22 +218,7 @@ class LogFollowerFailureTest {
         failed = true;
         throw new IllegalStateException("a bug in the follower");
       }
-      return Timing.SYSTEM.nanoTime();
-    }
-
-    @Override
-    public long millis() {
-      return Timing.SYSTEM.millis();
-    }
-
-    @Override
-    public void sleep(long nanos) throws InterruptedException {
-      Timing.SYSTEM.sleep(nanos);
-    }
-
-    @Override
-    public double random() {
-      return Timing.SYSTEM.random();
+      return super.nanoTime();
     }
   }
 

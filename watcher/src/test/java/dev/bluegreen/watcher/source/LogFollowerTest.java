@@ -6,6 +6,7 @@ import static dev.bluegreen.watcher.source.LogLines.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bluegreen.watcher.Await;
+import dev.bluegreen.watcher.time.SystemTiming;
 import dev.bluegreen.watcher.time.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -409,6 +411,107 @@ class LogFollowerTest {
 
     assertThat(sink.lines()).containsExactly("before", "after");
     assertThat(sink.oversizedCount()).isEqualTo(1);
+  }
+
+  /**
+   * A sink with a decision due soon (a failover waiting 10 ms for its evidence) is read for and
+   * polled by then, not a busy poll (25 ms) later; once nothing is due, the busy poll is back.
+   */
+  @Test
+  void aSinkWithADecisionDueIsPolledByThenNotABusyPollLater() throws IOException {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    SleepRecorder timing = new SleepRecorder();
+    DueSoonSink due = new DueSoonSink(sink, 3, timing);
+    follower =
+        new LogFollower(
+            log,
+            LogFollower.Start.END,
+            null,
+            Duration.ofSeconds(1),
+            ChangeSignal.notified(log, timing),
+            timing,
+            due);
+    follower.start();
+    sink.awaitPolls(2);
+
+    append(log, List.of("a failover, not yet explained"));
+    sink.awaitLines(1);
+    Await.until("three busy polls after it", () -> due.sleepsSinceLine().size() >= 3);
+
+    assertThat(due.sleepsSinceLine().subList(0, 2))
+        .as("the follower's waits after the line: until the sink's decision, then a busy poll")
+        .containsExactly(Duration.ofMillis(3), LogFollower.BUSY_POLL);
+  }
+
+  /** Sleeps as the system does, and records what it was asked to sleep. */
+  private static final class SleepRecorder extends SystemTiming {
+    private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void sleep(long nanos) throws InterruptedException {
+      sleeps.add(Duration.ofNanos(nanos));
+      super.sleep(nanos);
+    }
+
+    List<Duration> sleepsFrom(int index) {
+      synchronized (sleeps) {
+        return List.copyOf(sleeps.subList(index, sleeps.size()));
+      }
+    }
+
+    int sleepCount() {
+      return sleeps.size();
+    }
+  }
+
+  /**
+   * After its first line, wants the next poll within {@code dueMillis} until it has been polled
+   * twice more (the poll right after the read, then the one it asked for); records the follower's
+   * sleeps from that line on.
+   */
+  private static final class DueSoonSink implements LineSink {
+    private final RecordingSink sink;
+    private final long dueMillis;
+    private final SleepRecorder timing;
+    private volatile int sleepsBeforeLine = -1;
+    private int pollsSinceLine;
+
+    DueSoonSink(RecordingSink sink, long dueMillis, SleepRecorder timing) {
+      this.sink = sink;
+      this.dueMillis = dueMillis;
+      this.timing = timing;
+    }
+
+    @Override
+    public void line(byte[] bytes, int offset, int length) {
+      if (sleepsBeforeLine < 0) {
+        sleepsBeforeLine = timing.sleepCount();
+      }
+      sink.line(bytes, offset, length);
+    }
+
+    @Override
+    public void oversized() {
+      sink.oversized();
+    }
+
+    @Override
+    public void poll(FollowerStatus status) {
+      if (sleepsBeforeLine >= 0) {
+        pollsSinceLine++;
+      }
+      sink.poll(status);
+    }
+
+    @Override
+    public long nextPollWithinMillis() {
+      return sleepsBeforeLine >= 0 && pollsSinceLine < 3 ? dueMillis : Long.MAX_VALUE;
+    }
+
+    List<Duration> sleepsSinceLine() {
+      return sleepsBeforeLine < 0 ? List.of() : timing.sleepsFrom(sleepsBeforeLine);
+    }
   }
 
   @Test
