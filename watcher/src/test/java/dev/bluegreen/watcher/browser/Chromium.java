@@ -15,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -186,12 +188,28 @@ public final class Chromium implements AutoCloseable {
     Files.write(png, Base64.getDecoder().decode(shot.path("data").asText()));
   }
 
+  /**
+   * Stops Chromium and the processes it started (zygotes, renderers, the storage service), and
+   * waits for each: the test deletes the profile next, and a child still writing to it made that
+   * fail ("Failed to delete temp directory ... profile/Default").
+   */
   @Override
   public void close() throws Exception {
     socket.abort();
+    List<ProcessHandle> children = process.descendants().toList(); // before they are orphaned
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+    children.forEach(ProcessHandle::destroy);
+    for (ProcessHandle child : children) {
+      try {
+        child.onExit().get(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        child.destroyForcibly();
+        child.onExit().get(10, TimeUnit.SECONDS);
+      }
     }
   }
 
