@@ -8,7 +8,7 @@ Usage: python3 bench/profile.py [--copies N] [LINES]   (LINES: 1,000,000; copies
 import argparse, collections, os, platform, re, subprocess, sys, tempfile, zipfile
 
 from generate_log import generate
-from stand_in import JAR, ROOT, image_jvm_flags
+from stand_in import JAR, ROOT, image_env, image_jvm_flags
 
 TARGET = os.path.join(ROOT, 'bench', 'target')
 PROFILER_JAR = os.path.join(TARGET, 'async-profiler-3.0.jar')  # make profile fetches it
@@ -30,7 +30,7 @@ def main():
         command = ['java', *image_jvm_flags('replay'),
                    f'-agentpath:{agent}=start,event=cpu,interval=1ms,threads,collapsed,file={out}',
                    '-jar', JAR, 'replay', *[log] * args.copies]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600, env=image_env())
         if result.returncode != 0:
             sys.exit(f'watcher replay failed ({result.returncode}):\n{result.stderr}')
         print(next(row for row in result.stderr.splitlines() if ' lines from ' in row))

@@ -28,6 +28,17 @@ def image_jvm_flags(command='run'):
     return [flag for flag in flags if flag not in drops[0]]
 
 
+def image_env():
+    """The environment the launchers give the watcher's JVM: os.environ with watcher/Dockerfile's
+    ENV MALLOC_ARENA_MAX, unless it is already set there."""
+    with open(DOCKERFILE) as dockerfile:
+        arenas = [m.group(1) for m in (re.match(r'ENV MALLOC_ARENA_MAX=(\d+)$', row.rstrip('\n'))
+                                       for row in dockerfile) if m]
+    if len(arenas) != 1:
+        raise SystemExit(f'{DOCKERFILE}: expected one ENV MALLOC_ARENA_MAX=N line')
+    return {'MALLOC_ARENA_MAX': arenas[0], **os.environ}
+
+
 class Webhook:
     """A local HTTP server standing in for the alert webhook; records (arrival time, kind)."""
 
@@ -74,7 +85,8 @@ class WatcherProcess:
     """`java FLAGS -jar watcher.jar run` on one log, alerting to a webhook; use in a with block."""
 
     def __init__(self, log, webhook, flags, **settings):
-        env = {k: os.environ[k] for k in ('PATH', 'HOME', 'JAVA_HOME', 'LANG') if k in os.environ}
+        env = {k: v for k, v in image_env().items()
+               if k in ('PATH', 'HOME', 'JAVA_HOME', 'LANG', 'MALLOC_ARENA_MAX')}
         env.update(ALERT_WEBHOOK_URL=webhook.url, WATCHER_LOG_FORMAT='text', **settings)
         self.stderr = log + '.watcher.err'
         self.process = subprocess.Popen(

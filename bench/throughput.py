@@ -1,7 +1,7 @@
 """Replay throughput on the generated log, beside `wc -l` on the same file."""
 import re, statistics, subprocess, time
 
-from stand_in import JAR
+from stand_in import JAR, image_env
 
 
 def wc_lines_per_s(log, lines):
@@ -22,7 +22,7 @@ def replay(log, flags, runs=5, copies=1):
     for _ in range(runs):
         start = time.perf_counter()
         result = subprocess.run(['java', *flags, '-jar', JAR, 'replay', *[log] * copies], check=True,
-                                text=True, capture_output=True, timeout=600)
+                                text=True, capture_output=True, timeout=600, env=image_env())
         wall.append(time.perf_counter() - start)
         summary = [row for row in result.stderr.splitlines() if ' lines from ' in row][-1]
         rates.append(int(re.search(r'\(([\d,]+) lines/s\)', summary).group(1).replace(',', '')))

@@ -123,6 +123,9 @@ done
 check "the watcher runs as $NAME with watcher.env and saves its state" test -s "$STATE_FILE"
 check "it generated its admin token beside the state file, 0600 $NAME" \
   same "$(stat -c '%a %U' "$STATE_DIR/admin-token")" "600 $NAME"
+arenas=$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9][0-9]*\)$/\1/p' "$ROOT/watcher/Dockerfile")
+check "its JVM has watcher/Dockerfile's MALLOC_ARENA_MAX ($arenas) in its environment" \
+  grep -qxF "MALLOC_ARENA_MAX=$arenas" <(tr '\0' '\n' < "/proc/$watcher_pid/environ")
 stop_from=$EPOCHREALTIME
 kill -TERM "$watcher_pid"
 rc=0

@@ -50,6 +50,11 @@ watcher_jvm_flags() {
   sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | sed 's/", "/ /g; s/"//g'
 }
 
+# Its JVM gets the Dockerfile's ENV MALLOC_ARENA_MAX (glibc's malloc arenas), unless already set.
+malloc_arena_max() {
+  echo "${MALLOC_ARENA_MAX:-$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9][0-9]*\)$/\1/p' "$ROOT/watcher/Dockerfile")}"
+}
+
 replay_jvm_flags() {
   local drops flag out=
   drops=$(sed -n 's/^LABEL dev\.bluegreen\.replay-drops-jvm-flags="\([^"]*\)"$/\1/p' "$ROOT/watcher/Dockerfile")
@@ -185,7 +190,7 @@ local_up() {
   read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
   [ ${#jvm_flags[@]} -gt 0 ] || die "no JVM flags found on the ENTRYPOINT line of watcher/Dockerfile"
   # The standby's probes: each app's /healthz (make chaos POOL=green breaks the standby).
-  ACTIVE_POOL=$pool \
+  ACTIVE_POOL=$pool MALLOC_ARENA_MAX=$(malloc_arena_max) \
     PROBE_URLS=${PROBE_URLS:-blue=http://127.0.0.1:$BLUE_PORT/healthz,green=http://127.0.0.1:$GREEN_PORT/healthz} \
     nohup java "${jvm_flags[@]}" -jar "$WATCHER_JAR" run --log "$LOGS/access.log" \
     --state-file "$LOGS/watcher-state.json" --http-port "$HTTP_PORT" \
@@ -409,6 +414,8 @@ watcher_command() {
     read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
   fi
   cd "$CALLER_DIR"
+  MALLOC_ARENA_MAX=$(malloc_arena_max)
+  export MALLOC_ARENA_MAX
   exec java "${jvm_flags[@]}" -jar "$WATCHER_JAR" "$@"
 }
 
