@@ -7,7 +7,7 @@ import argparse, os, platform, shutil, signal, statistics, subprocess, sys, temp
 
 import footprint, live, per_line, throughput
 from generate_log import generate
-from stand_in import image_jvm_flags
+from stand_in import image_env, image_jvm_flags
 
 MB = 1024  # kB
 REPLAYS = 5  # replay runs; the figure is their median (this machine's runs vary by +-20 %)
@@ -25,6 +25,8 @@ def main():
     print(f'watcher JVM flags (watcher/Dockerfile ENTRYPOINT): {" ".join(flags)}')
     print(f'watcher replay JVM flags (without the replay-drops-jvm-flags label\'s): '
           f'{" ".join(replay_flags)}')
+    print(f'watcher JVM environment (watcher/Dockerfile ENV, unless set here): '
+          f'MALLOC_ARENA_MAX={image_env()["MALLOC_ARENA_MAX"]}')
     work = tempfile.mkdtemp(prefix='bluegreen-bench-')
     try:
         log = os.path.join(work, 'access.log')
