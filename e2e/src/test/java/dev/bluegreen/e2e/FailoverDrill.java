@@ -2,6 +2,7 @@ package dev.bluegreen.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bluegreen.watcher.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -296,20 +297,14 @@ final class FailoverDrill {
   }
 
   /** Waits up to {@code seconds} for the condition; the failure shows what Slack got. */
-  void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "timed out after "
-                + seconds
-                + " s waiting for "
-                + what
-                + "; slack got "
-                + slack.texts());
-      }
-      Thread.sleep(50);
-    }
+  void await(String what, int seconds, BooleanSupplier condition) {
+    // every 50 ms: the checks read log files and ask the browser, during timed outages
+    Await.until(
+        what,
+        Duration.ofSeconds(seconds),
+        Duration.ofMillis(50),
+        condition,
+        () -> "slack got " + slack.texts());
   }
 
   private void assertMostlyGreen(Traffic traffic, long chaosAt) {

@@ -38,6 +38,19 @@ public final class Await {
    */
   public static void until(
       String what, Duration limit, BooleanSupplier condition, Supplier<String> state) {
+    until(what, limit, Duration.ofMillis(CHECK_EVERY_MILLIS), condition, state);
+  }
+
+  /**
+   * Waits as {@link #until(String, Duration, BooleanSupplier, Supplier)} does, checking every
+   * {@code every}: for a condition that costs something to check (files read, a browser asked).
+   */
+  public static void until(
+      String what,
+      Duration limit,
+      Duration every,
+      BooleanSupplier condition,
+      Supplier<String> state) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
@@ -50,7 +63,7 @@ public final class Await {
                 + (seen.isEmpty() ? "" : " (" + seen + ")"));
       }
       try {
-        Thread.sleep(CHECK_EVERY_MILLIS);
+        Thread.sleep(every.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted waiting for " + what, e);
