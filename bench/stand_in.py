@@ -30,13 +30,13 @@ def image_jvm_flags(command='run'):
 
 def image_env():
     """The environment the launchers give the watcher's JVM: os.environ with watcher/Dockerfile's
-    ENV MALLOC_ARENA_MAX, unless it is already set there."""
+    ENV MALLOC_ARENA_MAX, unless it is set there (and not empty, as the launchers' ${VAR:-} read it)."""
     with open(DOCKERFILE) as dockerfile:
         arenas = [m.group(1) for m in (re.match(r'ENV MALLOC_ARENA_MAX=(\d+)$', row.rstrip('\n'))
                                        for row in dockerfile) if m]
     if len(arenas) != 1:
         raise SystemExit(f'{DOCKERFILE}: expected one ENV MALLOC_ARENA_MAX=N line')
-    return {'MALLOC_ARENA_MAX': arenas[0], **os.environ}
+    return {**os.environ, 'MALLOC_ARENA_MAX': os.environ.get('MALLOC_ARENA_MAX') or arenas[0]}
 
 
 class Webhook:
