@@ -26,7 +26,7 @@ final class EvidenceWait {
    * after the read that found it): the follower reads the log again then, so the retried request's
    * line is cited if Nginx logged it within 10 ms of the failover's, and a failover with no
    * evidence to wait for is held up by no more than that. Against real Nginx and the sandbox's apps
-   * under load (error and timeout chaos, 8 to 32 clients, also with the CPUs busy), the retried
+   * under load (error and timeout chaos, 8 to 64 clients, also with the CPUs busy), the retried
    * line came 0 to 2 ms after the first line from green, when it came after it at all.
    */
   static final long TICK_WAIT_MILLIS = 10;
