@@ -18,11 +18,11 @@ def replay(log, flags, runs=5, copies=1):
     """`watcher replay` with the JVM flags given (make bench: those the launchers give replay), `runs` times: its own lines/s (JVM start
     excluded) as the median and range of the runs, and the alerts. With copies > 1 the file is
     given that many times in one replay, to show the rate once the JIT has compiled the parser."""
-    rates, wall = [], []
+    rates, wall, env = [], [], image_env()
     for _ in range(runs):
         start = time.perf_counter()
         result = subprocess.run(['java', *flags, '-jar', JAR, 'replay', *[log] * copies], check=True,
-                                text=True, capture_output=True, timeout=600, env=image_env())
+                                text=True, capture_output=True, timeout=600, env=env)
         wall.append(time.perf_counter() - start)
         summary = [row for row in result.stderr.splitlines() if ' lines from ' in row][-1]
         rates.append(int(re.search(r'\(([\d,]+) lines/s\)', summary).group(1).replace(',', '')))

@@ -243,8 +243,7 @@ final class FailoverDrill {
    * Traffic is back on {@code pool}, and the channel's last pool message (failover, reminder,
    * recovery, flapping, settled after flapping) says {@code pool} serves.
    */
-  private void awaitLastPoolWord(Traffic traffic, String pool, long sinceNanos)
-      throws InterruptedException {
+  private void awaitLastPoolWord(Traffic traffic, String pool, long sinceNanos) {
     await("traffic on " + pool, 20, () -> traffic.lastServedBy(pool, 20, sinceNanos));
     await(
         "the last pool message to say " + pool + " serves",
