@@ -55,6 +55,11 @@ final class ControlNotices {
     }
   }
 
+  /** Whether a notice is held: {@link #releaseDue} sends it once its spacing is up. */
+  boolean holding() {
+    return maintenanceSpacing.holding() || switchSpacing.holding();
+  }
+
   /** At shutdown: the held notices, due or not, so the channel does not keep a stale state. */
   void flush(boolean maintenance, String primary) {
     if (maintenanceSpacing.holding() && maintenance != heardMaintenance) {

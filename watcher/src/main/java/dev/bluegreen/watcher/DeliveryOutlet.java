@@ -89,6 +89,11 @@ public final class DeliveryOutlet implements Outlet {
   }
 
   @Override
+  public boolean delivering() {
+    return delivery.delivering();
+  }
+
+  @Override
   public void restore(Map<String, List<Message>> undelivered) {
     delivery.restore(undelivered);
   }

@@ -86,6 +86,11 @@ final class HeldAlerts implements Outlet {
   }
 
   @Override
+  public boolean delivering() {
+    return next.delivering();
+  }
+
+  @Override
   public void restore(Map<String, List<Message>> undelivered) {
     next.restore(undelivered);
   }

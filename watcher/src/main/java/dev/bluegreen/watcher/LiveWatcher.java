@@ -50,6 +50,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   private final Prober prober;
 
   private final StatusPublisher published;
+  private final long pollMillis;
   private FollowerStatus followed = FollowerStatus.STARTING;
   private long controlsRun; // the reading thread's
   private volatile String savedAtClose;
@@ -58,6 +59,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
     this.config = config;
     this.live = live;
     this.timing = timing;
+    this.pollMillis = poll.toMillis();
     this.outlet = new HeldAlerts(outlet);
     this.pipeline = new Pipeline(config, timing, this.outlet);
     this.detectors = pipeline.detectors();
@@ -148,9 +150,33 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
         followed, pipeline.lines() + pipeline.alerts() + outlet.undeliveredVersion() + controlsRun);
   }
 
+  /**
+   * When the follower must poll again though the log stays quiet: a failover's evidence wait or a
+   * status change held back, at their own time; within a poll while a decision waits on time alone;
+   * else nothing is due and the follower waits for its next safety look (issue 15: an idle watcher
+   * wakes once per safety look, not once per poll).
+   */
   @Override
   public long nextPollWithinMillis() {
-    return pipeline.nextTickWithin();
+    long due = Math.min(pipeline.nextTickWithin(), published.nextPublishWithinMillis());
+    return waitsOnTime() ? Math.min(due, pollMillis) : due;
+  }
+
+  /**
+   * Whether something the poll does may happen with time alone: a detector's decision, a held
+   * notice, a checkpoint behind the lines read or a delivery under way (whose end is saved within a
+   * second).
+   */
+  private boolean waitsOnTime() {
+    return detectors.waitsOnTime()
+        || notices.holding()
+        || checkpointer.behind(progress())
+        || outlet.delivering();
+  }
+
+  /** What the periodic checkpoint saves when it moves: the lines read and the outbox's changes. */
+  private long progress() {
+    return pipeline.lines() + outlet.undeliveredVersion();
   }
 
   /**
@@ -173,8 +199,7 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
       saved = checkpointer.save(position, detectors.state());
     } else {
       // the outbox's changes count as progress: what was delivered is saved within a second
-      long progress = pipeline.lines() + outlet.undeliveredVersion();
-      checkpointer.saveIfDue(position, progress, detectors::state);
+      checkpointer.saveIfDue(position, progress(), detectors::state);
     }
     outlet.release();
     return saved;

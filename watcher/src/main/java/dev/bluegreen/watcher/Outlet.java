@@ -55,6 +55,14 @@ public interface Outlet {
     return 0;
   }
 
+  /**
+   * Whether a sink has a message not delivered yet (being sent, or waiting): its delivery will move
+   * {@link #undeliveredVersion()} with no line read.
+   */
+  default boolean delivering() {
+    return false;
+  }
+
   /** The messages sent and their delivery at each sink, for the status page; none by default. */
   default Timeline timeline() {
     return null;

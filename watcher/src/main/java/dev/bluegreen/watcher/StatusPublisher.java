@@ -31,10 +31,15 @@ final class StatusPublisher {
   /**
    * While nothing changed (no line, alert, delivery, control, nor a change of the follower's
    * status), the status is published this often only: for the verdicts that move with time alone (a
-   * grace period ending, drops forgotten). An idle watcher polls every second; publishing at each
-   * poll was half its idle CPU.
+   * grace period ending, drops forgotten). It asks for no wake-up of its own: an idle follower
+   * looks at its log as often ({@code QuietChecks}), and a refresh due within {@link
+   * #REFRESH_SLACK_NANOS} is done at that wake-up. Publishing at each 1 s poll was half the idle
+   * watcher's CPU.
    */
   static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  /** How early a refresh is done to join a wake-up that comes anyway (a wait can end early). */
+  static final long REFRESH_SLACK_NANOS = REFRESH_EVERY_NANOS / 10;
 
   private static final long UNKNOWN = Long.MIN_VALUE;
 
@@ -52,6 +57,7 @@ final class StatusPublisher {
   private long publishedAt; // timing.nanoTime() of the last publish, reading thread only
   private long publishedChanges = UNKNOWN; // the change count the last publish showed
   private FollowerStatus publishedFollowed; // the follower's status the last publish showed
+  private boolean changeWaiting; // the last publishIfDue saw a change it did not publish yet
   private volatile LiveView view;
   private volatile Runnable listener = () -> {};
 
@@ -91,16 +97,33 @@ final class StatusPublisher {
   void publishIfDue(FollowerStatus followed, long changes) {
     boolean changed = changes != publishedChanges || !followed.equals(publishedFollowed);
     long since = timing.nanoTime() - publishedAt;
-    if (since >= (changed ? PUBLISH_EVERY_NANOS : REFRESH_EVERY_NANOS)) {
+    changeWaiting = false;
+    if (since >= (changed ? PUBLISH_EVERY_NANOS : REFRESH_EVERY_NANOS - REFRESH_SLACK_NANOS)) {
       publish(followed);
       publishedChanges = changes;
+    } else {
+      changeWaiting = changed;
     }
+  }
+
+  /**
+   * Within how many milliseconds the last {@link #publishIfDue} wants to be asked again: a change
+   * it held back is published {@link #PUBLISH_EVERY_NANOS} after the last publish, not at the next
+   * safety look seconds later; {@link Long#MAX_VALUE} when it holds nothing back.
+   */
+  long nextPublishWithinMillis() {
+    if (!changeWaiting) {
+      return Long.MAX_VALUE;
+    }
+    long left = publishedAt + PUBLISH_EVERY_NANOS - timing.nanoTime();
+    return left <= 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(left + 999_999); // rounded up
   }
 
   /** Builds and publishes the snapshot now, then tells the listener. */
   void publish(FollowerStatus followed) {
     publishedAt = timing.nanoTime();
     publishedChanges = UNKNOWN; // a caller that knows the count sets it
+    changeWaiting = false;
     publishedFollowed = followed;
     long now = timing.millis();
     Pipeline.Stats stats = pipeline.stats();

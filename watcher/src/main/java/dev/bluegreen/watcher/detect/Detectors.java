@@ -94,6 +94,20 @@ public final class Detectors {
   }
 
   /**
+   * Whether a {@link #tick} may decide something with time alone, no line or probe result arriving:
+   * a pool settling or flapping, an episode back down waiting to resolve, a standby failing its
+   * probes. The live watcher ticks at its poll's pace then, and only at its safety looks while
+   * nothing waits (issue 15: idle CPU). A failover waiting for its evidence has its own due time
+   * ({@link #nextTickWithin}).
+   */
+  public boolean waitsOnTime() {
+    return poolFlips.waitsOnTime()
+        || errorRate.waitsOnTime()
+        || latency.waitsOnTime()
+        || (standby != null && standby.waitsOnTime());
+  }
+
+  /**
    * Turns the standby's probes of {@code pools} on, checked every {@code intervalMillis}; before
    * {@link #restore}.
    */

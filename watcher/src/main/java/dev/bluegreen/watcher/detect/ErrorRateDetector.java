@@ -106,6 +106,11 @@ public final class ErrorRateDetector {
     }
   }
 
+  /** Whether a {@link #tick} may resolve the open episode with time alone, no request arriving. */
+  public boolean waitsOnTime() {
+    return episodes.resolving();
+  }
+
   public ErrorRateVerdict verdict() {
     if (window.size() < minRequests) {
       return ErrorRateVerdict.BELOW_MIN_REQUESTS;

@@ -85,6 +85,11 @@ public final class LatencyDetector {
     }
   }
 
+  /** Whether a {@link #tick} may resolve the open episode with time alone, no request arriving. */
+  public boolean waitsOnTime() {
+    return episodes.resolving();
+  }
+
   /**
    * p99 is above a limit when more requests are slower than it than the 1 % (rounded down) the
    * nearest rank leaves above p99: counted as requests come, so no percentile is computed per line.

@@ -93,6 +93,14 @@ public final class PoolFlipDetector {
   }
 
   /**
+   * Whether a {@link #tick} may announce something with time alone, no request arriving: a pool
+   * that served the latest requests waits to settle, or the pools flap.
+   */
+  public boolean waitsOnTime() {
+    return candidate.pool() != null || flapping.isOn();
+  }
+
+  /**
    * The operator moved traffic to {@code newPrimary} on purpose: it becomes the expected pool, and
    * people are told by a notice, not by this detector.
    */

@@ -100,6 +100,19 @@ public final class StandbyDetector {
     }
   }
 
+  /**
+   * Whether a {@link #tick} may decide something with time alone, no probe result arriving: a pool
+   * failing its checks (the serving pool going quiet makes it watched; an open episode's reminder).
+   */
+  public boolean waitsOnTime() {
+    for (Pool pool : pools.values()) {
+      if (pool.failuresInRow >= FAILURES_TO_ALERT) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean quiet(long lastServedAt, long now) {
     return lastServedAt == NEVER || now - lastServedAt >= quietMillis;
   }

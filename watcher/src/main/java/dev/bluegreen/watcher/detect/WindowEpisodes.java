@@ -79,6 +79,14 @@ final class WindowEpisodes {
         && (!sticky || now - okSince >= flapSettleMillis);
   }
 
+  /**
+   * Whether the open episode is back down and waits to be told so: {@link #resolvesNow} can turn
+   * true with time alone (the flap settle time, maintenance ending).
+   */
+  boolean resolving() {
+    return okSince != NOT_OK && episode.isOpen();
+  }
+
   /** The resolution was announced. */
   void resolved() {
     episode.close();

@@ -170,6 +170,16 @@ public final class AlertDelivery implements AutoCloseable {
     return sum;
   }
 
+  /** Whether a sink has a message not delivered yet: being sent, or waiting. */
+  public boolean delivering() {
+    for (SinkWorker worker : workers) {
+      if (worker.queued() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Queues what a previous run left undelivered, before any new message: a sink no longer
    * configured loses its messages, said in one line.

@@ -46,16 +46,18 @@ public interface LineSink {
   }
 
   /**
-   * Live following only: called at every poll (a few dozen times a second), for ticks, controls and
-   * checkpoints, with the follower's state as of now, including how far the lines handed on reach.
-   * Nothing needs to call back into the follower.
+   * Live following only: called at every poll (a few dozen times a second while the log is busy,
+   * once per safety look while it is idle), for ticks, controls and checkpoints, with the
+   * follower's state as of now, including how far the lines handed on reach. Nothing needs to call
+   * back into the follower.
    */
   default void poll(FollowerStatus status) {}
 
   /**
    * Live following only, asked after each {@link #poll}: within how many milliseconds the sink has
-   * a decision due that cannot wait for the follower's pace (a failover waiting for its evidence),
-   * so the follower reads and polls again by then; {@link Long#MAX_VALUE} when nothing is due.
+   * a decision due (a failover waiting for its evidence; a flip settling, within a poll), so the
+   * follower reads and polls again by then; {@link Long#MAX_VALUE} when nothing is due, and a quiet
+   * log is waited on until the follower's next safety look ({@link QuietChecks}).
    */
   default long nextPollWithinMillis() {
     return Long.MAX_VALUE;

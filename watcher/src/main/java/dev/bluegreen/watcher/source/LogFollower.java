@@ -38,11 +38,11 @@ public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
 
   /**
-   * How long the follower waits when nothing wakes it: new lines, rotations and controls wake it at
-   * once where the file system sends change notifications ({@link ChangeSignal}). Paces the
-   * time-based decisions (a rotated file's quiet time, a flip settling) in a quiet log, and looks
-   * at the file after each wait where notifications cannot be trusted, else after every {@link
-   * QuietChecks#EVERY_WAITS}th.
+   * The follower's poll: new lines, rotations and controls wake it at once where the file system
+   * sends change notifications ({@link ChangeSignal}). A quiet log is waited on for one poll where
+   * notifications cannot be trusted, else for {@link QuietChecks#SAFETY_POLLS} polls (a safety
+   * look); a time-based decision waiting (a flip settling, a held notice, a checkpoint; {@link
+   * LineSink#nextPollWithinMillis}) or a rotated file's quiet time shortens the wait.
    */
   public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
 
@@ -218,7 +218,7 @@ public final class LogFollower implements AutoCloseable {
       rotations.followingNewFile();
       publish();
       ReadPace pace = new ReadPace();
-      QuietChecks quiet = new QuietChecks();
+      QuietChecks quiet = new QuietChecks(pollDelay, timing.nanoTime());
       boolean look = true;
       while (!closed && !switched) {
         boolean idle = true;
@@ -246,13 +246,17 @@ public final class LogFollower implements AutoCloseable {
             }
             case POLL_SOON -> sleepQuietly(soonerIfDue(busyPoll));
             default -> {
-              boolean woken = awaitChange(soonerIfDue(rotations.nextCheckWithin(pollDelay)));
-              look = quiet.lookAfterWait(woken, changes.trusted(), rotations.switchPending());
+              Duration wait =
+                  quiet.waitFor(changes.trusted(), rotations.switchPending(), timing.nanoTime());
+              boolean woken = awaitChange(soonerIfDue(rotations.nextCheckWithin(wait)));
+              look =
+                  quiet.lookAfterWait(
+                      woken, changes.trusted(), rotations.switchPending(), timing.nanoTime());
             }
           }
         }
         if (look) {
-          quiet.looked();
+          quiet.looked(timing.nanoTime());
         }
       }
     } finally {

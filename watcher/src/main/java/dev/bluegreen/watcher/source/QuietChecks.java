@@ -1,37 +1,65 @@
 package dev.bluegreen.watcher.source;
 
+import java.time.Duration;
+
 /**
- * Whether the follower looks at a quiet log after a wait: always when something woke it (a change
- * in the log's directory, a control), when change notifications cannot be trusted to come ({@link
- * ChangeSignal#trusted()}), or when a rotation waits on the old file's quiet time; otherwise only
- * at every {@link #EVERY_WAITS}th wait, a safety net for a change that no notification announced.
- * Each look is a {@code stat}, an {@code fstat} and two reads; on an idle log that runs in the
- * interpreter for minutes after start, it was half of the follower's CPU. Pure: the follower's
+ * How long the follower waits on a quiet log, and whether it looks at the file after the wait.
+ *
+ * <p>Where change notifications can be trusted ({@link ChangeSignal#trusted()}) a write wakes the
+ * follower at once, so the wait lasts until the next safety look, one every {@link #SAFETY_POLLS}
+ * polls: a look for a change that no notification announced. Time-based decisions shorten it (the
+ * sink's, {@link LineSink#nextPollWithinMillis}; a rotation's). Where notifications cannot be
+ * trusted, or a rotation waits on the old file's quiet time, each wait lasts one poll and ends in a
+ * look. A look is a {@code stat}, an {@code fstat} and two reads; an idle log costs one wake-up per
+ * safety look instead of one per poll (issue 15: idle CPU). Pure, time passed in: the follower's
  * thread acts on it.
  */
 final class QuietChecks {
-  /** Waits that ended unannounced between two looks at the file: 5 s at the 1 s poll. */
-  static final int EVERY_WAITS = 5;
+  /** Polls between two safety looks at a quiet log: 5 s at the 1 s poll. */
+  static final int SAFETY_POLLS = 5;
 
-  private int unannounced;
+  private final long pollNanos;
+  private final long safetyNanos;
+  private long lastLook;
 
   /**
-   * After a wait of the follower: whether to look at the file now.
+   * @param poll the follower's poll delay
+   * @param now {@code nanoTime} at start, taken as a look
+   */
+  QuietChecks(Duration poll, long now) {
+    this.pollNanos = poll.toNanos();
+    this.safetyNanos = pollNanos * SAFETY_POLLS;
+    this.lastLook = now;
+  }
+
+  /**
+   * The longest the next wait of a quiet log may last, as of {@code now}: until the next safety
+   * look where notifications are {@code trusted} and no rotation is pending, else one poll.
+   */
+  Duration waitFor(boolean trusted, boolean rotationPending, long now) {
+    if (!trusted || rotationPending) {
+      return Duration.ofNanos(pollNanos);
+    }
+    return Duration.ofNanos(Math.max(0, lastLook + safetyNanos - now));
+  }
+
+  /**
+   * After a wait of the follower, at {@code now}: whether to look at the file. Always when
+   * something woke it (a change in the log's directory, a control), when notifications cannot be
+   * trusted, or when a rotation is pending; otherwise when the safety look is due. A wait ends at
+   * its time limit, which can be a little early (a monitor's timed wait): a look due within a tenth
+   * of the safety interval is taken now rather than after a wait of its own.
    *
    * @param woken the wait ended for a change or a caller, not at its time limit
    * @param trusted a change in the log's directory would have ended the wait
    * @param rotationPending the path names a new file and the old one is not left yet
    */
-  boolean lookAfterWait(boolean woken, boolean trusted, boolean rotationPending) {
-    if (woken || !trusted || rotationPending || ++unannounced >= EVERY_WAITS) {
-      unannounced = 0;
-      return true;
-    }
-    return false;
+  boolean lookAfterWait(boolean woken, boolean trusted, boolean rotationPending, long now) {
+    return woken || !trusted || rotationPending || now - lastLook >= safetyNanos - safetyNanos / 10;
   }
 
-  /** The file was looked at for another reason (a busy log is read at every poll). */
-  void looked() {
-    unannounced = 0;
+  /** The file was looked at, at {@code now}: after a wait, or a busy log's read. */
+  void looked(long now) {
+    lastLook = now;
   }
 }

@@ -106,6 +106,14 @@ public final class Checkpointer {
   }
 
   /**
+   * Whether {@link #saveIfDue} has progress to save: {@code lines} (as it counts them) moved since
+   * the last periodic save, or none was made yet. Never without a state file.
+   */
+  public boolean behind(long lines) {
+    return store != null && (!periodicSaveDone || lines != linesAtLastSave);
+  }
+
+  /**
    * Saves if {@link #EVERY_MILLIS} passed since the last periodic save and {@code lines} moved
    * since (it counts every line read so far, plus every change of the outbox).
    */

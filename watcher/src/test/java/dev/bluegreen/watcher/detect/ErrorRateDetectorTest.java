@@ -262,10 +262,24 @@ class ErrorRateDetectorTest {
       feed(200, served("blue"));
     }
     assertThat(alerts).hasSize(5);
+    assertThat(detector.waitsOnTime()).as("the live watcher keeps ticking for it").isTrue();
 
     detector.tick(now + FLAP_SETTLE, alerts::add);
 
     assertThat(alerts).extracting(Alert::kind).endsWith(AlertKind.ERROR_RATE_RESOLVED).hasSize(6);
+    assertThat(detector.waitsOnTime()).isFalse();
+  }
+
+  @Test
+  void onlyAnEpisodeBackDownWaitsOnTime() {
+    feed(100, served("blue"));
+    assertThat(detector.waitsOnTime()).as("no episode").isFalse();
+
+    feed(10, clientError("blue"));
+    assertThat(alerts).extracting(Alert::kind).containsExactly(AlertKind.ERROR_RATE);
+    assertThat(detector.waitsOnTime())
+        .as("above the threshold: only a request changes it")
+        .isFalse();
   }
 
   @Test

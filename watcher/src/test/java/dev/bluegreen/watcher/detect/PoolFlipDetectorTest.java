@@ -311,6 +311,7 @@ class PoolFlipDetectorTest {
     assertThat(flapping.episodes()).isEqualTo(3);
     assertThat(flapping.since()).isEqualTo(alerts.get(0).at());
     assertThat(detector.flapping()).isTrue();
+    assertThat(detector.waitsOnTime()).as("settling is decided by time alone").isTrue();
 
     now += FLAP_SETTLE - 1_000;
     feed(1, served("green")); // green alone for less than the settle time
@@ -326,6 +327,7 @@ class PoolFlipDetectorTest {
     assertThat(settled.from()).isEqualTo("blue");
     assertThat(settled.to()).isEqualTo("green");
     assertThat(detector.flapping()).isFalse();
+    assertThat(detector.waitsOnTime()).as("settled on green: only a request changes it").isFalse();
   }
 
   @Test

@@ -109,11 +109,24 @@ class StandbyDetectorTest {
   }
 
   @Test
+  void poolsPassingTheirChecksWaitOnNoTime() {
+    interval("blue", ProbeResult.up("blue"), down("green"));
+    interval("blue", ProbeResult.up("blue"), down("green"));
+
+    assertThat(detectors.waitsOnTime())
+        .as("two failures: only the next check's result can make green down")
+        .isFalse();
+  }
+
+  @Test
   void aServingPoolWithoutTrafficForThreeIntervalsIsWatched() {
     interval("blue", down("blue"));
     interval(null, down("blue"));
     interval(null, down("blue"));
     assertThat(alerts).as("the last line is 2 intervals old").isEmpty();
+    assertThat(detectors.waitsOnTime())
+        .as("its going quiet is decided by time alone: the live watcher keeps ticking")
+        .isTrue();
 
     interval(null);
 

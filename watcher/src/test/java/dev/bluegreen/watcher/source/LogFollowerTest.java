@@ -86,22 +86,44 @@ class LogFollowerTest {
   }
 
   /**
-   * A quiet log is looked at only when a notification or a caller wakes the follower, and at every
-   * fifth poll as a safety net ({@link QuietChecks}): a write no notification announces (here
-   * through a hard link in another directory, which inotify reports there) is still read, after at
-   * most five polls.
+   * A quiet log is looked at only when a notification or a caller wakes the follower, and once
+   * every five polls' time as a safety net ({@link QuietChecks}): a write no notification announces
+   * (here through a hard link in another directory, which inotify reports there) is still read, at
+   * the next safety look.
    */
   @Test
   void aWriteNoNotificationAnnouncesIsReadByTheSafetyLook() throws IOException {
     followNewEmptyLog();
     Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
     Path link = Files.createLink(elsewhere.resolve("same-file.log"), log);
-    sink.awaitPolls(QuietChecks.EVERY_WAITS + 2); // quiet: the follower looks at every fifth poll
+    sink.awaitPolls(ReadPace.QUIET_READS_BEFORE_WAITING + 2); // quiet: safety looks only
 
     append(link, numbered("unannounced ", 0, 3));
     sink.awaitLines(3);
 
     assertThat(sink.lines()).isEqualTo(numbered("unannounced ", 0, 3));
+  }
+
+  /**
+   * An idle follower whose notifications can be trusted wakes once per safety look, {@link
+   * QuietChecks#SAFETY_POLLS} polls apart, not at every poll: what an idle watcher costs all day
+   * (issue 15). The gaps are bounded from below only: a slow machine makes them longer, not
+   * shorter.
+   */
+  @Test
+  void aQuietLogIsPolledOncePerSafetyLookNotAtEveryPoll() throws IOException {
+    followNewEmptyLog();
+    sink.awaitPolls(ReadPace.QUIET_READS_BEFORE_WAITING + 4);
+
+    List<Long> times = sink.pollTimes();
+    List<Long> lastGapsMillis =
+        IntStream.range(times.size() - 3, times.size())
+            .mapToObj(i -> Duration.ofNanos(times.get(i) - times.get(i - 1)).toMillis())
+            .toList();
+    long safetyLookMillis = POLL.toMillis() * QuietChecks.SAFETY_POLLS;
+    assertThat(lastGapsMillis)
+        .as("the last idle gaps between polls, against a safety look every %d ms", safetyLookMillis)
+        .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(safetyLookMillis * 9 / 10));
   }
 
   /**

@@ -2,51 +2,86 @@ package dev.bluegreen.watcher.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** When a quiet log is looked at after a wait: the follower's idle cost, decided without a file. */
+/**
+ * How long a quiet log is waited on and when it is looked at after a wait: the follower's idle
+ * cost, decided without a file or a clock (times in nanos from 0).
+ */
 class QuietChecksTest {
-  private final QuietChecks checks = new QuietChecks();
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final long SECOND = POLL.toNanos();
+
+  private final QuietChecks checks = new QuietChecks(POLL, 0);
 
   @Test
-  void unannouncedWaitsWithTrustedNotificationsLookAtEveryFifthOnly() {
-    assertThat(looksOver(12, false, true, false))
-        .containsExactly(
-            false, false, false, false, true, false, false, false, false, true, false, false);
+  void withTrustedNotificationsAQuietLogIsWaitedOnUntilTheSafetyLookFivePollsLater() {
+    assertThat(checks.waitFor(true, false, 0)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND)).isTrue();
+
+    checks.looked(5 * SECOND);
+    assertThat(checks.waitFor(true, false, 5 * SECOND)).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
-  void withoutTrustedNotificationsEveryWaitEndsInALook() {
-    assertThat(looksOver(6, false, false, false)).containsOnly(true);
-  }
-
-  @Test
-  void aChangeOrACallerAlwaysGetsALookAndStartsTheCountAgain() {
-    looksOver(3, false, true, false);
-    assertThat(checks.lookAfterWait(true, true, false)).isTrue();
-    assertThat(looksOver(5, false, true, false)).containsExactly(false, false, false, false, true);
-  }
-
-  @Test
-  void aPendingRotationIsLookedAtAfterEveryWait() {
-    // its old file's quiet time decides the switch, and no notification announces that
-    assertThat(looksOver(6, false, true, true)).containsOnly(true);
-  }
-
-  @Test
-  void aBusyReadStartsTheCountAgain() {
-    looksOver(4, false, true, false);
-    checks.looked();
-    assertThat(looksOver(5, false, true, false)).containsExactly(false, false, false, false, true);
-  }
-
-  private List<Boolean> looksOver(int waits, boolean woken, boolean trusted, boolean pending) {
-    List<Boolean> looks = new ArrayList<>();
-    for (int i = 0; i < waits; i++) {
-      looks.add(checks.lookAfterWait(woken, trusted, pending));
+  void waitsCutShortByADecisionDueAddUpToTheSafetyLook() {
+    // a flip settling: the sink asks for a poll every second, and the file is looked at every fifth
+    long now = 0;
+    StringBuilder looks = new StringBuilder();
+    for (int wait = 1; wait <= 10; wait++) {
+      now += SECOND;
+      boolean look = checks.lookAfterWait(false, true, false, now);
+      looks.append(look ? 'L' : '.');
+      if (look) {
+        checks.looked(now);
+      }
+      assertThat(checks.waitFor(true, false, now))
+          .as("the wait left until the next safety look, after wait %d", wait)
+          .isEqualTo(Duration.ofSeconds(look ? 5 : 5 - wait % 5));
     }
-    return looks;
+    assertThat(looks).hasToString("....L....L");
+  }
+
+  @Test
+  void aWaitEndingALittleEarlyStillTakesTheSafetyLook() {
+    // a monitor's timed wait can return a little before its limit: no second wake-up for the rest
+    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND - SECOND / 4)).isTrue();
+    assertThat(checks.lookAfterWait(false, true, false, 4 * SECOND)).isFalse();
+  }
+
+  @Test
+  void anOverdueSafetyLookIsNotWaitedFor() {
+    assertThat(checks.waitFor(true, false, 7 * SECOND)).isEqualTo(Duration.ZERO);
+  }
+
+  @Test
+  void withoutTrustedNotificationsEachWaitLastsAPollAndEndsInALook() {
+    assertThat(checks.waitFor(false, false, 0)).isEqualTo(POLL);
+    assertThat(checks.lookAfterWait(false, false, false, SECOND)).isTrue();
+  }
+
+  @Test
+  void aChangeOrACallerAlwaysGetsALookAndStartsTheIntervalAgain() {
+    assertThat(checks.lookAfterWait(true, true, false, 2 * SECOND)).isTrue();
+    checks.looked(2 * SECOND);
+
+    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND)).isFalse();
+    assertThat(checks.waitFor(true, false, 5 * SECOND)).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aPendingRotationIsWaitedOnAPollAtATimeAndLookedAtAfterEach() {
+    // its old file's quiet time decides the switch, and no notification announces that
+    assertThat(checks.waitFor(true, true, 0)).isEqualTo(POLL);
+    assertThat(checks.lookAfterWait(false, true, true, SECOND)).isTrue();
+  }
+
+  @Test
+  void aBusyReadStartsTheIntervalAgain() {
+    checks.looked(4 * SECOND); // a read of a busy log
+
+    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND)).isFalse();
+    assertThat(checks.waitFor(true, false, 5 * SECOND)).isEqualTo(Duration.ofSeconds(4));
   }
 }

@@ -11,6 +11,7 @@ final class RecordingSink implements LineSink {
   private final List<String> files = new ArrayList<>();
   private int oversized;
   private int polls;
+  private final List<Long> pollNanos = new ArrayList<>();
 
   @Override
   public synchronized void startFile(String name) {
@@ -30,6 +31,12 @@ final class RecordingSink implements LineSink {
   @Override
   public synchronized void poll(FollowerStatus status) {
     polls++;
+    pollNanos.add(System.nanoTime());
+  }
+
+  /** When each poll came, {@link System#nanoTime()}. */
+  synchronized List<Long> pollTimes() {
+    return List.copyOf(pollNanos);
   }
 
   synchronized List<String> lines() {

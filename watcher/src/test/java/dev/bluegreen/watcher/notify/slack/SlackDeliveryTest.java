@@ -85,6 +85,26 @@ class SlackDeliveryTest {
     assertThat(delivery.stats()).isEqualTo(new DeliveryStats(1, 0, 0, 0, 0));
   }
 
+  /**
+   * A message counts as being delivered from its publication until Slack took it: the live watcher
+   * keeps polling meanwhile, so the delivery's end is saved within a second (issue 15).
+   */
+  @Test
+  void aMessageIsBeingDeliveredFromItsPublicationUntilSlackTookIt() {
+    slack.hold(); // a hung Slack: the request waits
+    AlertDelivery started = start();
+    assertThat(started.delivering()).isFalse();
+
+    started.publish(Samples.failover());
+    slack.awaitRequests(1);
+
+    assertThat(started.delivering()).as("sent, not answered yet").isTrue();
+
+    slack.release();
+    recorder.await(1);
+    Await.until("the outbox to be empty", () -> !started.delivering());
+  }
+
   @Test
   void a500IsRetriedAfterABackoffAndThenAccepted() throws Exception {
     slack.then(Servers.answer(500, "rollup_error"));
