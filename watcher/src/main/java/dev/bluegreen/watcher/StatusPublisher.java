@@ -36,7 +36,7 @@ final class StatusPublisher {
    * #REFRESH_SLACK_NANOS} is done at that wake-up. Publishing at each 1 s poll was half the idle
    * watcher's CPU.
    */
-  static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
+  static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   /** How early a refresh is done to join a wake-up that comes anyway (a wait can end early). */
   static final long REFRESH_SLACK_NANOS = REFRESH_EVERY_NANOS / 10;

@@ -40,15 +40,11 @@ public final class History {
   }
 
   /**
-   * Takes a sample at {@code nowMillis} if the last one is {@link #EVERY_MILLIS} old, give or take
-   * a fiftieth of it (or the clock went back); returns whether it did. The give: an idle watcher
-   * publishes once per safety look, 5 s apart give or take a few milliseconds, and each of those
-   * publishes is a sample.
+   * Takes a sample at {@code nowMillis} if the last one is {@link #EVERY_MILLIS} old (or the clock
+   * went back); returns whether it did.
    */
   public boolean sample(long nowMillis, double errorRatio, double p99Seconds) {
-    if (lastAt != Long.MIN_VALUE
-        && nowMillis - lastAt < everyMillis - everyMillis / 50
-        && nowMillis >= lastAt) {
+    if (lastAt != Long.MIN_VALUE && nowMillis - lastAt < everyMillis && nowMillis >= lastAt) {
       return false;
     }
     lastAt = nowMillis;

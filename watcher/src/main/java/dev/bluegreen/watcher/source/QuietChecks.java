@@ -1,6 +1,7 @@
 package dev.bluegreen.watcher.source;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How long the follower waits on a quiet log, and whether it looks at the file after the wait.
@@ -15,8 +16,8 @@ import java.time.Duration;
  * thread acts on it.
  */
 final class QuietChecks {
-  /** Polls between two safety looks at a quiet log: 5 s at the 1 s poll. */
-  static final int SAFETY_POLLS = 5;
+  /** Polls between two safety looks at a quiet log: 10 s at the 1 s poll. */
+  static final int SAFETY_POLLS = 10;
 
   private final long pollNanos;
   private final long safetyNanos;
@@ -40,7 +41,8 @@ final class QuietChecks {
     if (!trusted || rotationPending) {
       return Duration.ofNanos(pollNanos);
     }
-    return Duration.ofNanos(Math.max(0, lastLook + safetyNanos - now));
+    long left = Math.max(0, lastLook + safetyNanos - now);
+    return Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(left + 999_999)); // waits are in millis
   }
 
   /**
@@ -48,14 +50,14 @@ final class QuietChecks {
    * something woke it (a change in the log's directory, a control), when notifications cannot be
    * trusted, or when a rotation is pending; otherwise when the safety look is due. A wait ends at
    * its time limit, which can be a little early (a monitor's timed wait): a look due within a tenth
-   * of the safety interval is taken now rather than after a wait of its own.
+   * of a poll is taken now rather than after a wait of its own.
    *
    * @param woken the wait ended for a change or a caller, not at its time limit
    * @param trusted a change in the log's directory would have ended the wait
    * @param rotationPending the path names a new file and the old one is not left yet
    */
   boolean lookAfterWait(boolean woken, boolean trusted, boolean rotationPending, long now) {
-    return woken || !trusted || rotationPending || now - lastLook >= safetyNanos - safetyNanos / 10;
+    return woken || !trusted || rotationPending || now - lastLook >= safetyNanos - pollNanos / 10;
   }
 
   /** The file was looked at, at {@code now}: after a wait, or a busy log's read. */

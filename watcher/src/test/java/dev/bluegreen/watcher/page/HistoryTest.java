@@ -25,18 +25,6 @@ class HistoryTest {
   }
 
   @Test
-  void anIdleWatchersPublishesAFewMillisecondsShortOfTheIntervalAreEachASample() {
-    History history = new History();
-
-    // once per safety look: the look, then the publish a few milliseconds after it
-    history.sample(T0 + 3, 0, 0);
-    history.sample(T0 + 5_001, 0, 0);
-    history.sample(T0 + 10_002, 0, 0);
-
-    assertThat(history.points()).hasSize(3);
-  }
-
-  @Test
   void keepsTheLast15MinutesOldestFirst() {
     History history = new History();
 

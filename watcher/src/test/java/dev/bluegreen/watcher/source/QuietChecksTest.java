@@ -16,20 +16,20 @@ class QuietChecksTest {
   private final QuietChecks checks = new QuietChecks(POLL, 0);
 
   @Test
-  void withTrustedNotificationsAQuietLogIsWaitedOnUntilTheSafetyLookFivePollsLater() {
-    assertThat(checks.waitFor(true, false, 0)).isEqualTo(Duration.ofSeconds(5));
-    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND)).isTrue();
+  void withTrustedNotificationsAQuietLogIsWaitedOnUntilTheSafetyLookTenPollsLater() {
+    assertThat(checks.waitFor(true, false, 0)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(checks.lookAfterWait(false, true, false, 10 * SECOND)).isTrue();
 
-    checks.looked(5 * SECOND);
-    assertThat(checks.waitFor(true, false, 5 * SECOND)).isEqualTo(Duration.ofSeconds(5));
+    checks.looked(10 * SECOND);
+    assertThat(checks.waitFor(true, false, 10 * SECOND)).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
   void waitsCutShortByADecisionDueAddUpToTheSafetyLook() {
-    // a flip settling: the sink asks for a poll every second, and the file is looked at every fifth
+    // a flip settling: the sink asks for a poll every second, and the file is looked at every tenth
     long now = 0;
     StringBuilder looks = new StringBuilder();
-    for (int wait = 1; wait <= 10; wait++) {
+    for (int wait = 1; wait <= 20; wait++) {
       now += SECOND;
       boolean look = checks.lookAfterWait(false, true, false, now);
       looks.append(look ? 'L' : '.');
@@ -38,21 +38,28 @@ class QuietChecksTest {
       }
       assertThat(checks.waitFor(true, false, now))
           .as("the wait left until the next safety look, after wait %d", wait)
-          .isEqualTo(Duration.ofSeconds(look ? 5 : 5 - wait % 5));
+          .isEqualTo(Duration.ofSeconds(look ? 10 : 10 - wait % 10));
     }
-    assertThat(looks).hasToString("....L....L");
+    assertThat(looks).hasToString(".........L.........L");
   }
 
   @Test
   void aWaitEndingALittleEarlyStillTakesTheSafetyLook() {
     // a monitor's timed wait can return a little before its limit: no second wake-up for the rest
-    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND - SECOND / 4)).isTrue();
-    assertThat(checks.lookAfterWait(false, true, false, 4 * SECOND)).isFalse();
+    assertThat(checks.lookAfterWait(false, true, false, 10 * SECOND - SECOND / 20)).isTrue();
+    assertThat(checks.lookAfterWait(false, true, false, 10 * SECOND - SECOND / 2)).isFalse();
+  }
+
+  @Test
+  void theWaitIsRoundedUpToWholeMillisecondsSoThatItEndsWithTheLookDue() {
+    checks.looked(1); // a nanosecond in: the monitor's wait counts whole milliseconds
+
+    assertThat(checks.waitFor(true, false, 2 * SECOND)).isEqualTo(Duration.ofMillis(8_001));
   }
 
   @Test
   void anOverdueSafetyLookIsNotWaitedFor() {
-    assertThat(checks.waitFor(true, false, 7 * SECOND)).isEqualTo(Duration.ZERO);
+    assertThat(checks.waitFor(true, false, 12 * SECOND)).isEqualTo(Duration.ZERO);
   }
 
   @Test
@@ -66,8 +73,8 @@ class QuietChecksTest {
     assertThat(checks.lookAfterWait(true, true, false, 2 * SECOND)).isTrue();
     checks.looked(2 * SECOND);
 
-    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND)).isFalse();
-    assertThat(checks.waitFor(true, false, 5 * SECOND)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(checks.lookAfterWait(false, true, false, 10 * SECOND)).isFalse();
+    assertThat(checks.waitFor(true, false, 10 * SECOND)).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -81,7 +88,7 @@ class QuietChecksTest {
   void aBusyReadStartsTheIntervalAgain() {
     checks.looked(4 * SECOND); // a read of a busy log
 
-    assertThat(checks.lookAfterWait(false, true, false, 5 * SECOND)).isFalse();
-    assertThat(checks.waitFor(true, false, 5 * SECOND)).isEqualTo(Duration.ofSeconds(4));
+    assertThat(checks.lookAfterWait(false, true, false, 10 * SECOND)).isFalse();
+    assertThat(checks.waitFor(true, false, 10 * SECOND)).isEqualTo(Duration.ofSeconds(4));
   }
 }
