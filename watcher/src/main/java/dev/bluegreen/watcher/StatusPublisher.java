@@ -38,6 +38,13 @@ final class StatusPublisher {
    */
   static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+  /**
+   * The soonest a change held back asks to be published from now: a busy follower polls every 25 ms
+   * anyway, and a sooner due time would only add polls to a busy log's (a publish up to 25 ms late
+   * costs nothing).
+   */
+  static final long PUBLISH_GRAIN_MILLIS = 25;
+
   /** How early a refresh is done to join a wake-up that comes anyway (a wait can end early). */
   static final long REFRESH_SLACK_NANOS = REFRESH_EVERY_NANOS / 10;
 
@@ -108,15 +115,17 @@ final class StatusPublisher {
 
   /**
    * Within how many milliseconds the last {@link #publishIfDue} wants to be asked again: a change
-   * it held back is published {@link #PUBLISH_EVERY_NANOS} after the last publish, not at the next
-   * safety look seconds later; {@link Long#MAX_VALUE} when it holds nothing back.
+   * it held back is published {@link #PUBLISH_EVERY_NANOS} after the last publish (at the soonest
+   * {@link #PUBLISH_GRAIN_MILLIS} from now), not at the next safety look seconds later; {@link
+   * Long#MAX_VALUE} when it holds nothing back.
    */
   long nextPublishWithinMillis() {
     if (!changeWaiting) {
       return Long.MAX_VALUE;
     }
     long left = publishedAt + PUBLISH_EVERY_NANOS - timing.nanoTime();
-    return left <= 0 ? 0 : TimeUnit.NANOSECONDS.toMillis(left + 999_999); // rounded up
+    long millis = TimeUnit.NANOSECONDS.toMillis(left + 999_999); // rounded up
+    return Math.max(millis, PUBLISH_GRAIN_MILLIS);
   }
 
   /** Builds and publishes the snapshot now, then tells the listener. */

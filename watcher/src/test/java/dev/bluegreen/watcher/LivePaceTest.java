@@ -137,4 +137,14 @@ class LivePaceTest {
         .as("the line's change to the status: 200 ms after the last publish, 150 ms from now")
         .isEqualTo(150);
   }
+
+  @Test
+  void aStatusChangeDueVerySoonAddsNoPollToABusyFollowers() {
+    request("blue", "200");
+    quietPollAfter(Duration.ofMillis(190));
+
+    assertThat(watcher.nextPollWithinMillis())
+        .as("due in 10 ms: at the next busy poll, 25 ms from now, is soon enough")
+        .isEqualTo(StatusPublisher.PUBLISH_GRAIN_MILLIS);
+  }
 }
