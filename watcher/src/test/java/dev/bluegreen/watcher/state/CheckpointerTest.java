@@ -54,6 +54,30 @@ class CheckpointerTest {
   }
 
   @Test
+  void isBehindWhileLinesReadAreNotSavedYet() {
+    Checkpointer checkpointer = checkpointer(dir.resolve("state.json"));
+    assertThat(checkpointer.behind(0)).as("before the first save").isTrue();
+
+    checkpointer.saveIfDue(at(100), 1, () -> DETECTORS);
+    assertThat(checkpointer.behind(1)).isFalse();
+
+    timing.advance(Duration.ofMillis(500));
+    checkpointer.saveIfDue(at(200), 2, () -> DETECTORS); // within the second: not saved
+    assertThat(checkpointer.behind(2)).as("the live watcher keeps polling for it").isTrue();
+
+    timing.advance(Duration.ofMillis(500));
+    checkpointer.saveIfDue(at(200), 2, () -> DETECTORS);
+    assertThat(checkpointer.behind(2)).isFalse();
+  }
+
+  @Test
+  void withoutAStateFileItIsNeverBehind() {
+    Checkpointer none = new Checkpointer(null, dir.resolve("access.log"), "blue", false, timing);
+
+    assertThat(none.behind(42)).isFalse();
+  }
+
+  @Test
   void anIdleLogIsNotSavedAgain() throws IOException {
     Path file = dir.resolve("state.json");
     Checkpointer checkpointer = checkpointer(file);
