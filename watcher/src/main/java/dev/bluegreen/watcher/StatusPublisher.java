@@ -9,6 +9,7 @@ import dev.bluegreen.watcher.page.Timeline;
 import dev.bluegreen.watcher.probe.ProbeStatus;
 import dev.bluegreen.watcher.probe.ProbeTarget;
 import dev.bluegreen.watcher.source.FollowerStatus;
+import dev.bluegreen.watcher.source.LogFollower;
 import dev.bluegreen.watcher.time.Timing;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,19 +32,19 @@ final class StatusPublisher {
   /**
    * While nothing changed (no line, alert, delivery, control, nor a change of the follower's
    * status), the status is published this often only: for the verdicts that move with time alone (a
-   * grace period ending, drops forgotten). It asks for no wake-up of its own: an idle follower
-   * looks at its log as often ({@code QuietChecks}), and a refresh due within {@link
+   * grace period ending, drops forgotten). It asks for no wake-up of its own: it is the idle
+   * follower's {@link LogFollower#SAFETY_LOOK} (10 s), and a refresh due within {@link
    * #REFRESH_SLACK_NANOS} is done at that wake-up. Publishing at each 1 s poll was half the idle
    * watcher's CPU.
    */
-  static final long REFRESH_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+  static final long REFRESH_EVERY_NANOS = LogFollower.SAFETY_LOOK.toNanos();
 
   /**
-   * The soonest a change held back asks to be published from now: a busy follower polls every 25 ms
-   * anyway, and a sooner due time would only add polls to a busy log's (a publish up to 25 ms late
-   * costs nothing).
+   * The soonest a change held back asks to be published from now: a busy follower polls this often
+   * anyway ({@link LogFollower#BUSY_POLL}, 25 ms), and a sooner due time would only add polls to a
+   * busy log's (a publish up to 25 ms late costs nothing).
    */
-  static final long PUBLISH_GRAIN_MILLIS = 25;
+  static final long PUBLISH_GRAIN_MILLIS = LogFollower.BUSY_POLL.toMillis();
 
   /** How early a refresh is done to join a wake-up that comes anyway (a wait can end early). */
   static final long REFRESH_SLACK_NANOS = REFRESH_EVERY_NANOS / 10;

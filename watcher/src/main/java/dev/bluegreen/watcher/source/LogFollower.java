@@ -46,8 +46,14 @@ public final class LogFollower implements AutoCloseable {
    */
   public static final Duration DEFAULT_POLL = Duration.ofSeconds(1);
 
+  /**
+   * How long an idle follower waits between two looks at a quiet log whose notifications can be
+   * trusted, at the default poll: its only wake-ups while nothing is due ({@link QuietChecks}).
+   */
+  public static final Duration SAFETY_LOOK = DEFAULT_POLL.multipliedBy(QuietChecks.SAFETY_POLLS);
+
   /** How often a busy log is read ({@link ReadPace}). */
-  static final Duration BUSY_POLL = Duration.ofMillis(25);
+  public static final Duration BUSY_POLL = Duration.ofMillis(25);
 
   /**
    * Bytes read at once: four of the longest line ({@link LineReader#MAX_LINE_BYTES}), which must
