@@ -159,7 +159,8 @@ public final class LiveWatcher implements LineSink, Controls, AutoCloseable {
   @Override
   public long nextPollWithinMillis() {
     long due = Math.min(pipeline.nextTickWithin(), published.nextPublishWithinMillis());
-    return waitsOnTime() ? Math.min(due, pollMillis) : due;
+    // asked after every busy poll: what waits on time is looked at only if it can change the answer
+    return due <= pollMillis || !waitsOnTime() ? due : pollMillis;
   }
 
   /**
