@@ -9,8 +9,20 @@ import java.nio.ByteOrder;
  * lines.
  */
 public final class Bytes {
-  private static final VarHandle LONGS =
+  /** Eight bytes of an array as one little-endian long; {@link Utf8} reads them through it too. */
+  static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /*
+   * A second kind of VarHandle, made before any code that reads through LONGS is compiled. While
+   * LONGS' kind is the only one loaded, C2 compiles its reads on that assumption, and throws the
+   * code away when another kind is loaded: the JDK loads several the first time any thread waits
+   * on a Condition (ForkJoinPool's), in a replay when a parsing helper first waits for work, just
+   * after C2 compiled the parser. Compiling it all again cost a 1M-line replay 0.2 CPU-s.
+   */
+  @SuppressWarnings("unused")
+  private static final VarHandle SECOND_KIND = MethodHandles.arrayElementVarHandle(long[].class);
+
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long NEWLINES = '\n' * ONES;

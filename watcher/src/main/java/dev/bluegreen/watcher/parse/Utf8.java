@@ -1,13 +1,10 @@
 package dev.bluegreen.watcher.parse;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /** Checks that bytes are well-formed UTF-8, eight ASCII bytes at a time on the common path. */
 final class Utf8 {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = Bytes.LONGS;
   private static final long HIGH_BITS = 0x8080808080808080L;
 
   private Utf8() {}
