@@ -106,6 +106,11 @@ final class FollowedFile implements AutoCloseable {
     return consumed - before;
   }
 
+  /** Whether the last read stopped at {@link #CHUNKS_PER_POLL} chunks, before the file's end. */
+  boolean moreLeft() {
+    return !readToEnd;
+  }
+
   /** The file is left for a new one: its last bytes without a newline still count, as a line. */
   void handOnPartialRemainder() throws IOException {
     long from = unreadFrom();

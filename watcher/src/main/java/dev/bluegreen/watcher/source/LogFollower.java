@@ -228,10 +228,12 @@ public final class LogFollower implements AutoCloseable {
       boolean look = true;
       while (!closed && !switched) {
         boolean idle = true;
+        boolean moreLeft = false;
         try {
           if (look) {
             switched = rotations.check(file);
             idle = switched || file.readAvailable(() -> closed) == 0;
+            moreLeft = !idle && file.moreLeft();
           }
           if (!idle) {
             lastLineMillis = timing.millis();
@@ -240,11 +242,12 @@ public final class LogFollower implements AutoCloseable {
           errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
         }
         pollSink();
-        ReadPace.Next next = pace.after(!idle);
+        ReadPace.Next next = pace.after(!idle, moreLeft);
         look = true;
-        if (next == ReadPace.Next.READ_ON) {
-          changes.pause();
-        } else if (!closed && !switched) {
+        if (!idle) {
+          changes.pause(); // while lines come they are polled for, not announced one by one
+        }
+        if (next != ReadPace.Next.READ_ON && !closed && !switched) {
           switch (next) {
             case WATCH_THEN_POLL_SOON -> {
               changes.watch(); // before the next read: a line written after it wakes the wait

@@ -12,6 +12,7 @@ final class RecordingSink implements LineSink {
   private int oversized;
   private int polls;
   private final List<Long> pollNanos = new ArrayList<>();
+  private final List<Integer> linesAtPoll = new ArrayList<>();
 
   @Override
   public synchronized void startFile(String name) {
@@ -32,6 +33,12 @@ final class RecordingSink implements LineSink {
   public synchronized void poll(FollowerStatus status) {
     polls++;
     pollNanos.add(System.nanoTime());
+    linesAtPoll.add(lines.size());
+  }
+
+  /** How many lines had arrived at each poll, in the order of {@link #pollTimes()}. */
+  synchronized List<Integer> linesAtPolls() {
+    return List.copyOf(linesAtPoll);
   }
 
   /** When each poll came, {@link System#nanoTime()}. */
