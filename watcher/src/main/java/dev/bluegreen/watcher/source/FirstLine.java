@@ -9,8 +9,8 @@ import java.util.Arrays;
  * An open file's first line as it was first seen: its {@link FileIdentity} fingerprint, and the
  * bytes that fingerprint covers, so that whether the file still starts with it (no {@code
  * copytruncate} since) is told by comparing at most {@link FileIdentity#FINGERPRINT_BYTES} bytes
- * instead of hashing them into a new String. That check runs before every read, idle or busy. The
- * reading thread only.
+ * instead of hashing them into a new String. That check runs after each read that gave bytes, and
+ * in the rotation check. The reading thread only.
  */
 final class FirstLine {
   private final byte[] seen = new byte[FileIdentity.FINGERPRINT_BYTES];

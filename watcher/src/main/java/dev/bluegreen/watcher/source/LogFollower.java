@@ -30,9 +30,11 @@ import org.slf4j.event.Level;
  * </ul>
  *
  * <p>Lines are handed to the {@link LineSink} on the follower's own thread, the only thread that
- * decides: {@link FollowedFile} reads them, {@link RotationCheck} decides before each read whether
- * the file was rotated, {@link Rotations} acts on it. At every poll the sink gets the follower's
- * {@link FollowerStatus}, with the position a checkpoint saves.
+ * decides: {@link FollowedFile} reads them, {@link RotationCheck} decides whether the file was
+ * rotated before a read that follows one that found nothing (while reads give lines, the file is
+ * still written to, and each read's bytes are checked for a copytruncate), {@link Rotations} acts
+ * on it. At every poll the sink gets the follower's {@link FollowerStatus}, with the position a
+ * checkpoint saves.
  */
 public final class LogFollower implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogFollower.class);
@@ -226,19 +228,24 @@ public final class LogFollower implements AutoCloseable {
       ReadPace pace = new ReadPace();
       QuietChecks quiet = new QuietChecks(pollDelay, timing.nanoTime());
       boolean look = true;
+      boolean checkFirst = true;
       while (!closed && !switched) {
         boolean idle = true;
         boolean moreLeft = false;
         try {
           if (look) {
-            switched = rotations.check(file);
+            // after a read that gave lines the file is still being written: a rotation is looked
+            // for once a read finds nothing (each read's bytes are checked for a copytruncate)
+            switched = checkFirst && rotations.check(file);
             idle = switched || file.readAvailable(() -> closed) == 0;
             moreLeft = !idle && file.moreLeft();
+            checkFirst = idle;
           }
           if (!idle) {
             lastLineMillis = timing.millis();
           }
         } catch (IOException e) {
+          checkFirst = true;
           errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
         }
         pollSink();

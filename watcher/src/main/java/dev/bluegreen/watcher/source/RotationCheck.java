@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one rule for when the open file stops being the log to read, decided from facts alone (no
- * I/O, no clock, no thread) before each read:
+ * I/O, no clock, no thread) before a read that follows one that found nothing:
  *
  * <ol>
  *   <li>the open file shrank below what was read, or starts with another first line than it did:

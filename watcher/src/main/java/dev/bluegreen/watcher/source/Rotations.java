@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the follower does about rotations, on its thread: acts on {@link RotationCheck}'s verdict
- * before each read, takes the unread rest of a rotated file from beside the log, counts the
- * rotations and says each once.
+ * before a read that follows one that found nothing, takes the unread rest of a rotated file from
+ * beside the log, counts the rotations and says each once.
  */
 final class Rotations {
   // the follower's logger: what following the log says reads as one story, under one name
