@@ -18,7 +18,8 @@ public final class Bytes {
    * LONGS' kind is the only one loaded, C2 compiles its reads on that assumption, and throws the
    * code away when another kind is loaded: the JDK loads several the first time any thread waits
    * on a Condition (ForkJoinPool's), in a replay when a parsing helper first waits for work, just
-   * after C2 compiled the parser. Compiling it all again cost a 1M-line replay 0.2 CPU-s.
+   * after C2 compiled the parser: six compiled methods, these loops among them, were thrown away
+   * and compiled again (README, Performance).
    */
   @SuppressWarnings("unused")
   private static final VarHandle SECOND_KIND = MethodHandles.arrayElementVarHandle(long[].class);
