@@ -12,6 +12,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ public final class ChangeSignal implements AutoCloseable {
   private final Object lock = new Object();
   private boolean signalled; // guarded by lock
   private volatile boolean closed;
+  private final AtomicLong announced = new AtomicLong();
   private WatchService service; // guarded by lock
   private WatchKey key; // the follower's thread only
   private boolean unavailable; // the follower's thread only
@@ -170,6 +172,15 @@ public final class ChangeSignal implements AutoCloseable {
     }
   }
 
+  /**
+   * How many batches of directory events woke the follower so far; any thread. A busy log adds
+   * none: it is polled with notifications paused ({@link #pause()}), since one per line Nginx
+   * writes would cost more than the reads.
+   */
+  long announced() {
+    return announced.get();
+  }
+
   /** Makes the follower's current or next wait return at once; any thread. */
   public void wake() {
     synchronized (lock) {
@@ -196,6 +207,7 @@ public final class ChangeSignal implements AutoCloseable {
       while (!closed) {
         WatchKey changed = events.take();
         changed.pollEvents(); // what changed does not matter: the follower looks for itself
+        announced.incrementAndGet();
         wake();
         changed.reset(); // false once cancelled (paused) or the directory is gone: watch() again
       }

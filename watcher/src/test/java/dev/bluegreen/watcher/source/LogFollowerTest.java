@@ -148,6 +148,34 @@ class LogFollowerTest {
   }
 
   /**
+   * A busy log is polled with notifications off, not announced write by write: Nginx writes a line
+   * per request, and a notification each cost the watcher twice the CPU of its reads (issue 15).
+   * The writes are a millisecond apart, as at 1,000 requests a second.
+   */
+  @Test
+  void aBusyLogIsPolledWithNotificationsOffNotAnnouncedWriteByWrite() throws Exception {
+    log = dir.resolve("access.log");
+    Files.createFile(log);
+    ChangeSignal changes = ChangeSignal.notified(log, Timing.SYSTEM);
+    follower =
+        new LogFollower(log, LogFollower.Start.END, null, POLL, changes, Timing.SYSTEM, sink);
+    follower.start();
+    sink.awaitPolls(ReadPace.QUIET_READS_BEFORE_WAITING + 2); // quiet: notifications on
+
+    long before = changes.announced();
+    int writes = 200;
+    for (int n = 0; n < writes; n++) {
+      append(log, List.of("line " + n));
+      Thread.sleep(1); // the writer's pace, not a wait for the follower
+    }
+    sink.awaitLines(writes);
+
+    assertThat(changes.announced() - before)
+        .as("notifications for %d writes a millisecond apart", writes)
+        .isLessThan(writes / 10);
+  }
+
+  /**
    * An idle follower waits for the file system, not a timer: with a poll of an hour, a new line, a
    * new file in place of the log, and a wake-up (a control) are each acted on at once.
    */
