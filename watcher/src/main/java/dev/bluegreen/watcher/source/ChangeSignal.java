@@ -173,9 +173,9 @@ public final class ChangeSignal implements AutoCloseable {
   }
 
   /**
-   * How many batches of directory events woke the follower so far; any thread. A busy log adds
-   * none: it is polled with notifications paused ({@link #pause()}), since one per line Nginx
-   * writes would cost more than the reads.
+   * How many batches of directory events woke the follower so far; any thread. A busy log adds none
+   * once its first lines were read: it is polled with notifications paused ({@link #pause()}),
+   * since one per line Nginx writes would cost more than the reads.
    */
   long announced() {
     return announced.get();
