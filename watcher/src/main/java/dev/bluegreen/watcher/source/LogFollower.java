@@ -231,14 +231,12 @@ public final class LogFollower implements AutoCloseable {
       boolean checkFirst = true;
       while (!closed && !switched) {
         boolean idle = true;
-        boolean moreLeft = false;
         try {
           if (look) {
             // after a read that gave lines the file is still being written: a rotation is looked
             // for once a read finds nothing (each read's bytes are checked for a copytruncate)
             switched = checkFirst && rotations.check(file);
             idle = switched || file.readAvailable(() -> closed) == 0;
-            moreLeft = !idle && file.moreLeft();
             checkFirst = idle;
           }
           if (!idle) {
@@ -249,7 +247,7 @@ public final class LogFollower implements AutoCloseable {
           errors.log(Level.ERROR, "error reading " + path + ": " + e + "; retrying");
         }
         pollSink();
-        ReadPace.Next next = pace.after(!idle, moreLeft);
+        ReadPace.Next next = pace.after(!idle, file.moreLeft());
         look = true;
         if (!idle) {
           changes.pause(); // while lines come they are polled for, not announced one by one
