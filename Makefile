@@ -108,6 +108,10 @@ profile: ## Where replay spends its CPU (async-profiler): make profile [LINES=10
 	$(MVN) -q -N dependency:copy -Dartifact=$(ASYNC_PROFILER) -DoutputDirectory=bench/target
 	python3 bench/profile.py --copies $(COPIES) $(LINES)
 
+.PHONY: classlist
+classlist: $(JAR) ## Remake packaging/watcher.classlist, what the class-data archive holds (after start-up changes)
+	python3 bench/classlist.py
+
 DEB_DIR := target/deb
 
 .PHONY: package

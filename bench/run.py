@@ -43,7 +43,9 @@ def main():
                                      work, 1) for _ in range(BACKLOGS - 1)]
         single = step(f'single event x {args.samples}', live.single_event, flags, work,
                       args.samples)
-        jmh = step('JMH (bench/jmh)', per_line.run, flags, work) if args.jmh else {}
+        # JMH's forks run another jar, for which the watcher's class-data archive would not map
+        jmh = step('JMH (bench/jmh)', per_line.run, image_jvm_flags(archive=None), work) \
+            if args.jmh else {}
         method = footprint.defaults()
         foot = step(f'footprint beside mtail ({method.idle} s idle, then {method.rate:,} lines/s '
                     f'for {method.load} s)', footprint.measure, work, method) \

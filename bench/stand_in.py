@@ -1,15 +1,22 @@
 """What the live benchmarks share: a stand-in webhook on 127.0.0.1, `watcher run` as a process
-(always stopped, even on failure), and the JVM flags of the Docker image."""
+(always stopped, even on failure), and the JVM flags of the Docker image, with a class-data archive
+of our own where the image has its own."""
 import http.server, json, os, re, shutil, socketserver, subprocess, threading, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, 'watcher', 'target', 'watcher.jar')
 DOCKERFILE = os.path.join(ROOT, 'watcher', 'Dockerfile')
+# The image's class-data archive (made at its build) and the one made here for JAR: see
+# packaging/cds-archive.sh.
+IMAGE_ARCHIVE_FLAG = '-XX:SharedArchiveFile=/app/watcher.jsa'
+ARCHIVE = os.path.join(ROOT, 'watcher', 'target', 'watcher.jsa')
 
 
-def image_jvm_flags(command='run'):
+def image_jvm_flags(command='run', archive=ARCHIVE):
     """The flags between "java" and "-jar" in watcher/Dockerfile's ENTRYPOINT: the one place they live.
-    For command 'replay', without those its dev.bluegreen.replay-drops-jvm-flags label names."""
+    For command 'replay', without those its dev.bluegreen.replay-drops-jvm-flags label names.
+    The image's class-data archive becomes archive, made for JAR first unless it is newer than JAR
+    (no archive at all for archive=None)."""
     with open(DOCKERFILE) as dockerfile:
         rows = dockerfile.readlines()
     entrypoints = [row for row in rows if row.startswith('ENTRYPOINT ')]
@@ -19,6 +26,13 @@ def image_jvm_flags(command='run'):
     if command_line[0] != 'java' or '-jar' not in command_line:
         raise SystemExit(f'{DOCKERFILE}: ENTRYPOINT is not ["java", FLAGS..., "-jar", JAR]')
     flags = command_line[1:command_line.index('-jar')]
+    if IMAGE_ARCHIVE_FLAG not in flags:
+        raise SystemExit(f'{DOCKERFILE}: no {IMAGE_ARCHIVE_FLAG} on the ENTRYPOINT line')
+    if archive:
+        subprocess.run([os.path.join(ROOT, 'packaging', 'cds-archive.sh'), '--if-stale', JAR,
+                        os.path.join(ROOT, 'packaging', 'watcher.classlist'), archive], check=True)
+    flags = [(f'-XX:SharedArchiveFile={archive}' if flag == IMAGE_ARCHIVE_FLAG else flag)
+             for flag in flags if archive or flag != IMAGE_ARCHIVE_FLAG]
     if command != 'replay':
         return flags
     drops = [re.match(r'LABEL dev\.bluegreen\.replay-drops-jvm-flags="([^"]*)"', row) for row in rows]

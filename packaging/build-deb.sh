@@ -6,7 +6,8 @@
 #   version       pom.xml's project version (0.1.0-SNAPSHOT becomes 0.1.0~SNAPSHOT, which sorts
 #                 before the 0.1.0 release, as Debian versions should)
 #   /usr/bin/watcher   java with the JVM flags of watcher/Dockerfile's ENTRYPOINT line, then -jar
-#                 (replay without those its replay-drops-jvm-flags label names)
+#                 (replay without those its replay-drops-jvm-flags label names); the image's
+#                 class-data archive replaced by the one postinst makes (packaging/cds-archive.sh)
 #   watcher.env   .env.example without the sandbox's settings, its header replaced (env-file.sh)
 #   file times    SOURCE_DATE_EPOCH, else pom.xml's project.build.outputTimestamp (the jar's too)
 # Reproducible: the same jar and sources give the same bytes (fixed times, root:root, entries sorted
@@ -20,6 +21,10 @@ JAR=${1:-$ROOT/watcher/target/watcher.jar}
 OUT=${2:-$ROOT/target/deb}
 PKG=bluegreen-watch
 SHARE=/usr/share/$PKG
+# The class-data archive: the image's path on the ENTRYPOINT line, and this package's, which
+# postinst makes for the installed jar and JVM (and again when a package changes /usr/lib/jvm).
+IMAGE_ARCHIVE=/app/watcher.jsa
+ARCHIVE=/var/cache/$PKG/watcher.jsa
 
 die() { echo "build-deb: $*" >&2; exit 1; }
 
@@ -40,9 +45,11 @@ jvm_flags() {
   flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$dockerfile" | sed 's/", "/ /g; s/"//g')
   [ -n "$flags" ] || die "$dockerfile: ENTRYPOINT is not [\"java\", FLAGS..., \"-jar\", JAR]"
   for flag in $flags; do
-    [[ $flag =~ ^-[A-Za-z0-9:+=.,_-]+$ ]] || die "$dockerfile: unexpected JVM flag '$flag'"
+    [[ $flag =~ ^-[A-Za-z0-9:+=.,_/-]+$ ]] || die "$dockerfile: unexpected JVM flag '$flag'"
   done
-  echo "$flags"
+  [[ " $flags " == *" -XX:SharedArchiveFile=$IMAGE_ARCHIVE "* ]] \
+    || die "$dockerfile: no -XX:SharedArchiveFile=$IMAGE_ARCHIVE on the ENTRYPOINT line"
+  echo "${flags/-XX:SharedArchiveFile=$IMAGE_ARCHIVE/-XX:SharedArchiveFile=$ARCHIVE}"
 }
 
 # The number of malloc arenas the Dockerfile's ENV MALLOC_ARENA_MAX line gives the JVM (see there).
@@ -113,11 +120,15 @@ install -D -m 0644 "$HERE/$PKG.service" "$root/lib/systemd/system/$PKG.service"
 # 0640 from the start: the file will hold the Slack webhook. postinst gives its group to the service.
 install -D -m 0640 "$stage/watcher.env" "$root/etc/$PKG/watcher.env"
 install -D -m 0755 "$HERE/check-nginx-logrotate" "$root$SHARE/check-nginx-logrotate"
+install -m 0755 "$HERE/cds-archive.sh" "$root$SHARE/cds-archive"
+install -m 0644 "$HERE/watcher.classlist" "$root$SHARE/watcher.classlist"
 install -D -m 0644 "$HERE/logrotate-nginx.example" "$root/usr/share/doc/$PKG/examples/logrotate-nginx"
 install -m 0644 "$ROOT/README.md" "$ROOT/runbook.md" "$root/usr/share/doc/$PKG/"
 
 install -m 0755 "$HERE/debian/postinst" "$HERE/debian/prerm" "$HERE/debian/postrm" "$root/DEBIAN/"
 echo "/etc/$PKG/watcher.env" > "$root/DEBIAN/conffiles"
+# A JVM installed, upgraded or removed under /usr/lib/jvm: postinst's "triggered" remakes the archive.
+echo "interest-noawait /usr/lib/jvm" > "$root/DEBIAN/triggers"
 # Conffiles (all of etc/) are left out, as dh_md5sums does: dpkg keeps their sums itself.
 (cd "$root" && find . \( -path ./DEBIAN -o -path ./etc \) -prune -o -type f -printf '%P\0' | sort -z \
   | xargs -0 md5sum) > "$root/DEBIAN/md5sums"
@@ -125,7 +136,7 @@ echo "/etc/$PKG/watcher.env" > "$root/DEBIAN/conffiles"
 size=$(cd "$root" && find . -path ./DEBIAN -prune -o \( -type f -printf '%s\n' \) -o \( -type d -printf '1024\n' \) \
   | awk '{ kib += int(($1 + 1023) / 1024) } END { print kib }')
 sed -e "s/@VERSION@/$version/" -e "s/@SIZE@/$size/" "$HERE/debian/control" > "$root/DEBIAN/control"
-chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/conffiles" "$root/DEBIAN/md5sums"
+chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/conffiles" "$root/DEBIAN/triggers" "$root/DEBIAN/md5sums"
 
 find "$root" -type d -exec chmod 0755 {} +
 find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +

@@ -2,8 +2,9 @@
 # What CI checks of the bluegreen-watch .deb, as root on a machine where systemd does not run
 # (make package-test): it builds the same bytes twice; systemd-analyze verifies the installed unit
 # and rates its hardening; dpkg -i puts watcher on the PATH; the watcher runs as the service user with
-# the installed settings and saves its state; an upgrade over itself keeps an edited watcher.env;
-# dpkg -r keeps the state; dpkg --purge removes everything. Nginx's logrotate rule is checked when
+# the installed settings, maps the class-data archive postinst made and saves its state; a JVM
+# package's trigger remakes the archive; an upgrade over itself keeps an edited watcher.env; dpkg -r
+# keeps the state; dpkg --purge removes everything. Nginx's logrotate rule is checked when
 # Nginx is installed. The machine is left as found: the package purged, and the user removed if this
 # test created it. Refuses to run where the package is already installed.
 # Usage: packaging/test-package.sh DEB [JAR]   (JAR: what the .deb was built from, for the rebuild)
@@ -19,6 +20,7 @@ WANTS=/etc/systemd/system/multi-user.target.wants/$NAME.service
 ENV_FILE=/etc/$NAME/watcher.env
 STATE_DIR=/var/lib/$NAME
 STATE_FILE=$STATE_DIR/state.json
+ARCHIVE=/var/cache/$NAME/watcher.jsa
 # Most exposure systemd-analyze security may rate the unit, times ten (1.3 when this was written).
 MAX_EXPOSURE=15
 
@@ -47,7 +49,7 @@ JAR=${2:-$ROOT/watcher/target/watcher.jar}
 status=$(package_status)
 [ "$status" = not-installed ] \
   || fail "$NAME is already on this machine ($status); this test purges it at the end: dpkg --purge $NAME first"
-for leftover in "/etc/$NAME" "$STATE_DIR"; do
+for leftover in "/etc/$NAME" "$STATE_DIR" "/var/cache/$NAME"; do
   absent "$leftover" || fail "$leftover is left from before: remove it first"
 done
 user_existed=no
@@ -87,11 +89,14 @@ version=$(dpkg-query -W -f='${Version}' "$NAME")
 check "watcher --version says the package's version" \
   same "$(watcher --version | head -n 1)" "watcher ${version//\~/-}"
 flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$ROOT/watcher/Dockerfile" | sed 's/", "/ /g; s/"//g')
-check "watcher runs java with the JVM flags of watcher/Dockerfile's ENTRYPOINT" \
+flags=${flags/-XX:SharedArchiveFile=\/app\/watcher.jsa/-XX:SharedArchiveFile=$ARCHIVE}
+check "watcher runs java with the JVM flags of watcher/Dockerfile's ENTRYPOINT, the package's archive" \
   grep -qF -- "exec java $flags -jar /usr/share/$NAME/watcher.jar \"\$@\"" /usr/bin/watcher
 check "watcher replay runs java without the flags of the Dockerfile's replay-drops-jvm-flags label" \
   grep -qF -- "exec java ${flags/ -XX:TieredStopAtLevel=1/} -jar /usr/share/$NAME/watcher.jar \"\$@\"" \
   /usr/bin/watcher
+check "postinst made the class-data archive, readable by the service" \
+  same "$(stat -c '%a %U' "$ARCHIVE")" "644 root"
 check "systemd-analyze verify passes on the installed unit" same "$(systemd-analyze verify "$UNIT" 2>&1)" ""
 check "systemd-analyze rates the unit's exposure at most $MAX_EXPOSURE/100" \
   quietly systemd-analyze security --offline=yes --threshold="$MAX_EXPOSURE" "$UNIT"
@@ -121,6 +126,8 @@ for _ in $(seq 300); do
 done
 [ -s "$STATE_FILE" ] || cat "$work/watcher.err" >&2
 check "the watcher runs as $NAME with watcher.env and saves its state" test -s "$STATE_FILE"
+check "its JVM maps the class-data archive (made for this jar and JVM)" \
+  grep -qF " $ARCHIVE" "/proc/$watcher_pid/maps"
 check "it generated its admin token beside the state file, 0600 $NAME" \
   same "$(stat -c '%a %U' "$STATE_DIR/admin-token")" "600 $NAME"
 arenas=$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9][0-9]*\)$/\1/p' "$ROOT/watcher/Dockerfile")
@@ -134,6 +141,13 @@ watcher_pid=
 stop_ms=$(( (${EPOCHREALTIME/./} - ${stop_from/./}) / 1000 ))
 check "SIGTERM stops it with status 143 (the unit's SuccessExitStatus), in ${stop_ms} ms" same "$rc" 143
 check "the state file is the service user's" same "$(stat -c %U "$STATE_FILE")" "$NAME"
+
+# -- a JVM package installed, upgraded or removed: its files under /usr/lib/jvm trigger postinst.
+rm "$ARCHIVE"
+dpkg-trigger --no-await /usr/lib/jvm
+check "a change under /usr/lib/jvm (a JVM's package) makes the archive again" \
+  dpkg_quiet --triggers-only "$NAME"
+check "the archive is back" test -s "$ARCHIVE"
 
 # -- logrotate ---------------------------------------------------------------------------------
 check "check-nginx-logrotate accepts the shipped example" \
@@ -164,6 +178,7 @@ check "dpkg -r removes it" dpkg_quiet -r "$NAME"
 check "watcher is gone from the PATH" absent /usr/bin/watcher
 check "the unit is gone" absent "$UNIT"
 check "dpkg -r leaves the state" test -s "$STATE_FILE"
+check "dpkg -r removes the class-data archive, made of the jar that is gone" absent "/var/cache/$NAME"
 check "dpkg -r leaves the edited watcher.env" same "$(sha256sum < "$ENV_FILE")" "$edited"
 check "dpkg --purge purges it" dpkg_quiet --purge "$NAME"
 check "purge removes /etc/$NAME" absent "/etc/$NAME"

@@ -36,6 +36,7 @@ BLUE_PORT=${BLUE_PORT:-8081}
 GREEN_PORT=${GREEN_PORT:-8082}
 export HTTP_PORT=${HTTP_PORT:-9180}
 WATCHER_JAR=$ROOT/watcher/target/watcher.jar
+WATCHER_ARCHIVE=$ROOT/watcher/target/watcher.jsa # the class-data archive made for it (watcher_jvm_flags)
 DEMO_JAR=$ROOT/demo-app/target/demo-app.jar
 NGINX_DIR=$RUN_DIR/nginx
 LOGS=$RUN_DIR/logs # a link to the current session: RUN_DIR/sessions/<UTC time of make up>/
@@ -45,9 +46,16 @@ say() { echo "sandbox: $*"; }
 die() { echo "sandbox: $*" >&2; exit 1; }
 
 # The watcher runs with its image's JVM flags, which live on watcher/Dockerfile's ENTRYPOINT line;
-# replay (a batch job) without those the Dockerfile's replay-drops-jvm-flags label names.
+# replay (a batch job) without those the Dockerfile's replay-drops-jvm-flags label names. The
+# image's class-data archive becomes one made here for the jar, again whenever the jar is newer
+# (packaging/cds-archive.sh; the watcher runs without one if that fails).
 watcher_jvm_flags() {
-  sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | sed 's/", "/ /g; s/"//g'
+  if [ -f "$WATCHER_JAR" ]; then
+    "$ROOT/packaging/cds-archive.sh" --if-stale "$WATCHER_JAR" "$ROOT/packaging/watcher.classlist" \
+      "$WATCHER_ARCHIVE" || true
+  fi
+  sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | sed 's/", "/ /g; s/"//g' \
+    | sed "s|-XX:SharedArchiveFile=/app/watcher.jsa|-XX:SharedArchiveFile=$WATCHER_ARCHIVE|"
 }
 
 # Its JVM gets the Dockerfile's ENV MALLOC_ARENA_MAX (glibc's malloc arenas), unless already set.
