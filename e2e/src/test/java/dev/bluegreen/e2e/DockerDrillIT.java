@@ -112,7 +112,8 @@ class DockerDrillIT {
             "watcher",
             "sh",
             "-c",
-            "grep '^Uid:' /proc/1/status; stat -c 'owner %u' /var/log/bluegreen/access.log");
+            "grep '^Uid:' /proc/1/status; stat -c 'owner %u' /var/log/bluegreen/access.log;"
+                + " grep -q ' /app/watcher.jsa$' /proc/1/maps && echo 'maps /app/watcher.jsa'");
     String nginx = sandbox.run("compose", "exec", "-T", "nginx", "grep", "^Uid:", "/proc/1/status");
     int watcherUid = uid(watcher);
     int nginxUid = uid(nginx);
@@ -120,6 +121,9 @@ class DockerDrillIT {
     assertThat(nginxUid).as("nginx's uid").isNotZero();
     assertThat(watcher).as("the access log's owner").contains("owner " + nginxUid);
     assertThat(watcherUid).as("the watcher reads another user's file").isNotEqualTo(nginxUid);
+    // The class-data archive the image's build made (packaging/cds-archive.sh) is the one its JVM
+    // maps: made for this jar and JVM, else the JVM would have dropped it without a word.
+    assertThat(watcher).as("the watcher's memory map").contains("maps /app/watcher.jsa");
     String healthz =
         HttpClient.newHttpClient()
             .send(

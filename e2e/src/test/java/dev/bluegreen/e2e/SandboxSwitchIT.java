@@ -106,9 +106,15 @@ class SandboxSwitchIT {
     switchesWithNoWorkerLeftFromBefore("green", "blue");
     switchesWithNoWorkerLeftFromBefore("blue", "green");
 
+    // Its JVM maps the class-data archive sandbox.sh made for the jar (packaging/cds-archive.sh):
+    // one made for another jar or JVM it would have dropped without a word.
+    String watcherPid = Files.readString(runDir.resolve("watcher.pid")).strip();
+    assertThat(Files.readString(Path.of("/proc", watcherPid, "maps")))
+        .as("the sandbox watcher's memory map")
+        .contains(" " + Sandbox.ROOT.resolve("watcher/target/watcher.jsa").toRealPath());
+
     // The watcher does not answer: nothing changes.
-    ProcessHandle.of(Long.parseLong(Files.readString(runDir.resolve("watcher.pid")).strip()))
-        .ifPresent(ProcessHandle::destroy);
+    ProcessHandle.of(Long.parseLong(watcherPid)).ifPresent(ProcessHandle::destroy);
     Sandbox.Result deaf = sandbox.attempt("switch");
     assertThat(deaf.exit()).isNotZero();
     assertThat(deaf.output().strip())
