@@ -2,9 +2,9 @@
 # Runs the installed unit under a real systemd on a machine where none runs (a CI VM, a container
 # with CAP_SYS_ADMIN): systemd boots as PID 1 in its own pid, mount and cgroup namespaces, with its
 # own /run and /tmp, and starts only bluegreen-watch.service. It proves what systemd-analyze cannot:
-# that the JVM starts and works under the unit's sandboxing and system-call filter, runs as its user,
-# saves its state, and stops cleanly. Not in CI (make package-test is); run it after changing the
-# unit: make package-systemd-test. Installs the .deb and purges it afterwards, like test-package.sh.
+# that the JVM starts and works under the unit's sandboxing and system-call filter (its class-data
+# archive mapped), runs as its user, saves its state, and stops cleanly. Not in CI (make
+# package-test is); run it after changing the unit: make package-systemd-test. Installs the .deb and purges it afterwards, like test-package.sh.
 # The test's own drop-in adds only: no default dependencies (nothing else is booted), output to
 # files (no journald), and a second EnvironmentFile that points LOG_PATH at a test log and takes a
 # free HTTP port.
@@ -110,6 +110,9 @@ say "ok: its process: $status"
 [[ $status == *"CapEff: 0000000000000000"* && $status == *"NoNewPrivs: 1"* && $status == *"Seccomp: 2"* ]] \
   || fail "not sandboxed as the unit says"
 [ "$(stat -c %U "$STATE_FILE")" = "$NAME" ] || fail "the state file is not $NAME's"
+in_ns grep -qF " /var/cache/$NAME/watcher.jsa" "/proc/$pid/maps" \
+  || fail "its JVM does not map the class-data archive postinst made"
+say "ok: its JVM maps the class-data archive postinst made (/var/cache/$NAME/watcher.jsa)"
 started=$EPOCHREALTIME
 in_ns systemctl stop "$NAME.service"
 stop_ms=$(((${EPOCHREALTIME/./} - ${started/./}) / 1000))
