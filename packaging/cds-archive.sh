@@ -8,7 +8,9 @@
 #   --if-stale   do nothing when ARCHIVE is newer than JAR and CLASSLIST (make, the sandbox, bench;
 #                the .deb's postinst always remakes it: an upgraded jar keeps its build's old time)
 # The JVM maps ARCHIVE only for the JAR it was made from (the same path, size and time) and the same
-# JVM build; for anything else it runs as without an archive, silently, sharing no classes at all.
+# JVM build; for anything else it runs as without an archive, sharing no classes at all: silently
+# for another jar (JDK 17 tells at -Xlog:cds level info), with a [warning][cds] line from a JVM of
+# another major version (Temurin 25 prints one).
 # So it is made again whenever the jar or the JVM changes: by the .deb's postinst and its trigger on
 # /usr/lib/jvm, by the image's build, by make for the sandbox and bench. A JVM given a truncated
 # archive crashes, so it is written beside ARCHIVE, tried, then renamed over it. POSIX sh: the

@@ -122,7 +122,7 @@ class DockerDrillIT {
     assertThat(watcher).as("the access log's owner").contains("owner " + nginxUid);
     assertThat(watcherUid).as("the watcher reads another user's file").isNotEqualTo(nginxUid);
     // The class-data archive the image's build made (packaging/cds-archive.sh) is the one its JVM
-    // maps: made for this jar and JVM, else the JVM would have dropped it without a word.
+    // maps: made for this jar and JVM; one made for another jar the JVM drops without a word.
     assertThat(watcher).as("the watcher's memory map").contains("maps /app/watcher.jsa");
     String healthz =
         HttpClient.newHttpClient()

@@ -107,7 +107,7 @@ class SandboxSwitchIT {
     switchesWithNoWorkerLeftFromBefore("blue", "green");
 
     // Its JVM maps the class-data archive sandbox.sh made for the jar (packaging/cds-archive.sh):
-    // one made for another jar or JVM it would have dropped without a word.
+    // one made for another jar it would have dropped without a word.
     String watcherPid = Files.readString(runDir.resolve("watcher.pid")).strip();
     assertThat(Files.readString(Path.of("/proc", watcherPid, "maps")))
         .as("the sandbox watcher's memory map")
