@@ -127,7 +127,8 @@ install -m 0644 "$ROOT/README.md" "$ROOT/runbook.md" "$root/usr/share/doc/$PKG/"
 
 install -m 0755 "$HERE/debian/postinst" "$HERE/debian/prerm" "$HERE/debian/postrm" "$root/DEBIAN/"
 echo "/etc/$PKG/watcher.env" > "$root/DEBIAN/conffiles"
-# A JVM installed, upgraded or removed under /usr/lib/jvm: postinst's "triggered" remakes the archive.
+# A JVM installed, upgraded or removed under /usr/lib/jvm: postinst's "triggered" makes the archive
+# again.
 echo "interest-noawait /usr/lib/jvm" > "$root/DEBIAN/triggers"
 # Conffiles (all of etc/) are left out, as dh_md5sums does: dpkg keeps their sums itself.
 (cd "$root" && find . \( -path ./DEBIAN -o -path ./etc \) -prune -o -type f -printf '%P\0' | sort -z \

@@ -4,7 +4,8 @@
 # own /run and /tmp, and starts only bluegreen-watch.service. It proves what systemd-analyze cannot:
 # that the JVM starts and works under the unit's sandboxing and system-call filter (its class-data
 # archive mapped), runs as its user, saves its state, and stops cleanly. Not in CI (make
-# package-test is); run it after changing the unit: make package-systemd-test. Installs the .deb and purges it afterwards, like test-package.sh.
+# package-test is); run it after changing the unit: make package-systemd-test. Installs the .deb
+# and purges it afterwards, like test-package.sh.
 # The test's own drop-in adds only: no default dependencies (nothing else is booted), output to
 # files (no journald), and a second EnvironmentFile that points LOG_PATH at a test log and takes a
 # free HTTP port.
