@@ -5,52 +5,35 @@ import http.server, json, os, re, shutil, socketserver, subprocess, threading, t
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, 'watcher', 'target', 'watcher.jar')
-DOCKERFILE = os.path.join(ROOT, 'watcher', 'Dockerfile')
-# The image's class-data archive (made at its build) and the one made here for JAR: see
-# packaging/cds-archive.sh.
-IMAGE_ARCHIVE_FLAG = '-XX:SharedArchiveFile=/app/watcher.jsa'
+JVM_FLAGS = os.path.join(ROOT, 'packaging', 'jvm-flags.sh')
+# The class-data archive made here for JAR, in place of the image's (packaging/cds-archive.sh).
 ARCHIVE = os.path.join(ROOT, 'watcher', 'target', 'watcher.jsa')
 
 
 def image_jvm_flags(command='run', archive=ARCHIVE):
-    """The flags between "java" and "-jar" in watcher/Dockerfile's ENTRYPOINT: the one place they live.
-    For command 'replay', without those its dev.bluegreen.replay-drops-jvm-flags label names.
-    The image's class-data archive becomes archive, made for JAR first unless it is newer than JAR
-    (no archive at all for archive=None)."""
-    with open(DOCKERFILE) as dockerfile:
-        rows = dockerfile.readlines()
-    entrypoints = [row for row in rows if row.startswith('ENTRYPOINT ')]
-    if len(entrypoints) != 1:
-        raise SystemExit(f'{DOCKERFILE}: expected one ENTRYPOINT line, found {len(entrypoints)}')
-    command_line = json.loads(entrypoints[0][len('ENTRYPOINT '):])
-    if command_line[0] != 'java' or '-jar' not in command_line:
-        raise SystemExit(f'{DOCKERFILE}: ENTRYPOINT is not ["java", FLAGS..., "-jar", JAR]')
-    flags = command_line[1:command_line.index('-jar')]
-    if IMAGE_ARCHIVE_FLAG not in flags:
-        raise SystemExit(f'{DOCKERFILE}: no {IMAGE_ARCHIVE_FLAG} on the ENTRYPOINT line')
+    """The flags between "java" and "-jar" in watcher/Dockerfile's ENTRYPOINT, as
+    packaging/jvm-flags.sh reads them for every launcher: for command 'replay', without those its
+    dev.bluegreen.replay-drops-jvm-flags label names. The image's class-data archive becomes
+    archive, made for JAR first unless it is newer than JAR (no archive at all for archive=None)."""
     if archive:
         subprocess.run([os.path.join(ROOT, 'packaging', 'cds-archive.sh'), '--if-stale', JAR,
                         os.path.join(ROOT, 'packaging', 'watcher.classlist'), archive], check=True)
-    flags = [(f'-XX:SharedArchiveFile={archive}' if flag == IMAGE_ARCHIVE_FLAG else flag)
-             for flag in flags if archive or flag != IMAGE_ARCHIVE_FLAG]
-    if command != 'replay':
-        return flags
-    drops = [re.match(r'LABEL dev\.bluegreen\.replay-drops-jvm-flags="([^"]*)"', row) for row in rows]
-    drops = [m.group(1).split() for m in drops if m]
-    if len(drops) != 1:
-        raise SystemExit(f'{DOCKERFILE}: expected one dev.bluegreen.replay-drops-jvm-flags label')
-    return [flag for flag in flags if flag not in drops[0]]
+    return _jvm_flags(*(['--replay'] if command == 'replay' else []),
+                      *(['--archive', archive] if archive else ['--no-archive'])).split()
 
 
 def image_env():
     """The environment the launchers give the watcher's JVM: os.environ with watcher/Dockerfile's
     ENV MALLOC_ARENA_MAX, unless it is set there (and not empty, as the launchers' ${VAR:-} read it)."""
-    with open(DOCKERFILE) as dockerfile:
-        arenas = [m.group(1) for m in (re.match(r'ENV MALLOC_ARENA_MAX=(\d+)$', row.rstrip('\n'))
-                                       for row in dockerfile) if m]
-    if len(arenas) != 1:
-        raise SystemExit(f'{DOCKERFILE}: expected one ENV MALLOC_ARENA_MAX=N line')
-    return {**os.environ, 'MALLOC_ARENA_MAX': os.environ.get('MALLOC_ARENA_MAX') or arenas[0]}
+    arenas = os.environ.get('MALLOC_ARENA_MAX') or _jvm_flags('--malloc-arena-max')
+    return {**os.environ, 'MALLOC_ARENA_MAX': arenas}
+
+
+def _jvm_flags(*args):
+    result = subprocess.run([JVM_FLAGS, *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(result.stderr.strip() or f'{JVM_FLAGS} failed ({result.returncode})')
+    return result.stdout.strip()
 
 
 class Webhook:

@@ -6,8 +6,9 @@
 #   version       pom.xml's project version (0.1.0-SNAPSHOT becomes 0.1.0~SNAPSHOT, which sorts
 #                 before the 0.1.0 release, as Debian versions should)
 #   /usr/bin/watcher   java with the JVM flags of watcher/Dockerfile's ENTRYPOINT line, then -jar
-#                 (replay without those its replay-drops-jvm-flags label names); the image's
-#                 class-data archive replaced by the one postinst makes (packaging/cds-archive.sh)
+#                 (replay without those its replay-drops-jvm-flags label names; jvm-flags.sh reads
+#                 both); the image's class-data archive replaced by the one postinst makes
+#                 (packaging/cds-archive.sh)
 #   watcher.env   .env.example without the sandbox's settings, its header replaced (env-file.sh)
 #   file times    SOURCE_DATE_EPOCH, else pom.xml's project.build.outputTimestamp (the jar's too)
 # Reproducible: the same jar and sources give the same bytes (fixed times, root:root, entries sorted
@@ -21,9 +22,8 @@ JAR=${1:-$ROOT/watcher/target/watcher.jar}
 OUT=${2:-$ROOT/target/deb}
 PKG=bluegreen-watch
 SHARE=/usr/share/$PKG
-# The class-data archive: the image's path on the ENTRYPOINT line, and this package's, which
-# postinst makes for the installed jar and JVM (and again when a package changes /usr/lib/jvm).
-IMAGE_ARCHIVE=/app/watcher.jsa
+# The class-data archive that postinst makes for the installed jar and JVM (and again when a package
+# changes /usr/lib/jvm), in place of the image's.
 ARCHIVE=/var/cache/$PKG/watcher.jsa
 
 die() { echo "build-deb: $*" >&2; exit 1; }
@@ -37,44 +37,6 @@ output_timestamp() {
   sed -n 's:.*<project.build.outputTimestamp>\([^<]*\)<.*:\1:p' "$ROOT/pom.xml" | head -n 1
 }
 
-# The flags between "java" and "-jar" on the ENTRYPOINT line, each checked against a safe set.
-jvm_flags() {
-  local dockerfile=$ROOT/watcher/Dockerfile lines flags flag
-  lines=$(grep -c '^ENTRYPOINT ' "$dockerfile" || true)
-  [ "$lines" = 1 ] || die "$dockerfile: expected one ENTRYPOINT line, found $lines"
-  flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$dockerfile" | sed 's/", "/ /g; s/"//g')
-  [ -n "$flags" ] || die "$dockerfile: ENTRYPOINT is not [\"java\", FLAGS..., \"-jar\", JAR]"
-  for flag in $flags; do
-    [[ $flag =~ ^-[A-Za-z0-9:+=.,_/-]+$ ]] || die "$dockerfile: unexpected JVM flag '$flag'"
-  done
-  [[ " $flags " == *" -XX:SharedArchiveFile=$IMAGE_ARCHIVE "* ]] \
-    || die "$dockerfile: no -XX:SharedArchiveFile=$IMAGE_ARCHIVE on the ENTRYPOINT line"
-  echo "${flags/-XX:SharedArchiveFile=$IMAGE_ARCHIVE/-XX:SharedArchiveFile=$ARCHIVE}"
-}
-
-# The number of malloc arenas the Dockerfile's ENV MALLOC_ARENA_MAX line gives the JVM (see there).
-malloc_arena_max() {
-  local dockerfile=$ROOT/watcher/Dockerfile value
-  value=$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9][0-9]*\)$/\1/p' "$dockerfile")
-  [ -n "$value" ] || die "$dockerfile: no ENV MALLOC_ARENA_MAX=N line"
-  echo "$value"
-}
-
-# replay's flags: those of jvm_flags but the ones the Dockerfile's replay-drops-jvm-flags label names
-# (replay is a batch job: the C2 compiler pays for itself there; see the Dockerfile).
-replay_jvm_flags() {
-  local dockerfile=$ROOT/watcher/Dockerfile drops flag out=
-  drops=$(sed -n 's/^LABEL dev\.bluegreen\.replay-drops-jvm-flags="\([^"]*\)"$/\1/p' "$dockerfile")
-  [ -n "$drops" ] || die "$dockerfile: no dev.bluegreen.replay-drops-jvm-flags label"
-  for flag in $1; do
-    case " $drops " in
-      *" $flag "*) ;;
-      *) out="$out${out:+ }$flag" ;;
-    esac
-  done
-  echo "$out"
-}
-
 [ -f "$JAR" ] || die "no $JAR: run make build first"
 maven=$(maven_version)
 [[ $maven =~ ^[0-9][A-Za-z0-9.+-]*$ ]] || die "pom.xml: cannot read the project version (got '$maven')"
@@ -85,9 +47,11 @@ if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
   SOURCE_DATE_EPOCH=$(date -u -d "$stamp" +%s) || die "pom.xml: bad outputTimestamp '$stamp'"
 fi
 export SOURCE_DATE_EPOCH # dpkg-deb stamps the archive members with it
-flags=$(jvm_flags)
-replay_flags=$(replay_jvm_flags "$flags")
-arenas=$(malloc_arena_max)
+# The JVM flags of run and of replay, and the malloc arenas, from watcher/Dockerfile (jvm-flags.sh);
+# the image's class-data archive replaced by the one postinst makes.
+flags=$("$HERE/jvm-flags.sh" --archive "$ARCHIVE")
+replay_flags=$("$HERE/jvm-flags.sh" --replay --archive "$ARCHIVE")
+arenas=$("$HERE/jvm-flags.sh" --malloc-arena-max)
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT

@@ -46,33 +46,24 @@ say() { echo "sandbox: $*"; }
 die() { echo "sandbox: $*" >&2; exit 1; }
 
 # The watcher runs with its image's JVM flags, which live on watcher/Dockerfile's ENTRYPOINT line;
-# replay (a batch job) without those the Dockerfile's replay-drops-jvm-flags label names. The
-# image's class-data archive becomes one made here for the jar, again whenever the jar is newer
-# (packaging/cds-archive.sh; the watcher runs without one if that fails).
+# replay (a batch job) without those the Dockerfile's replay-drops-jvm-flags label names; both read
+# by packaging/jvm-flags.sh. The image's class-data archive becomes one made here for the jar, again
+# whenever the jar is newer (packaging/cds-archive.sh; the watcher runs without one if that fails).
 watcher_jvm_flags() {
   if [ -f "$WATCHER_JAR" ]; then
     "$ROOT/packaging/cds-archive.sh" --if-stale "$WATCHER_JAR" "$ROOT/packaging/watcher.classlist" \
       "$WATCHER_ARCHIVE" || true
   fi
-  sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' "$ROOT/watcher/Dockerfile" | sed 's/", "/ /g; s/"//g' \
-    | sed "s|-XX:SharedArchiveFile=/app/watcher.jsa|-XX:SharedArchiveFile=$WATCHER_ARCHIVE|"
+  "$ROOT/packaging/jvm-flags.sh" --archive "$WATCHER_ARCHIVE" "$@"
+}
+
+replay_jvm_flags() {
+  watcher_jvm_flags --replay
 }
 
 # Its JVM gets the Dockerfile's ENV MALLOC_ARENA_MAX (glibc's malloc arenas), unless already set.
 malloc_arena_max() {
-  echo "${MALLOC_ARENA_MAX:-$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9][0-9]*\)$/\1/p' "$ROOT/watcher/Dockerfile")}"
-}
-
-replay_jvm_flags() {
-  local drops flag out=
-  drops=$(sed -n 's/^LABEL dev\.bluegreen\.replay-drops-jvm-flags="\([^"]*\)"$/\1/p' "$ROOT/watcher/Dockerfile")
-  for flag in $(watcher_jvm_flags); do
-    case " $drops " in
-      *" $flag "*) ;;
-      *) out="$out${out:+ }$flag" ;;
-    esac
-  done
-  echo "$out"
+  echo "${MALLOC_ARENA_MAX:-$("$ROOT/packaging/jvm-flags.sh" --malloc-arena-max)}"
 }
 
 runtime() {
@@ -194,9 +185,9 @@ local_up() {
   nginx -q -t -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
   nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
   NGINX_STARTED=1
-  local jvm_flags
-  read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
-  [ ${#jvm_flags[@]} -gt 0 ] || die "no JVM flags found on the ENTRYPOINT line of watcher/Dockerfile"
+  local flags jvm_flags
+  flags=$(watcher_jvm_flags) || die "cannot start the watcher without its JVM flags (above)"
+  read -r -a jvm_flags <<< "$flags"
   # The standby's probes: each app's /healthz (make chaos POOL=green breaks the standby).
   ACTIVE_POOL=$pool MALLOC_ARENA_MAX=$(malloc_arena_max) \
     PROBE_URLS=${PROBE_URLS:-blue=http://127.0.0.1:$BLUE_PORT/healthz,green=http://127.0.0.1:$GREEN_PORT/healthz} \
@@ -415,12 +406,13 @@ watcher_command() {
     return
   fi
   [ -f "$WATCHER_JAR" ] || die "no ${WATCHER_JAR#"$ROOT"/}: run make build"
-  local jvm_flags
+  local flags jvm_flags
   if [ "${1:-}" = replay ]; then
-    read -r -a jvm_flags <<< "$(replay_jvm_flags)"
+    flags=$(replay_jvm_flags) || die "cannot run the watcher without its JVM flags (above)"
   else
-    read -r -a jvm_flags <<< "$(watcher_jvm_flags)"
+    flags=$(watcher_jvm_flags) || die "cannot run the watcher without its JVM flags (above)"
   fi
+  read -r -a jvm_flags <<< "$flags"
   cd "$CALLER_DIR"
   MALLOC_ARENA_MAX=$(malloc_arena_max)
   export MALLOC_ARENA_MAX
