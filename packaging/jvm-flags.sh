@@ -54,7 +54,8 @@ malloc_arena_max() {
 }
 
 replay=no
-archive=
+archive= # the launcher's archive path, or empty
+no_archive=no
 arenas=no
 while [ $# -gt 0 ]; do
   case $1 in
@@ -65,20 +66,24 @@ while [ $# -gt 0 ]; do
       archive=$2
       shift 2
       ;;
-    --no-archive) archive=none; shift ;;
+    --no-archive) no_archive=yes; shift ;;
     --malloc-arena-max) arenas=yes; shift ;;
     *) usage ;;
   esac
 done
 [ -f "$DOCKERFILE" ] || die "no such file"
 if [ "$arenas" = yes ]; then
-  if [ "$replay" = yes ] || [ -n "$archive" ]; then usage; fi
+  if [ "$replay" = yes ] || [ -n "$archive" ] || [ "$no_archive" = yes ]; then usage; fi
   malloc_arena_max
   exit 0
 fi
-[ -n "$archive" ] || usage
-[[ $archive == none || $archive =~ ^[A-Za-z0-9:+=.,_/-]+$ ]] \
-  || { echo "jvm-flags: unexpected archive path '$archive'" >&2; exit 2; }
+# exactly one of --archive and --no-archive
+if [ -n "$archive" ] && [ "$no_archive" = yes ]; then usage; fi
+if [ -z "$archive" ] && [ "$no_archive" = no ]; then usage; fi
+if [ -n "$archive" ] && ! [[ $archive =~ ^[A-Za-z0-9:+=.,_/-]+$ ]]; then
+  echo "jvm-flags: unexpected archive path '$archive'" >&2
+  exit 2
+fi
 
 drops=
 if [ "$replay" = yes ]; then
@@ -91,7 +96,7 @@ for flag in $flags; do
     *" $flag "*) continue ;;
   esac
   if [ "$flag" = "-XX:SharedArchiveFile=$IMAGE_ARCHIVE" ]; then
-    [ "$archive" = none ] && continue
+    [ "$no_archive" = yes ] && continue
     flag=-XX:SharedArchiveFile=$archive
   fi
   out="$out${out:+ }$flag"

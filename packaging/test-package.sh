@@ -82,7 +82,8 @@ check "watcher.env is never world-readable, not even before postinst" \
   grep -Eq "^-rw-r----- root/root .* ./etc/$NAME/watcher.env$" "$work/contents"
 
 # -- the JVM flags the launchers read from watcher/Dockerfile (jvm-flags.sh) --------------------
-# jvm-flags.sh FILE ARG...: its status and its error output, on one line
+# jvm-flags.sh --dockerfile FILE ARG...: "STATUS LINES", its exit status and how many lines it wrote
+# to stderr (kept in flags.err); nothing, and false, when it succeeds
 jvm_flags_error() {
   local file=$1
   shift
@@ -94,10 +95,10 @@ check "jvm-flags.sh stops at a Dockerfile without ENTRYPOINT: status 1, one line
   same "$(jvm_flags_error "$work/no-entrypoint" --no-archive)" "1 1"
 check "that line names the file and what is missing" \
   grep -qxF "jvm-flags: $work/no-entrypoint: expected one ENTRYPOINT line, found 0" "$work/flags.err"
-sed 's/"-Xms8m"/"-Xms8m;touch"/' "$ROOT/watcher/Dockerfile" > "$work/unsafe-flag"
+sed 's/^ENTRYPOINT \["java", /ENTRYPOINT ["java", "-Dx;touch", /' "$ROOT/watcher/Dockerfile" > "$work/unsafe-flag"
 check "jvm-flags.sh refuses a flag outside its safe set: status 1, one line" \
   same "$(jvm_flags_error "$work/unsafe-flag" --archive /x.jsa)" "1 1"
-check "that line names the flag" grep -qF "unexpected JVM flag '-Xms8m;touch'" "$work/flags.err"
+check "that line names the flag" grep -qF "unexpected JVM flag '-Dx;touch'" "$work/flags.err"
 grep -v '^LABEL dev.bluegreen.replay-drops-jvm-flags=' "$ROOT/watcher/Dockerfile" > "$work/no-label"
 check "jvm-flags.sh --replay stops at a Dockerfile without the replay-drops-jvm-flags label" \
   same "$(jvm_flags_error "$work/no-label" --replay --archive /x.jsa)" "1 1"
