@@ -18,6 +18,8 @@ DOCKERFILE=$(cd "$(dirname "$0")/.." && pwd)/watcher/Dockerfile
 IMAGE_ARCHIVE=/app/watcher.jsa
 
 die() { echo "jvm-flags: $DOCKERFILE: $*" >&2; exit 1; }
+# Letters, digits and :+=.,_/- only: what a launcher can paste on a command line unquoted.
+safe() { [[ $1 =~ ^[A-Za-z0-9:+=.,_/-]+$ ]]; }
 usage() {
   echo "usage: jvm-flags.sh [--dockerfile FILE] [--replay] (--archive PATH | --no-archive)" >&2
   echo "       jvm-flags.sh [--dockerfile FILE] --malloc-arena-max" >&2
@@ -32,7 +34,9 @@ entrypoint_flags() {
   flags=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar", .*/\1/p' "$DOCKERFILE" | sed 's/", "/ /g; s/"//g')
   [ -n "$flags" ] || die "ENTRYPOINT is not [\"java\", FLAGS..., \"-jar\", JAR]"
   for flag in $flags; do
-    [[ $flag =~ ^-[A-Za-z0-9:+=.,_/-]+$ ]] || die "unexpected JVM flag '$flag' on the ENTRYPOINT line"
+    if [[ $flag != -* ]] || ! safe "$flag"; then
+      die "unexpected JVM flag '$flag' on the ENTRYPOINT line"
+    fi
   done
   [[ " $flags " == *" -XX:SharedArchiveFile=$IMAGE_ARCHIVE "* ]] \
     || die "no -XX:SharedArchiveFile=$IMAGE_ARCHIVE on the ENTRYPOINT line"
@@ -80,7 +84,7 @@ fi
 # exactly one of --archive and --no-archive
 if [ -n "$archive" ] && [ "$no_archive" = yes ]; then usage; fi
 if [ -z "$archive" ] && [ "$no_archive" = no ]; then usage; fi
-if [ -n "$archive" ] && ! [[ $archive =~ ^[A-Za-z0-9:+=.,_/-]+$ ]]; then
+if [ -n "$archive" ] && ! safe "$archive"; then
   echo "jvm-flags: unexpected archive path '$archive'" >&2
   exit 2
 fi
