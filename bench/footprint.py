@@ -10,7 +10,7 @@ Usage: python3 bench/footprint.py [--idle S] [--load S] [--rate N] [--only watch
 import argparse, glob, os, shutil, subprocess, sys, tempfile, threading, time, urllib.request
 
 from generate_log import request_line
-from stand_in import Webhook, WatcherProcess, image_jvm_flags, wait_until
+from stand_in import Webhook, WatcherProcess, image_jvm_flags, status_kb, wait_until
 
 TARGETS = {'idle_cpu_pct': 0.05, 'idle_rss_mb': 40, 'peak_rss_mb': 56, 'cpu_s_per_m': 3.0}
 SETTLE = 5  # seconds after start-up before the idle time is measured (start-up is not idle)
@@ -204,14 +204,6 @@ def thread_cpu_ns(pid):
         except (FileNotFoundError, ProcessLookupError):
             pass  # the thread ended between glob and open
     return used
-
-
-def status_kb(pid, field):
-    with open(f'/proc/{pid}/status') as status:
-        for row in status:
-            if row.startswith(field + ':'):
-                return int(row.split()[1])
-    raise RuntimeError(f'no {field} in /proc/{pid}/status')
 
 
 def mtail_lines(port):

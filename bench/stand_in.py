@@ -70,6 +70,15 @@ class Webhook:
         self.server.server_close()
 
 
+def status_kb(pid, field):
+    """A field of /proc/PID/status in kB: VmHWM is the peak resident set, VmRSS the current."""
+    with open(f'/proc/{pid}/status') as status:
+        for row in status:
+            if row.startswith(field + ':'):
+                return int(row.split()[1])
+    raise RuntimeError(f'no {field} in /proc/{pid}/status')
+
+
 def wait_until(condition, timeout, what):
     deadline = time.time() + timeout
     while not condition():
@@ -127,12 +136,8 @@ class WatcherProcess:
                    f'{lines:,} lines read')
 
     def status_kb(self, field):
-        """A field of /proc/PID/status in kB: VmHWM is the peak resident set, VmRSS the current."""
-        with open(f'/proc/{self.process.pid}/status') as status:
-            for row in status:
-                if row.startswith(field + ':'):
-                    return int(row.split()[1])
-        raise RuntimeError(f'no {field} in /proc/{self.process.pid}/status')
+        """A field of the watcher's /proc/PID/status in kB (status_kb)."""
+        return status_kb(self.process.pid, field)
 
     def heap_after_gc_kb(self):
         """Heap in use right after a full GC (the live set), through jcmd; None without jcmd."""

@@ -204,6 +204,16 @@ local_up() {
   if [ -z "${SLACK_WEBHOOK_URL:-}" ]; then say "no SLACK_WEBHOOK_URL: alerts are printed to ${LOGS#"$ROOT"/}/watcher.log"; fi
 }
 
+# Sets the caller's array waiting to the parts that do not answer yet (the local and the Docker
+# sandbox wait for the same four).
+not_answering() {
+  waiting=()
+  healthy "$BLUE_PORT" || waiting+=("blue on :$BLUE_PORT")
+  healthy "$GREEN_PORT" || waiting+=("green on :$GREEN_PORT")
+  healthy "$HTTP_PORT" || waiting+=("the watcher on :$HTTP_PORT")
+  listening "$NGINX_PORT" || waiting+=("nginx on :$NGINX_PORT")
+}
+
 # Waits until every part answers. A process that exits meanwhile fails the start at once, with the
 # line of its log that says why (the watcher's "invalid WINDOW_SIZE 'abc' ...").
 wait_started() { # seconds
@@ -213,11 +223,7 @@ wait_started() { # seconds
       alive "$RUN_DIR/$name.pid" ||
         die "$name exited during start-up: $(last_words "$LOGS/$name.log") (see ${LOGS#"$ROOT"/}/$name.log)"
     done
-    waiting=()
-    healthy "$BLUE_PORT" || waiting+=("blue on :$BLUE_PORT")
-    healthy "$GREEN_PORT" || waiting+=("green on :$GREEN_PORT")
-    healthy "$HTTP_PORT" || waiting+=("the watcher on :$HTTP_PORT")
-    listening "$NGINX_PORT" || waiting+=("nginx on :$NGINX_PORT")
+    not_answering
     [ ${#waiting[@]} -gt 0 ] || return 0
     [ $SECONDS -lt "$deadline" ] || die "timed out after ${1}s waiting for ${waiting[*]}"
     sleep 0.2
@@ -343,11 +349,7 @@ wait_docker_started() { # seconds
         die "${name#/} exited during start-up: $(last_words "$LOGS/${name#/}.start.log") (docker logs ${name#/})"
       fi
     done < <(compose ps -q 2> /dev/null || true)
-    waiting=()
-    healthy "$BLUE_PORT" || waiting+=("blue on :$BLUE_PORT")
-    healthy "$GREEN_PORT" || waiting+=("green on :$GREEN_PORT")
-    healthy "$HTTP_PORT" || waiting+=("the watcher on :$HTTP_PORT")
-    listening "$NGINX_PORT" || waiting+=("nginx on :$NGINX_PORT")
+    not_answering
     [ ${#waiting[@]} -gt 0 ] || return 0
     [ $SECONDS -lt "$deadline" ] || die "timed out after ${1}s waiting for ${waiting[*]} (make logs; ${LOGS#"$ROOT"/}/compose.log)"
     sleep 1
