@@ -3,7 +3,7 @@
 # start (packaging/watcher.classlist, `make classlist` remakes it), parsed and laid out once, which
 # the JVM then maps instead of the JDK's own archive and the jar's classes. Idle RSS 52-53 -> 48 MB:
 # the JDK's archive (12 MB, every page of it resident) holds classes the watcher never loads and
-# lacks the 1,200 the watcher loads into metaspace at each start (README, Performance).
+# lacks the 1,200 the watcher loads into metaspace at each start (bench/HISTORY.md, session 15).
 # Usage: cds-archive.sh [--if-stale] JAR CLASSLIST ARCHIVE
 #   --if-stale   do nothing when ARCHIVE is newer than JAR and CLASSLIST (make, the sandbox, bench;
 #                the .deb's postinst always remakes it: an upgraded jar keeps its build's old time)

@@ -19,7 +19,7 @@ public final class Bytes {
    * code away when another kind is loaded: the JDK loads several the first time any thread waits
    * on a Condition (ForkJoinPool's), in a replay when a parsing helper first waits for work, just
    * after C2 compiled the parser: six compiled methods, these loops among them, were thrown away
-   * and compiled again (README, Performance).
+   * and compiled again (bench/HISTORY.md, session 14).
    */
   @SuppressWarnings("unused")
   private static final VarHandle SECOND_KIND = MethodHandles.arrayElementVarHandle(long[].class);
