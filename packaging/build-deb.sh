@@ -11,6 +11,10 @@
 #                 (packaging/cds-archive.sh)
 #   watcher.env   .env.example without the sandbox's settings, its header replaced (env-file.sh)
 #   file times    SOURCE_DATE_EPOCH, else pom.xml's project.build.outputTimestamp (the jar's too)
+#   copyright     the libraries the jar bundles, with licenses.tsv's rows (copyright.sh)
+#   watcher(1)    the jar's --help texts (man-page.sh)
+#   changelog     the version, the control file's Maintainer and SOURCE_DATE_EPOCH
+# Lintian (make package-test) finds nothing in it but what debian/lintian-overrides says is meant.
 # Reproducible: the same jar and sources give the same bytes (fixed times, root:root, entries sorted
 # by dpkg-deb); packaging/test-package.sh builds twice and compares.
 set -euo pipefail
@@ -88,6 +92,24 @@ install -m 0755 "$HERE/cds-archive.sh" "$root$SHARE/cds-archive"
 install -m 0644 "$HERE/watcher.classlist" "$root$SHARE/watcher.classlist"
 install -D -m 0644 "$HERE/logrotate-nginx.example" "$root/usr/share/doc/$PKG/examples/logrotate-nginx"
 install -m 0644 "$ROOT/README.md" "$ROOT/runbook.md" "$root/usr/share/doc/$PKG/"
+"$HERE/copyright.sh" "$JAR" > "$stage/copyright"
+install -m 0644 "$stage/copyright" "$root/usr/share/doc/$PKG/copyright"
+"$HERE/man-page.sh" "$JAR" "$version" > "$stage/watcher.1"
+install -d -m 0755 "$root/usr/share/man/man1"
+gzip -9n < "$stage/watcher.1" > "$root/usr/share/man/man1/watcher.1.gz"
+maintainer=$(sed -n 's/^Maintainer: //p' "$HERE/debian/control")
+[ -n "$maintainer" ] || die "packaging/debian/control: no Maintainer line"
+# A native package's changelog: one entry, this build's. What changed is the repository's history.
+cat > "$stage/changelog" <<EOF
+$PKG ($version) unstable; urgency=medium
+
+  * Built from the bluegreen-watch repository at version $maven:
+    what changed is its history, what it does its README.md.
+
+ -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")
+EOF
+gzip -9n < "$stage/changelog" > "$root/usr/share/doc/$PKG/changelog.gz"
+install -D -m 0644 "$HERE/debian/lintian-overrides" "$root/usr/share/lintian/overrides/$PKG"
 
 install -m 0755 "$HERE/debian/postinst" "$HERE/debian/prerm" "$HERE/debian/postrm" "$root/DEBIAN/"
 echo "/etc/$PKG/watcher.env" > "$root/DEBIAN/conffiles"

@@ -81,24 +81,49 @@ check "every file in the archive is root's" same "$(awk '$2 != "root/root"' "$wo
 check "watcher.env is never world-readable, not even before postinst" \
   grep -Eq "^-rw-r----- root/root .* ./etc/$NAME/watcher.env$" "$work/contents"
 
+# COMMAND [ARG...] that should stop: "STATUS LINES", its exit status and how many lines it wrote to
+# stderr (kept in stop.err); nothing, and false, when it succeeds
+stop_of() {
+  "$@" > /dev/null 2> "$work/stop.err" && return 1
+  printf '%s %s' "$?" "$(wc -l < "$work/stop.err")"
+}
+
+# -- what Debian asks of a package (lintian), the licenses of what the jar bundles -------------
+# Errors and warnings fail; debian/lintian-overrides lists those that are meant, with why.
+lintian_clean() {
+  local status=0
+  lintian --tag-display-limit 0 --fail-on error,warning "$DEB" > "$work/lintian" 2>&1 || status=$?
+  grep -v '^running with root privileges is not recommended!$' "$work/lintian" >&2 || true
+  [ "$status" = 0 ] && ! grep -qv '^running with root privileges is not recommended!$' "$work/lintian"
+}
+check "lintian finds no error and no warning" lintian_clean
+# copyright.sh with a licenses.tsv beside it that lacks one row, or has one for a library not bundled
+mkdir "$work/licenses"
+cp "$HERE/copyright.sh" "$work/licenses/"
+grep -v '^info\.picocli:picocli	' "$HERE/licenses.tsv" > "$work/licenses/licenses.tsv"
+check "copyright.sh stops at a library the jar bundles without a licenses.tsv row: status 1, one line" \
+  same "$(stop_of "$work/licenses/copyright.sh" "$JAR")" "1 1"
+check "that line names the library" grep -qF "has no row for info.picocli:picocli (bundled" "$work/stop.err"
+{ cat "$HERE/licenses.tsv"; printf 'org.example:gone\tMIT\tNobody\n'; } > "$work/licenses/licenses.tsv"
+check "copyright.sh stops at a licenses.tsv row for a library the jar does not bundle: status 1, one line" \
+  same "$(stop_of "$work/licenses/copyright.sh" "$JAR")" "1 1"
+check "that line names the row" grep -qF "has a row for org.example:gone, which" "$work/stop.err"
+
 # -- the JVM flags the launchers read from watcher/Dockerfile (jvm-flags.sh) --------------------
-# jvm-flags.sh --dockerfile FILE ARG...: "STATUS LINES", its exit status and how many lines it wrote
-# to stderr (kept in flags.err); nothing, and false, when it succeeds
-jvm_flags_error() {
+jvm_flags_error() { # FILE ARG...: stop_of jvm-flags.sh with the Dockerfile FILE
   local file=$1
   shift
-  "$HERE/jvm-flags.sh" --dockerfile "$file" "$@" > /dev/null 2> "$work/flags.err" && return 1
-  printf '%s %s' "$?" "$(wc -l < "$work/flags.err")"
+  stop_of "$HERE/jvm-flags.sh" --dockerfile "$file" "$@"
 }
 grep -v '^ENTRYPOINT ' "$ROOT/watcher/Dockerfile" > "$work/no-entrypoint"
 check "jvm-flags.sh stops at a Dockerfile without ENTRYPOINT: status 1, one line" \
   same "$(jvm_flags_error "$work/no-entrypoint" --no-archive)" "1 1"
 check "that line names the file and what is missing" \
-  grep -qxF "jvm-flags: $work/no-entrypoint: expected one ENTRYPOINT line, found 0" "$work/flags.err"
+  grep -qxF "jvm-flags: $work/no-entrypoint: expected one ENTRYPOINT line, found 0" "$work/stop.err"
 sed 's/^ENTRYPOINT \["java", /ENTRYPOINT ["java", "-Dx;touch", /' "$ROOT/watcher/Dockerfile" > "$work/unsafe-flag"
 check "jvm-flags.sh refuses a flag outside its safe set: status 1, one line" \
   same "$(jvm_flags_error "$work/unsafe-flag" --archive /x.jsa)" "1 1"
-check "that line names the flag" grep -qF "unexpected JVM flag '-Dx;touch'" "$work/flags.err"
+check "that line names the flag" grep -qF "unexpected JVM flag '-Dx;touch'" "$work/stop.err"
 grep -v '^LABEL dev.bluegreen.replay-drops-jvm-flags=' "$ROOT/watcher/Dockerfile" > "$work/no-label"
 check "jvm-flags.sh --replay stops at a Dockerfile without the replay-drops-jvm-flags label" \
   same "$(jvm_flags_error "$work/no-label" --replay --archive /x.jsa)" "1 1"
@@ -107,6 +132,9 @@ check "jvm-flags.sh --replay stops at a Dockerfile without the replay-drops-jvm-
 check "dpkg -i installs it with no systemd running" dpkg_quiet -i "$DEB"
 check "dpkg --verify finds every file as shipped" same "$(dpkg --verify "$NAME")" ""
 check "watcher is on the PATH" same "$(command -v watcher)" /usr/bin/watcher
+commands=$(watcher --help | sed -n '/^Commands:/,$s/^  \([a-z][a-z-]*\)  .*/\1/p')
+check "watcher(1) has a section for each command watcher --help lists (${commands//$'\n'/ })" \
+  same "$(zcat /usr/share/man/man1/watcher.1.gz | sed -n 's/^\.SS //p')" "$commands"
 version=$(dpkg-query -W -f='${Version}' "$NAME")
 check "watcher --version says the package's version" \
   same "$(watcher --version | head -n 1)" "watcher ${version//\~/-}"
