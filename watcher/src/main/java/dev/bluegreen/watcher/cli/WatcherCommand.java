@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit status: 0 done, 1 failed (e.g. unreadable log), 2 bad settings or usage.",
-      "Docs: README.md and runbook.md in the project."
+      "Docs: README.md and runbook.md in the project; installed from the .deb,",
+      "man watcher and /usr/share/doc/bluegreen-watch/."
     })
 final class WatcherCommand implements Callable<Integer> {
   private final Map<String, String> env;
