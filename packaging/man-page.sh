@@ -45,8 +45,9 @@ ROFF
 echo "$top" | literal
 echo ".SH COMMANDS"
 for command in $commands; do
+  text=$(help_of "$command")
   echo ".SS $command"
-  help_of "$command" | literal
+  echo "$text" | literal
 done
 cat <<'ROFF'
 .SH FILES

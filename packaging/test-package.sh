@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # What CI checks of the bluegreen-watch .deb, as root on a machine where systemd does not run
-# (make package-test): it builds the same bytes twice; systemd-analyze verifies the installed unit
-# and rates its hardening; dpkg -i puts watcher on the PATH; the watcher runs as the service user with
+# (make package-test): it builds the same bytes twice; lintian finds no error or warning but the
+# overridden ones; copyright.sh stops at a bundled library without its licenses; systemd-analyze
+# verifies the installed unit and rates its hardening; dpkg -i puts watcher on the PATH, with its
+# manual page; the watcher runs as the service user with
 # the installed settings, maps the class-data archive postinst made and saves its state; a JVM
 # package's trigger remakes the archive; an upgrade over itself keeps an edited watcher.env; dpkg -r
 # keeps the state; dpkg --purge removes everything. Nginx's logrotate rule is checked when
