@@ -15,10 +15,10 @@ fi
 HERE=$(cd "$(dirname "$0")" && pwd)
 TABLE=$HERE/licenses.tsv
 LIST=META-INF/bluegreen-watch/dependencies.txt
-jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 die() { echo "copyright.sh: $*" >&2; exit 1; }
 
-[ -f "$jar" ] || die "no $1"
+[ -f "$1" ] || die "no $1"
+jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$work" && jar xf "$jar" "$LIST") || die "cannot read $1 (the JDK's jar command)"
@@ -26,10 +26,12 @@ trap 'rm -rf "$work"' EXIT
 # "   group:artifact:type:version -- module name" -> "group:artifact version"
 sed -n 's/^ *\([^: ]*\):\([^: ]*\):[^: ]*:\([^: ]*\).*/\1:\2 \3/p' "$work/$LIST" > "$work/bundled"
 [ -s "$work/bundled" ] || die "$1: $LIST lists no library"
-grep -v '^#' "$TABLE" | cut -f 1 | sort > "$work/rows"
-missing=$(cut -d ' ' -f 1 "$work/bundled" | sort | comm -23 - "$work/rows" | tr '\n' ' ')
+grep -v '^#' "$TABLE" > "$work/table"
+cut -f 1 "$work/table" | sort > "$work/rows"
+cut -d ' ' -f 1 "$work/bundled" | sort > "$work/names"
+missing=$(comm -23 "$work/names" "$work/rows" | tr '\n' ' ')
 [ -z "$missing" ] || die "$TABLE has no row for ${missing% } (bundled in the jar): add its licenses"
-stale=$(cut -d ' ' -f 1 "$work/bundled" | sort | comm -13 - "$work/rows" | tr '\n' ' ')
+stale=$(comm -13 "$work/names" "$work/rows" | tr '\n' ' ')
 [ -z "$stale" ] || die "$TABLE has a row for ${stale% }, which the jar no longer bundles: remove it"
 
 cat <<'TEXT'
@@ -46,7 +48,7 @@ while read -r artifact version; do
   awk -F '\t' -v artifact="$artifact" -v version="$version" '$1 == artifact {
     printf "\n  %s %s\n    License: %s\n    Copyright: %s\n", artifact, version, $2, $3 }' "$TABLE"
 done < "$work/bundled"
-used=$(grep -v '^#' "$TABLE" | cut -f 2)
+used=$(cut -f 2 "$work/table")
 echo
 echo "Where the license texts are:"
 for license in Apache-2.0 LGPL-2.1; do
